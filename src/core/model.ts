@@ -1,0 +1,293 @@
+/**
+ * The data model of an agreement (överenskommelse) as the rules core reads it.
+ *
+ * Agreements live in `src/agreements/` as plain typed data; the core evaluates
+ * them. Every amount is whole kronor (a safe integer), every rate or threshold a
+ * decimal string ("0.8", "0.7") so nothing passes through binary floats.
+ */
+
+/** The seed documents this project encodes (see docs/agreements.md). */
+export const SEED_FILES = [
+  "000_3dc3d7eee1c32ea7.txt",
+  "001_873279f8cce31c7b.txt",
+  "002_0dca93dae4af361b.txt",
+  "003_df29125e70796945.txt",
+  "004_a38fd00e97c5cefc.txt",
+] as const;
+export type SeedFile = (typeof SEED_FILES)[number];
+
+/** Short Swedish names for the seed documents, used in explanations. */
+export const SEED_SHORT: Record<SeedFile, string> = {
+  "000_3dc3d7eee1c32ea7.txt": "000",
+  "001_873279f8cce31c7b.txt": "001",
+  "002_0dca93dae4af361b.txt": "002",
+  "003_df29125e70796945.txt": "003",
+  "004_a38fd00e97c5cefc.txt": "004",
+};
+
+/**
+ * A structured citation: one hop from a number to its paragraph.
+ * `section` is the document's own section number ("3.4.1") where it has one,
+ * otherwise the exact heading text as it stands in the seed file.
+ * `quote` (optional) is a short verbatim fragment (≤ 80 chars) that a test
+ * finds in the seed file, proving the citation resolves.
+ */
+export interface Citation {
+  doc: SeedFile;
+  section: string;
+  label: string;
+  quote?: string;
+}
+
+/** Whether a datum is read from a source or is our stated assumption. */
+export type Status = "sourced" | "assumption";
+
+export interface Cited {
+  source: Citation;
+  status: Status;
+  /** Ids of assumptions that shape this item (status may still be "sourced"). */
+  assumptions?: string[];
+}
+
+/** Who can be a recipient of money. */
+export type RecipientLevel = "kommun" | "landsting" | "lan" | "organisation";
+
+/**
+ * A named assumption: where the sources are silent or ambiguous we choose a
+ * default, say why, and let the user pick an alternative.
+ */
+export interface Assumption {
+  /** Globally unique, "<agreement>/<slug>". */
+  id: string;
+  /** Swedish, short. */
+  title: string;
+  /** Swedish, one line: why this is an assumption and what the default means. */
+  reason: string;
+  /** The option id in force unless the user overrides it. */
+  default: string;
+  /** Every selectable option, the default included. */
+  options: { id: string; label: string }[];
+  /** Where the silence or ambiguity is. */
+  source: Citation;
+}
+
+// ---------------------------------------------------------------------------
+// Criteria: the atoms of basic requirements and performance goals.
+
+/** Comparison of a measured value against a threshold. */
+export type Comparison = ">=" | ">";
+
+interface CriterionBase {
+  /** Unique within its rule, e.g. "svarsfrekvens". */
+  id: string;
+  /** Swedish label shown to users. */
+  label: string;
+  source: Citation;
+  status: Status;
+  assumptions?: string[];
+}
+
+/** A yes/no answer (reported, decided, took part …). */
+export interface BooleanCriterion extends CriterionBase {
+  kind: "boolean";
+}
+
+/**
+ * A share (andel) compared exactly against a threshold, e.g. ≥ 0.9.
+ * Input: a fraction 0–1, a string "90 %", or { part, total } counts.
+ */
+export interface ShareCriterion extends CriterionBase {
+  kind: "share";
+  threshold: string;
+  op: Comparison;
+}
+
+/**
+ * "In at least `required` of `months` months the value is strictly lower than
+ * the same month the year before" (equal is not lower).
+ * Input: { previous: number[months], current: number[months] }.
+ */
+export interface MonthsLowerCriterion extends CriterionBase {
+  kind: "months-lower";
+  months: number;
+  required: number;
+}
+
+/**
+ * Palliative-care style indicator improvement: a set of indicators (percent
+ * values 0–100) measured in a baseline and a result period. Met when the
+ * average improvement ≥ `minImprovement` (percentage points or relative, by
+ * assumption), or — when `attainmentAlternative` is set — when the average
+ * result ≥ that level. With `hundredRule`, an indicator whose result is 100 %
+ * counts as max(hundredRuleFloor, actual improvement).
+ * Input: { baseline: number[], result: number[] } (length = indicators.length).
+ */
+export interface ImprovementCriterion extends CriterionBase {
+  kind: "indicator-improvement";
+  indicators: string[];
+  minImprovement: string;
+  attainmentAlternative?: string;
+  hundredRule?: { floor: string };
+}
+
+export type Criterion =
+  | BooleanCriterion
+  | ShareCriterion
+  | MonthsLowerCriterion
+  | ImprovementCriterion;
+
+/**
+ * A rule: a basic requirement (grundkrav) or a performance goal
+ * (prestationsmål). Met when every criterion is met (all are evaluated, so an
+ * explanation lists every failure, not only the first).
+ */
+export interface Rule extends Cited {
+  /** Unique within the agreement, e.g. "GK1", "A1", "PALL1". */
+  id: string;
+  title: string;
+  /** Who answers the criteria. */
+  level: RecipientLevel;
+  criteria: Criterion[];
+  /** Ids of other rules that must also be met (e.g. shared prerequisites). */
+  requires?: string[];
+}
+
+/**
+ * How a basic requirement gates a county:
+ * - "each": every recipient must meet it itself (a failing one gets nothing);
+ *   with `coverage`, the county's landsting and the other kommuner still
+ *   receive when the complying kommuner hold ≥ threshold of the inhabitants
+ *   (prio-2014 §3.4.1); below it nobody in the county receives (assumption).
+ * - "all-in-county": the county passes only if every kommun and the landsting
+ *   meet it (aldre-2014 §5.1 krav 2, "samtliga").
+ * - "county": answered once for the county (level "lan").
+ */
+export interface Requirement extends Rule {
+  gate: "each" | "all-in-county" | "county";
+  coverage?: { threshold: string; op: Comparison; source: Citation; status: Status; assumptions?: string[] };
+}
+
+// ---------------------------------------------------------------------------
+// Keys, splits and pots.
+
+/**
+ * An allocation key (fördelningsnyckel). `population` is embedded (SCB, 31 Dec
+ * 2013); any other key is an input in the facts (`keys.<id>`), never invented.
+ */
+export interface KeyRef extends Cited {
+  id: "population" | string;
+  /** Swedish label, e.g. "Antal invånare 31 december 2013". */
+  label: string;
+  /** Whether the value comes from the facts (true) or is embedded (false). */
+  input: boolean;
+}
+
+/**
+ * A split between kommuner and landsting (e.g. 70/30).
+ * - "pot": the pot is split first; each part is shared among the qualifying
+ *   recipients of that level (Senior alert other settings, ROAG).
+ * - "per-kommun": the pot is shared among qualifying kommuner; each kommun's
+ *   share is then split with its landsting (palliative care, 002 §5.3).
+ * - "per-lan": the pot is shared among qualifying län; each län's share is
+ *   split into a landsting part and a kommun part, and the kommun part is
+ *   divided among the county's kommuner by `kommunKey` (medication, avoidable
+ *   care, readmissions).
+ * Gotland (0980 / län 09) receives both parts.
+ */
+export interface Split extends Cited {
+  kommuner: string;
+  landsting: string;
+  mode: "pot" | "per-kommun" | "per-lan";
+  kommunKey?: KeyRef;
+}
+
+export type PotKind =
+  /** Shared among recipients that reach a goal. */
+  | "performance"
+  /** A fixed amount per recipient, paid unconditionally or on a stated condition. */
+  | "fixed"
+  /** Paid to a named organisation (SKL, Famna …); not allocated to kommuner/landsting. */
+  | "organisation"
+  /** An amount whose distribution the sources do not state; reported, not allocated. */
+  | "unspecified";
+
+/** A fixed amount per recipient (e.g. analysis work: 2 MSEK to metropolitan län). */
+export interface FixedAmount {
+  /** Recipient code(s): kommunkod or länskod; "*" means every recipient of `level` not listed. */
+  recipients: string[] | "*";
+  level: RecipientLevel;
+  amount: number;
+  /** Optional condition (a rule id) for conditional fixed amounts. */
+  condition?: string;
+}
+
+export interface Pot extends Cited {
+  /** Unique within the agreement, e.g. "A1". */
+  id: string;
+  title: string;
+  /** Whole kronor. */
+  amount: number;
+  kind: PotKind;
+  /** Who shares it (performance) or receives it. */
+  level: RecipientLevel | "kommun+landsting";
+  /** Performance pots: the goal that must be reached. */
+  goal?: string;
+  /** Whether the basic requirements gate this pot. */
+  gated?: boolean;
+  key?: KeyRef;
+  split?: Split;
+  fixed?: FixedAmount[];
+  /** Organisation pots: the payee (e.g. "SKL"). */
+  payee?: string;
+  /** Optional grouping for summary tables (e.g. "A1+A2"). */
+  group?: string;
+  /** Optional short Swedish note shown with the pot. */
+  note?: string;
+}
+
+/** A total the sources declare, checked when the agreement loads. */
+export interface DeclaredTotal extends Cited {
+  id: string;
+  label: string;
+  amount: number;
+  /** Pot ids whose amounts must sum to `amount`; "*" = every pot. */
+  pots: string[] | "*";
+}
+
+/** A dated event: deadline, measurement period, payment. */
+export interface DatedItem extends Cited {
+  id: string;
+  label: string;
+  /** ISO date, or a period "YYYY-MM-DD/YYYY-MM-DD". */
+  date: string;
+}
+
+/** A recorded disagreement between sources, and how we resolve it. */
+export interface SourceConflict {
+  id: string;
+  agreement: string;
+  subject: string;
+  claims: { source: Citation; value: string }[];
+  /** Swedish: what the product uses and why. */
+  resolution: string;
+  /** The value used (as text). */
+  resolvedValue: string;
+}
+
+export interface Agreement extends Cited {
+  /** "prio-2014", "aldre-2014", … */
+  id: string;
+  title: string;
+  year: number;
+  /** Declared total of the agreement, whole kronor. */
+  total: number;
+  pots: Pot[];
+  requirements: Requirement[];
+  goals: Rule[];
+  assumptions: Assumption[];
+  totals: DeclaredTotal[];
+  dates: DatedItem[];
+  conflicts: SourceConflict[];
+  /** Optional Swedish notes shown with the agreement (e.g. what is outside it). */
+  notes?: string[];
+}

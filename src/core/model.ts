@@ -211,13 +211,18 @@ export type PotKind =
   /** An amount whose distribution the sources do not state; reported, not allocated. */
   | "unspecified";
 
-/** A fixed amount per recipient (e.g. analysis work: 2 MSEK to metropolitan län). */
-export interface FixedAmount {
-  /** Recipient code(s): kommunkod or länskod; "*" means every recipient of `level` not listed. */
+/**
+ * A fixed amount per recipient (e.g. analysis work: 2 MSEK to each
+ * metropolitan län). Carries its own citation because county-specific amounts
+ * often come from another document than the pot (003 for Stockholm).
+ */
+export interface FixedAmount extends Cited {
+  /** Recipient codes (kommunkod or länskod); "*" = every recipient of `level` not listed in another entry. */
   recipients: string[] | "*";
   level: RecipientLevel;
-  amount: number;
-  /** Optional condition (a rule id) for conditional fixed amounts. */
+  /** Whole kronor per recipient; null = the sources say the amount is announced later. */
+  amount: number | null;
+  /** Swedish: the condition for a conditional amount (e.g. "om länet ansöker senast 7 februari 2014"). */
   condition?: string;
 }
 

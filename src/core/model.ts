@@ -279,7 +279,10 @@ export interface SourceConflict {
   resolvedValue: string;
 }
 
-export interface Agreement extends Cited {
+export interface Agreement {
+  /** The agreement document itself. */
+  source: Citation;
+  status: Status;
   /** "prio-2014", "aldre-2014", … */
   id: string;
   title: string;

@@ -1,0 +1,121 @@
+/**
+ * Self-checks run when an agreement loads: the data must add up and hang
+ * together before anyone computes with it.
+ */
+import { Agreement, Citation, Cited, SEED_FILES } from "./model";
+
+export interface CheckIssue {
+  agreement: string;
+  item: string;
+  message: string;
+}
+
+/**
+ * Resolves a citation against the seed text (where the seeds are at hand:
+ * tests and `stim check`); returns a Swedish problem or undefined.
+ */
+export type CitationResolver = (c: Citation) => string | undefined;
+
+export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  const add = (item: string, message: string) => issues.push({ agreement: a.id, item, message });
+  const isKr = (n: unknown) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+
+  const checkCitation = (item: string, c: Citation | undefined) => {
+    if (!c) return add(item, "saknar källhänvisning");
+    if (!SEED_FILES.includes(c.doc)) add(item, `okänd källfil ${c.doc}`);
+    if (!c.section || !c.section.trim()) add(item, "källhänvisningen saknar avsnitt");
+    if (!c.label || !c.label.trim()) add(item, "källhänvisningen saknar etikett");
+    if (resolve && SEED_FILES.includes(c.doc) && c.section) {
+      const problem = resolve(c);
+      if (problem) add(item, problem);
+    }
+  };
+  const checkCited = (item: string, x: Cited) => {
+    checkCitation(item, x.source);
+    if (x.status !== "sourced" && x.status !== "assumption") add(item, `ogiltig status ${String(x.status)}`);
+    for (const id of x.assumptions ?? []) if (!a.assumptions.some((s) => s.id === id)) add(item, `okänt antagande ${id}`);
+  };
+
+  checkCitation("överenskommelsen", a.source);
+  if (!isKr(a.total)) add("total", "totalen måste vara hela kronor");
+
+  // Unique ids.
+  const dup = (kind: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) add(`${kind} ${id}`, "id förekommer två gånger");
+      seen.add(id);
+    }
+  };
+  dup("pott", a.pots.map((p) => p.id));
+  dup("regel", [...a.requirements, ...a.goals].map((r) => r.id));
+  dup("antagande", a.assumptions.map((x) => x.id));
+
+  const ruleIds = new Set([...a.requirements, ...a.goals].map((r) => r.id));
+  for (const p of a.pots) {
+    const item = `pott ${p.id}`;
+    checkCited(item, p);
+    if (!isKr(p.amount)) add(item, "beloppet måste vara hela kronor ≥ 0");
+    if (p.kind === "performance") {
+      if (!p.key) add(item, "prestationspott utan fördelningsnyckel");
+      if (p.goal && !ruleIds.has(p.goal)) add(item, `okänt mål ${p.goal}`);
+      if (!p.goal) add(item, "prestationspott utan mål");
+    }
+    if (p.kind === "organisation" && !p.payee) add(item, "organisationspott utan mottagare (payee)");
+    if (p.key) checkCited(`${item} nyckel`, p.key);
+    if (p.split) {
+      checkCited(`${item} fördelning`, p.split);
+      const sum = Number(p.split.kommuner) * 1000 + Number(p.split.landsting) * 1000;
+      if (Math.round(sum) !== 1000) add(item, `fördelningen ${p.split.kommuner}/${p.split.landsting} summerar inte till 100 %`);
+      if (p.split.kommunKey) checkCited(`${item} kommunnyckel`, p.split.kommunKey);
+    }
+    let fixedKnown = 0;
+    for (const [i, f] of (p.fixed ?? []).entries()) {
+      checkCited(`${item} fast belopp ${i + 1}`, f);
+      if (f.amount !== null && !isKr(f.amount)) add(item, "fast belopp måste vara hela kronor");
+      if (f.amount !== null && f.recipients !== "*" && !f.condition) fixedKnown += f.amount * f.recipients.length;
+    }
+    if (fixedKnown > p.amount) add(item, `fasta belopp (${fixedKnown}) överstiger potten (${p.amount})`);
+  }
+  for (const r of [...a.requirements, ...a.goals]) {
+    const item = `regel ${r.id}`;
+    checkCited(item, r);
+    if (r.criteria.length === 0) add(item, "regeln saknar kriterier");
+    dup(`kriterium i ${r.id}`, r.criteria.map((c) => c.id));
+    for (const c of r.criteria) {
+      checkCited(`${item}/${c.id}`, c);
+      if (c.kind === "share" && !(Number(c.threshold) > 0 && Number(c.threshold) <= 1)) add(`${item}/${c.id}`, `tröskeln ${c.threshold} ska vara en andel 0–1`);
+      if (c.kind === "months-lower" && !(c.required >= 1 && c.required <= c.months)) add(`${item}/${c.id}`, "ogiltigt antal månader");
+    }
+    for (const req of r.requires ?? []) if (!ruleIds.has(req)) add(item, `kräver okänd regel ${req}`);
+  }
+  for (const r of a.requirements) if (r.coverage) checkCited(`regel ${r.id} täckning`, r.coverage);
+  for (const x of a.assumptions) {
+    checkCitation(`antagande ${x.id}`, x.source);
+    if (!x.id.startsWith(`${a.id}/`)) add(`antagande ${x.id}`, `id ska börja med ${a.id}/`);
+    if (!x.options.some((o) => o.id === x.default)) add(`antagande ${x.id}`, "standardvalet finns inte bland alternativen");
+  }
+  const potById = new Map(a.pots.map((p) => [p.id, p]));
+  for (const t of a.totals) {
+    const item = `summa ${t.id}`;
+    checkCited(item, t);
+    const ids = t.pots === "*" ? a.pots.map((p) => p.id) : t.pots;
+    let sum = 0;
+    for (const id of ids) {
+      const p = potById.get(id);
+      if (!p) add(item, `okänd pott ${id}`);
+      else sum += p.amount;
+    }
+    if (sum !== t.amount) add(item, `potterna summerar till ${sum}, källan anger ${t.amount}`);
+  }
+  const potSum = a.pots.reduce((s, p) => s + p.amount, 0);
+  if (potSum !== a.total) add("total", `potterna summerar till ${potSum}, totalen är ${a.total}`);
+  for (const d of a.dates) checkCited(`datum ${d.id}`, d);
+  for (const c of a.conflicts) {
+    if (c.claims.length < 2) add(`konflikt ${c.id}`, "en konflikt behöver minst två källor");
+    for (const cl of c.claims) checkCitation(`konflikt ${c.id}`, cl.source);
+    if (!c.resolution.trim()) add(`konflikt ${c.id}`, "saknar beslut");
+  }
+  return issues;
+}

@@ -1,0 +1,232 @@
+/**
+ * Evaluating criteria and rules for one entity, with a Swedish explanation
+ * for every step. Every criterion is evaluated (no short-circuit), so an
+ * explanation lists all that failed and all that are missing.
+ */
+import { AnswerValue } from "./facts";
+import { D, Dec, formatPercent, formatRate } from "./exact";
+import { Citation, Criterion, Rule, SEED_SHORT } from "./model";
+import { comparisonText, meetsRatio, meetsShare, monthsLower, parseSeries } from "./thresholds";
+
+/** One explained step of an evaluation (Catala-style: rule, inputs, verdict, source). */
+export interface TraceStep {
+  /** "<agreement>/<rule>[/<criterion>]" */
+  rule: string;
+  /** true = the rule applied / condition met; false = not; null = data missing. */
+  applied: boolean | null;
+  inputs?: Record<string, string | number | boolean>;
+  threshold?: string;
+  source?: Citation;
+  /** Assumption ids in force for this step. */
+  assumptions?: string[];
+  /** Swedish sentence. */
+  text: string;
+}
+
+export interface CriterionResult {
+  id: string;
+  label: string;
+  met: boolean | null;
+  step: TraceStep;
+}
+
+export interface RuleResult {
+  ruleId: string;
+  title: string;
+  met: boolean | null;
+  criteria: CriterionResult[];
+  steps: TraceStep[];
+}
+
+/** "(004 §3.4.1)" */
+export function cite(c: Citation | undefined): string {
+  if (!c) return "";
+  const sec = /^\d/.test(c.section) ? `§${c.section}` : `"${c.section}"`;
+  return `(${SEED_SHORT[c.doc]} ${sec})`;
+}
+
+export function verdict(met: boolean | null): string {
+  return met === true ? "uppfyllt" : met === false ? "inte uppfyllt" : "uppgift saknas";
+}
+
+/** Reads a share answer exactly as a ratio (Dec) plus text. */
+export function shareValue(v: AnswerValue): { ratio: Dec; part?: Dec; total?: Dec; text: string } {
+  if (typeof v === "object" && v !== null && "part" in v) {
+    const part = new D(v.part);
+    const total = new D(v.total);
+    const ratio = part.div(total);
+    return { ratio, part, total, text: `${v.part} av ${v.total} (${formatPercent(ratio)})` };
+  }
+  if (typeof v === "string") {
+    const n = new D(v.replace("%", "").replace(",", ".").trim()).div(100);
+    return { ratio: n, text: formatPercent(n) };
+  }
+  const r = new D(String(v));
+  return { ratio: r, text: formatPercent(r) };
+}
+
+export interface CriterionContext {
+  agreementId: string;
+  ruleId: string;
+  /** Assumption values in force (id → option id). */
+  assumptions: Record<string, string>;
+}
+
+/** Evaluates one criterion against one answer (undefined/null = missing). */
+export function evaluateCriterion(c: Criterion, value: AnswerValue | null | undefined, ctx: CriterionContext): CriterionResult {
+  const rule = `${ctx.agreementId}/${ctx.ruleId}/${c.id}`;
+  const src = cite(c.source);
+  const base = { rule, source: c.source, assumptions: c.assumptions };
+  if (value === undefined || value === null) {
+    return { id: c.id, label: c.label, met: null, step: { ...base, applied: null, text: `${c.label}: uppgift saknas ${src}.` } };
+  }
+  switch (c.kind) {
+    case "boolean": {
+      const met = value === true;
+      return {
+        id: c.id,
+        label: c.label,
+        met,
+        step: { ...base, applied: met, inputs: { svar: met }, text: `${c.label}: ${met ? "ja" : "nej"} ${src} → ${verdict(met)}.` },
+      };
+    }
+    case "share": {
+      const s = shareValue(value);
+      const met = s.part && s.total ? meetsShare(s.part, s.total, c.threshold, c.op) : meetsRatio(s.ratio, c.threshold, c.op);
+      const thr = `${comparisonText(c.op)} ${formatRate(c.threshold)}`;
+      return {
+        id: c.id,
+        label: c.label,
+        met,
+        step: {
+          ...base,
+          applied: met,
+          inputs: s.part ? { andel: s.part.toString() + "/" + s.total!.toString() } : { andel: s.ratio.toString() },
+          threshold: thr,
+          text: `${c.label}: ${s.text} ${met ? "" : "inte "}${thr} ${src} → ${verdict(met)}.`.replace("  ", " "),
+        },
+      };
+    }
+    case "months-lower": {
+      const v = value as { previous: number[]; current: number[] };
+      const n = monthsLower(v.previous, v.current);
+      const met = n >= c.required;
+      return {
+        id: c.id,
+        label: c.label,
+        met,
+        step: {
+          ...base,
+          applied: met,
+          inputs: { manaderLagre: n, manader: c.months },
+          threshold: `minst ${c.required} av ${c.months}`,
+          text: `${c.label}: lägre än samma månad året innan i ${n} av ${c.months} månader (krav: minst ${c.required}; lika räknas inte som lägre) ${src} → ${verdict(met)}.`,
+        },
+      };
+    }
+    case "indicator-improvement":
+      return improvement(c, value as { baseline: number[]; result: number[] }, ctx, base);
+  }
+}
+
+function improvement(
+  c: Extract<Criterion, { kind: "indicator-improvement" }>,
+  v: { baseline: number[]; result: number[] },
+  ctx: CriterionContext,
+  base: { rule: string; source: Citation; assumptions?: string[] },
+): CriterionResult {
+  const baseline = parseSeries(v.baseline, "baseline");
+  const result = parseSeries(v.result, "result");
+  const relative = (c.assumptions ?? []).some((a) => ctx.assumptions[a] === "relative");
+  const hundredAll = (c.assumptions ?? []).some((a) => ctx.assumptions[a] === "both-tiers");
+  const hundredFloor = c.hundredRule?.floor ?? (hundredAll ? "10" : undefined);
+  const parts: string[] = [];
+  let sum = new D(0);
+  let relativeUndefined = false;
+  for (let i = 0; i < c.indicators.length; i++) {
+    let imp: Dec;
+    if (relative) {
+      if (baseline[i].isZero()) {
+        relativeUndefined = true;
+        imp = new D(0);
+      } else imp = result[i].minus(baseline[i]).div(baseline[i]).times(100);
+    } else imp = result[i].minus(baseline[i]);
+    let note = "";
+    if (hundredFloor !== undefined && result[i].eq(100) && imp.lt(hundredFloor)) {
+      imp = new D(hundredFloor);
+      note = " (100 %-regeln)";
+    }
+    sum = sum.plus(imp);
+    parts.push(`${c.indicators[i]} ${fmt(baseline[i])} → ${fmt(result[i])}: ${sign(imp)}${note}`);
+  }
+  const avg = sum.div(c.indicators.length);
+  const unit = relative ? "%" : "procentenheter";
+  const improvedMet = avg.gte(c.minImprovement);
+  let met = improvedMet;
+  let altText = "";
+  if (c.attainmentAlternative !== undefined) {
+    const avgResult = result.reduce((s, x) => s.plus(x), new D(0)).div(result.length);
+    const altMet = avgResult.gte(c.attainmentAlternative);
+    met = improvedMet || altMet;
+    altText = `; genomsnittlig måluppfyllelse ${fmt(avgResult)} % ${altMet ? "≥" : "<"} ${c.attainmentAlternative} %`;
+  }
+  if (relativeUndefined) {
+    return {
+      id: c.id,
+      label: c.label,
+      met: null,
+      step: { ...base, applied: null, text: `${c.label}: relativ förbättring kan inte beräknas när ett utgångsvärde är 0 ${cite(c.source)}.` },
+    };
+  }
+  return {
+    id: c.id,
+    label: c.label,
+    met,
+    step: {
+      ...base,
+      applied: met,
+      inputs: { genomsnittligForbattring: avg.toDecimalPlaces(4).toString() },
+      threshold: `≥ ${c.minImprovement} ${unit}${c.attainmentAlternative ? ` eller måluppfyllelse ≥ ${c.attainmentAlternative} %` : ""}`,
+      text: `${c.label}: ${parts.join("; ")}. Genomsnittlig förbättring ${sign(avg)} ${unit} ${improvedMet ? "≥" : "<"} ${c.minImprovement}${altText} ${cite(c.source)} → ${verdict(met)}.`,
+    },
+  };
+}
+
+function fmt(d: Dec): string {
+  return d.toDecimalPlaces(2).toString().replace(".", ",");
+}
+
+function sign(d: Dec): string {
+  const t = fmt(d);
+  return d.gt(0) ? `+${t}` : t;
+}
+
+/** Combines criterion verdicts: any false → false; else any null → null; else true. */
+export function combine(values: (boolean | null)[]): boolean | null {
+  if (values.some((v) => v === false)) return false;
+  if (values.some((v) => v === null)) return null;
+  return true;
+}
+
+/** Evaluates a rule for one entity from its answers for that rule. */
+export function evaluateRule(
+  rule: Rule,
+  answers: Record<string, AnswerValue | null> | undefined,
+  ctx: Omit<CriterionContext, "ruleId">,
+): RuleResult {
+  const criteria = rule.criteria.map((c) => evaluateCriterion(c, answers?.[c.id], { ...ctx, ruleId: rule.id }));
+  const met = combine(criteria.map((c) => c.met));
+  const failed = criteria.filter((c) => c.met === false).map((c) => c.label);
+  const missing = criteria.filter((c) => c.met === null).map((c) => c.label);
+  let summary = `${rule.id} ${rule.title} ${cite(rule.source)}: ${verdict(met)}`;
+  if (failed.length) summary += `; inte uppfyllt: ${failed.join(", ")}`;
+  if (missing.length) summary += `; uppgift saknas: ${missing.join(", ")}`;
+  const head: TraceStep = {
+    rule: `${ctx.agreementId}/${rule.id}`,
+    applied: met,
+    source: rule.source,
+    assumptions: rule.assumptions,
+    text: summary + ".",
+  };
+  return { ruleId: rule.id, title: rule.title, met, criteria, steps: [head, ...criteria.map((c) => c.step)] };
+}

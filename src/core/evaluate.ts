@@ -1,0 +1,800 @@
+/**
+ * evaluate(agreement, facts, options): for every recipient and pot, a status,
+ * an amount in whole kronor and an explanation trace.
+ *
+ * Order of work: (1) resolve assumptions; (2) evaluate every rule for every
+ * entity that answers it; (3) apply the basic requirements per county (own
+ * verdict, county coverage rule, county-wide gates); (4) per pot, decide each
+ * candidate's status and key, share the pot exactly (split modes included);
+ * (5) check that each pot's allocated + unallocated equals the pot.
+ */
+import { allocateInts, splitAmount, TieBreak } from "./allocate";
+import { cite, combine, evaluateRule, RuleResult, TraceStep, verdict } from "./criteria";
+import { InvariantError, StimError } from "./errors";
+import { D, formatInt, formatKr, formatPercent, formatRate, parseScaled, toCommonScale } from "./exact";
+import { AnswerValue, EntityFacts, Facts, validateFacts } from "./facts";
+import { Agreement, KeyRef, Pot, Rule } from "./model";
+import { comparisonText, meetsShare } from "./thresholds";
+import { getKommun, getLan, GOTLAND_LAN, landstingName, LAN } from "../reference";
+
+export type RecipientStatus = "eligible" | "not-eligible" | "missing-data" | "not-applicable";
+export type EntityLevel = "kommun" | "landsting" | "lan";
+
+export interface EvaluateOptions {
+  /** Assumption overrides (id → option id); win over the facts' own choices. */
+  assumptions?: Record<string, string>;
+  /** Skip facts validation (already validated). */
+  trusted?: boolean;
+}
+
+export interface PotShare {
+  level: EntityLevel;
+  code: string;
+  name: string;
+  status: RecipientStatus;
+  amount: bigint;
+  /** The key value used (after scaling to whole units), when any. */
+  key?: string;
+  steps: TraceStep[];
+}
+
+export interface PotResult {
+  id: string;
+  title: string;
+  kind: Pot["kind"];
+  amount: bigint;
+  allocated: bigint;
+  unallocated: bigint;
+  unallocatedReason?: string;
+  /** True when some candidate's data is missing: the shares may change. */
+  provisional: boolean;
+  missing: string[];
+  payee?: string;
+  shares: PotShare[];
+  tieBreaks: { winner: string; loser: string; by: TieBreak["by"] }[];
+  steps: TraceStep[];
+}
+
+export interface RecipientPot {
+  pot: string;
+  status: RecipientStatus;
+  amount: bigint;
+}
+
+export interface RecipientResult {
+  level: "kommun" | "landsting";
+  code: string;
+  name: string;
+  lan: string;
+  total: bigint;
+  gate: boolean | null;
+  pots: RecipientPot[];
+  steps: TraceStep[];
+}
+
+export interface AssumptionInForce {
+  id: string;
+  title: string;
+  value: string;
+  valueLabel: string;
+  isDefault: boolean;
+  reason: string;
+}
+
+export interface Evaluation {
+  agreement: string;
+  title: string;
+  total: bigint;
+  allocated: bigint;
+  unallocated: bigint;
+  fictional: boolean;
+  assumptions: AssumptionInForce[];
+  pots: PotResult[];
+  recipients: RecipientResult[];
+  /** County-level gate steps (coverage rule etc.), per länskod. */
+  counties: Record<string, { gate: boolean | null; steps: TraceStep[] }>;
+}
+
+interface Entity {
+  level: EntityLevel;
+  code: string;
+  name: string;
+  lan: string;
+  population: bigint;
+  facts?: EntityFacts;
+  /** Rule verdicts for this entity (computed on demand). */
+  rules: Map<string, RuleResult>;
+  gate: boolean | null;
+  gateSteps: TraceStep[];
+}
+
+export function evaluate(agreement: Agreement, factsInput: unknown, options: EvaluateOptions = {}): Evaluation {
+  const facts: Facts = options.trusted ? (factsInput as Facts) : validateFacts(factsInput, agreement);
+  const assumptions = resolveAssumptions(agreement, { ...(facts.assumptions ?? {}), ...(options.assumptions ?? {}) });
+  const values: Record<string, string> = Object.fromEntries(assumptions.map((a) => [a.id, a.value]));
+  const ctx = { agreementId: agreement.id, assumptions: values };
+  const rulesById = new Map<string, Rule>([...agreement.requirements, ...agreement.goals].map((r) => [r.id, r]));
+
+  // Entities.
+  const counties = new Map<string, Entity>();
+  const landsting = new Map<string, Entity>();
+  const kommuner = new Map<string, Entity>();
+  for (const l of LAN) {
+    const cf = facts.counties[l.code] ?? {};
+    const mk = (level: EntityLevel, code: string, name: string, population: number, ef?: EntityFacts): Entity => ({
+      level,
+      code,
+      name,
+      lan: l.code,
+      population: BigInt(population),
+      facts: ef,
+      rules: new Map(),
+      gate: true,
+      gateSteps: [],
+    });
+    counties.set(l.code, mk("lan", l.code, l.name, l.population, cf.county));
+    landsting.set(l.code, mk("landsting", l.code, landstingName(l.code), l.population, cf.landsting));
+    for (const kc of l.kommuner) {
+      const k = getKommun(kc)!;
+      kommuner.set(kc, mk("kommun", kc, k.name, k.population, cf.kommuner?.[kc]));
+    }
+  }
+
+  const ruleFor = (e: Entity, ruleId: string): RuleResult => {
+    let r = e.rules.get(ruleId);
+    if (!r) {
+      const rule = rulesById.get(ruleId);
+      if (!rule) throw new InvariantError(`okänd regel ${ruleId} i ${agreement.id}`);
+      const answers = e.facts?.answers?.[ruleId] as Record<string, AnswerValue | null> | undefined;
+      r = evaluateRule(rule, answers, ctx);
+      e.rules.set(ruleId, r);
+    }
+    return r;
+  };
+
+  // Basic requirements per county.
+  const countyGates: Evaluation["counties"] = {};
+  for (const l of LAN) {
+    const county = counties.get(l.code)!;
+    const ls = landsting.get(l.code)!;
+    const ks = l.kommuner.map((c) => kommuner.get(c)!);
+    const members = [...ks, ls];
+    const steps: TraceStep[] = [];
+    let countyGate: boolean | null = true;
+    for (const req of agreement.requirements) {
+      if (req.gate === "county") {
+        const r = ruleFor(county, req.id);
+        steps.push(...r.steps);
+        countyGate = combine([countyGate, r.met]);
+      } else if (req.gate === "all-in-county") {
+        const verdicts = members.map((m) => ruleFor(m, req.id).met);
+        const met = combine(verdicts);
+        const failing = members.filter((m) => m.rules.get(req.id)!.met === false).map((m) => m.name);
+        const missing = members.filter((m) => m.rules.get(req.id)!.met === null).map((m) => m.name);
+        steps.push({
+          rule: `${agreement.id}/${req.id}/samtliga`,
+          applied: met,
+          source: req.source,
+          assumptions: req.assumptions,
+          inputs: { uppfyller: verdicts.filter((v) => v === true).length, av: members.length },
+          text:
+            `${req.id} ${req.title} gäller samtliga kommuner och landstinget i länet ${cite(req.source)}: ` +
+            `${verdicts.filter((v) => v === true).length} av ${members.length} uppfyller` +
+            (failing.length ? `; inte uppfyllt: ${listNames(failing)}` : "") +
+            (missing.length ? `; uppgift saknas: ${listNames(missing)}` : "") +
+            ` → ${met === true ? "länet uppfyller kravet" : met === false ? "ingen i länet kan få del av medlen" : "kan inte avgöras"}.`,
+        });
+        countyGate = combine([countyGate, met]);
+      }
+    }
+    // "each" requirements: own verdict per member, then the coverage rule.
+    const eachReqs = agreement.requirements.filter((r) => r.gate === "each");
+    if (eachReqs.length > 0) {
+      for (const m of members) {
+        const results = eachReqs.map((r) => ruleFor(m, r.id));
+        m.gate = combine(results.map((r) => r.met));
+        m.gateSteps.push(...results.flatMap((r) => r.steps));
+      }
+      const covReq = eachReqs.find((r) => r.coverage);
+      if (covReq?.coverage) {
+        const cov = covReq.coverage;
+        const total = ks.reduce((s, k) => s + k.population, 0n);
+        const covered = ks.filter((k) => k.gate === true).reduce((s, k) => s + k.population, 0n);
+        const unknown = ks.filter((k) => k.gate === null).reduce((s, k) => s + k.population, 0n);
+        const meets = (p: bigint) => meetsShare(new D(p.toString()), new D(total.toString()), cov.threshold, cov.op);
+        const covMet: boolean | null = meets(covered) ? true : meets(covered + unknown) ? null : false;
+        const ratio = new D(covered.toString()).div(total.toString());
+        const belowOption = values[`${agreement.id}/county-below-80`];
+        const thr = `${comparisonText(cov.op)} ${formatRate(cov.threshold)}`;
+        let consequence: string;
+        if (covMet === true) consequence = "landstinget och de kommuner som uppfyller grundkraven får ta del av medlen";
+        else if (covMet === null) consequence = "kan inte avgöras förrän uppgifterna för alla kommuner finns";
+        else if (belowOption === "complying-only")
+          consequence = "enligt valt antagande får ändå de som själva uppfyller grundkraven ta del av medlen";
+        else consequence = "ingen i länet får ta del av de prestationsbaserade medlen (antagande)";
+        steps.push({
+          rule: `${agreement.id}/${covReq.id}/county-coverage`,
+          applied: covMet,
+          source: cov.source,
+          assumptions: covMet === false ? [`${agreement.id}/county-below-80`, ...(cov.assumptions ?? [])] : cov.assumptions,
+          inputs: { covered: formatInt(covered), total: formatInt(total), unknown: formatInt(unknown) },
+          threshold: thr,
+          text:
+            `Kommunerna som uppfyller grundkraven har ${formatInt(covered)} av ${formatInt(total)} invånare (${formatPercent(ratio)}) ` +
+            `${covMet === true ? thr : covMet === false ? `inte ${thr}` : `(${formatInt(unknown)} invånare i kommuner utan uppgift), krav ${thr}`} ` +
+            `${cite(cov.source)} → ${consequence}.`,
+        });
+        if (covMet === false && belowOption !== "complying-only") {
+          for (const m of members) m.gate = m.gate === null ? null : false;
+          countyGate = combine([countyGate, false]);
+        } else if (covMet === null) {
+          for (const m of members) if (m.gate === true) m.gate = null;
+        }
+      }
+    }
+    for (const m of members) m.gate = combine([m.gate, countyGate]);
+    county.gate = countyGate;
+    countyGates[l.code] = { gate: countyGate, steps };
+  }
+
+  // Pots.
+  const potResults = agreement.pots.map((pot) => evaluatePot(agreement, pot, { counties, landsting, kommuner, ruleFor, values }));
+
+  // Per recipient.
+  const recipients: RecipientResult[] = [];
+  const byRecipient = new Map<string, RecipientResult>();
+  for (const l of LAN) {
+    for (const e of [...l.kommuner.map((c) => kommuner.get(c)!), landsting.get(l.code)!]) {
+      const r: RecipientResult = {
+        level: e.level as "kommun" | "landsting",
+        code: e.code,
+        name: e.name,
+        lan: e.lan,
+        total: 0n,
+        gate: agreement.requirements.length ? e.gate : null,
+        pots: [],
+        steps: [...countyGates[l.code].steps, ...e.gateSteps],
+      };
+      recipients.push(r);
+      byRecipient.set(`${e.level}:${e.code}`, r);
+    }
+  }
+  for (const pr of potResults) {
+    const seen = new Set<string>();
+    for (const s of pr.shares) {
+      const key = `${s.level === "lan" ? "landsting" : s.level}:${s.code}`;
+      const r = byRecipient.get(key);
+      if (!r) continue;
+      const existing = r.pots.find((p) => p.pot === pr.id);
+      if (existing) {
+        existing.amount += s.amount;
+        existing.status = mergeStatus(existing.status, s.status);
+      } else r.pots.push({ pot: pr.id, status: s.status, amount: s.amount });
+      r.total += s.amount;
+      r.steps.push(...s.steps);
+      seen.add(key);
+    }
+    for (const r of recipients) {
+      if (!seen.has(`${r.level}:${r.code}`)) r.pots.push({ pot: pr.id, status: "not-applicable", amount: 0n });
+    }
+  }
+
+  const total = BigInt(agreement.total);
+  const allocated = potResults.reduce((s, p) => s + p.allocated, 0n);
+  const unallocated = potResults.reduce((s, p) => s + p.unallocated, 0n);
+  const potSum = agreement.pots.reduce((s, p) => s + BigInt(p.amount), 0n);
+  if (allocated + unallocated !== potSum) throw new InvariantError(`${agreement.id}: fördelat + ofördelat ≠ summan av potterna`);
+  return {
+    agreement: agreement.id,
+    title: agreement.title,
+    total,
+    allocated,
+    unallocated,
+    fictional: facts.fictional === true,
+    assumptions,
+    pots: potResults,
+    recipients,
+    counties: countyGates,
+  };
+}
+
+function mergeStatus(a: RecipientStatus, b: RecipientStatus): RecipientStatus {
+  const order: RecipientStatus[] = ["eligible", "missing-data", "not-eligible", "not-applicable"];
+  return order[Math.min(order.indexOf(a), order.indexOf(b))];
+}
+
+function listNames(names: string[]): string {
+  return names.length > 6 ? `${names.slice(0, 6).join(", ")} m.fl. (${names.length})` : names.join(", ");
+}
+
+export function resolveAssumptions(agreement: Agreement, chosen: Record<string, string>): AssumptionInForce[] {
+  for (const [id, v] of Object.entries(chosen)) {
+    const a = agreement.assumptions.find((x) => x.id === id);
+    if (!a) {
+      // Overrides for other agreements are ignored only when they name another agreement.
+      if (id.startsWith(`${agreement.id}/`)) throw new StimError(`Okänt antagande ${id}.`, "assumptions");
+      continue;
+    }
+    if (!a.options.some((o) => o.id === v)) {
+      throw new StimError(`Antagandet ${id} har inget alternativ "${v}" (välj ${a.options.map((o) => o.id).join(", ")}).`, "assumptions");
+    }
+  }
+  return agreement.assumptions.map((a) => {
+    const value = chosen[a.id] ?? a.default;
+    return {
+      id: a.id,
+      title: a.title,
+      value,
+      valueLabel: a.options.find((o) => o.id === value)?.label ?? value,
+      isDefault: value === a.default,
+      reason: a.reason,
+    };
+  });
+}
+
+interface PotContext {
+  counties: Map<string, Entity>;
+  landsting: Map<string, Entity>;
+  kommuner: Map<string, Entity>;
+  ruleFor: (e: Entity, ruleId: string) => RuleResult;
+  values: Record<string, string>;
+}
+
+/** The key id in force: an assumption on the key may replace it (option id = key id). */
+function keyInForce(key: KeyRef, values: Record<string, string>): { id: string; input: boolean; assumption?: string } {
+  for (const a of key.assumptions ?? []) {
+    const v = values[a];
+    if (v && (v === "population" || /^[a-z0-9_]+$/.test(v)) && v !== key.id && looksLikeKey(v)) {
+      return { id: v, input: v !== "population", assumption: a };
+    }
+  }
+  return { id: key.id, input: key.input };
+}
+
+function looksLikeKey(v: string): boolean {
+  return v === "population" || v.startsWith("pop") || v.includes("_") || v.endsWith("registrations");
+}
+
+function keyValue(e: Entity, key: { id: string; input: boolean }): bigint | "missing" | { scaled: string } {
+  if (key.id === "population") {
+    const override = e.facts?.keys?.population;
+    return override === undefined || override === null ? e.population : toKey(override);
+  }
+  const v = e.facts?.keys?.[key.id];
+  if (v === undefined || v === null) return "missing";
+  return toKey(v);
+}
+
+function toKey(v: number): bigint | { scaled: string } {
+  const p = parseScaled(v)!;
+  return p.value.scale === 0 ? p.value.mantissa : { scaled: `${p.value.mantissa}e-${p.value.scale}` };
+}
+
+interface Candidate {
+  entity: Entity;
+  status: RecipientStatus;
+  key: bigint | "missing" | { scaled: string };
+  steps: TraceStep[];
+}
+
+function evaluatePot(agreement: Agreement, pot: Pot, pc: PotContext): PotResult {
+  const amount = BigInt(pot.amount);
+  const result: PotResult = {
+    id: pot.id,
+    title: pot.title,
+    kind: pot.kind,
+    amount,
+    allocated: 0n,
+    unallocated: 0n,
+    provisional: false,
+    missing: [],
+    payee: pot.payee,
+    shares: [],
+    tieBreaks: [],
+    steps: [],
+  };
+  const src = cite(pot.source);
+  if (pot.kind === "organisation") {
+    result.allocated = amount;
+    result.steps.push({
+      rule: `${agreement.id}/${pot.id}`,
+      applied: true,
+      source: pot.source,
+      text: `${pot.title}: ${formatKr(amount)} betalas till ${pot.payee ?? "organisationen"} ${src}; ingen fördelning till kommuner eller landsting.`,
+    });
+  } else if (pot.kind === "unspecified") {
+    result.unallocated = amount;
+    result.unallocatedReason = "Källorna anger inte hur beloppet fördelas mellan mottagarna.";
+    result.steps.push({
+      rule: `${agreement.id}/${pot.id}`,
+      applied: null,
+      source: pot.source,
+      text: `${pot.title}: ${formatKr(amount)} ${src}; fördelningen anges inte i källorna och redovisas som ofördelad.`,
+    });
+    applyFixed(agreement, pot, pc, result);
+  } else if (pot.kind === "fixed") {
+    applyFixed(agreement, pot, pc, result);
+  } else {
+    performancePot(agreement, pot, pc, result);
+  }
+  if (result.allocated + result.unallocated !== amount) {
+    throw new InvariantError(`${agreement.id}/${pot.id}: fördelat ${result.allocated} + ofördelat ${result.unallocated} ≠ ${amount}`);
+  }
+  const shareSum = result.shares.reduce((s, x) => s + x.amount, 0n);
+  if (pot.kind !== "organisation" && shareSum !== result.allocated) {
+    throw new InvariantError(`${agreement.id}/${pot.id}: andelarnas summa ${shareSum} ≠ fördelat ${result.allocated}`);
+  }
+  return result;
+}
+
+/** Fixed amounts per recipient; whatever the entries do not cover stays unallocated. */
+function applyFixed(agreement: Agreement, pot: Pot, pc: PotContext, result: PotResult): void {
+  let assigned = 0n;
+  const conditional: string[] = [];
+  const entries = pot.fixed ?? [];
+  const listed = new Set(entries.flatMap((f) => (f.recipients === "*" ? [] : f.recipients)));
+  for (const f of entries) {
+    const codes =
+      f.recipients === "*"
+        ? (f.level === "kommun" ? [...pc.kommuner.keys()] : LAN.map((l) => l.code)).filter((c) => !listed.has(c))
+        : f.recipients;
+    for (const code of codes) {
+      const e = f.level === "kommun" ? pc.kommuner.get(code) : f.level === "landsting" || f.level === "lan" ? pc.landsting.get(code) : undefined;
+      if (!e) continue;
+      const asLevel: EntityLevel = f.level === "kommun" ? "kommun" : "landsting";
+      const who = f.level === "lan" ? `${getLan(code)?.name ?? code} (betalas till ${e.name})` : e.name;
+      if (f.amount === null) {
+        conditional.push(code);
+        result.shares.push({
+          level: asLevel,
+          code,
+          name: e.name,
+          status: "missing-data",
+          amount: 0n,
+          steps: [{ rule: `${agreement.id}/${pot.id}`, applied: null, source: f.source, text: `${pot.title} för ${who}: beloppet meddelas senare ${cite(f.source)}.` }],
+        });
+        continue;
+      }
+      if (f.condition) {
+        conditional.push(code);
+        result.shares.push({
+          level: asLevel,
+          code,
+          name: e.name,
+          status: "missing-data",
+          amount: 0n,
+          steps: [
+            {
+              rule: `${agreement.id}/${pot.id}`,
+              applied: null,
+              source: f.source,
+              text: `${pot.title} för ${who}: ${formatKr(f.amount)} ${f.condition} ${cite(f.source)}; villkoret prövas inte här.`,
+            },
+          ],
+        });
+        continue;
+      }
+      const amt = BigInt(f.amount);
+      assigned += amt;
+      result.shares.push({
+        level: asLevel,
+        code,
+        name: e.name,
+        status: "eligible",
+        amount: amt,
+        steps: [
+          {
+            rule: `${agreement.id}/${pot.id}`,
+            applied: true,
+            source: f.source,
+            assumptions: f.assumptions,
+            text: `${pot.title} för ${who}: fast belopp ${formatKr(amt)} ${cite(f.source)}.`,
+          },
+        ],
+      });
+    }
+  }
+  const amount = BigInt(pot.amount);
+  if (assigned > amount) throw new InvariantError(`${agreement.id}/${pot.id}: fasta belopp ${assigned} > potten ${amount}`);
+  result.allocated = assigned;
+  result.unallocated = amount - assigned;
+  if (result.unallocated > 0n && pot.kind === "fixed") {
+    result.unallocatedReason = conditional.length
+      ? `Villkorade belopp eller belopp som meddelas senare (${conditional.length} mottagare) ingår inte.`
+      : "Delar av potten har ingen angiven mottagare i källorna.";
+  }
+  if (pot.kind === "fixed") {
+    result.steps.push({
+      rule: `${agreement.id}/${pot.id}`,
+      applied: true,
+      source: pot.source,
+      text: `${pot.title}: ${formatKr(amount)} ${cite(pot.source)}, varav ${formatKr(assigned)} fasta belopp till mottagare${result.unallocated > 0n ? ` och ${formatKr(result.unallocated)} ofördelat` : ""}.`,
+    });
+  }
+}
+
+function statusOf(met: boolean | null): RecipientStatus {
+  return met === true ? "eligible" : met === false ? "not-eligible" : "missing-data";
+}
+
+function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: PotResult): void {
+  const amount = BigInt(pot.amount);
+  if (!pot.key) throw new InvariantError(`${agreement.id}/${pot.id}: prestationspott utan fördelningsnyckel`);
+  const key = keyInForce(pot.key, pc.values);
+  const goal = pot.goal;
+  const candidateFor = (e: Entity): Candidate => {
+    const steps: TraceStep[] = [];
+    let met: boolean | null = true;
+    if (pot.gated && agreement.requirements.length) {
+      met = combine([met, e.gate]);
+      steps.push({
+        rule: `${agreement.id}/grundkrav`,
+        applied: e.gate,
+        text: `${pot.id}: grundkraven för ${e.name} är ${verdict(e.gate)}.`,
+      });
+    }
+    if (goal) {
+      const g = pc.ruleFor(e, goal);
+      const reqs = (rulesOf(agreement, goal).requires ?? []).map((rid) => pc.ruleFor(requiredEntity(agreement, rid, e, pc), rid));
+      for (const r of reqs) steps.push(...r.steps);
+      steps.push(...g.steps);
+      met = combine([met, g.met, ...reqs.map((r) => r.met)]);
+    }
+    let kv = keyValue(e, key);
+    if (kv === "missing") {
+      steps.push({
+        rule: `${agreement.id}/${pot.id}/nyckel`,
+        applied: null,
+        source: pot.key!.source,
+        text: `${pot.id}: fördelningsnyckeln "${keyLabel(pot.key!, key)}" saknas för ${e.name}.`,
+      });
+      if (met === true) met = null;
+    }
+    if (met === false) kv = 0n;
+    return { entity: e, status: statusOf(met), key: kv, steps };
+  };
+
+  const mode = pot.split?.mode;
+  const levelOf = pot.level;
+  const ks = [...pc.kommuner.values()];
+  const ls = [...pc.landsting.values()];
+  const cs = [...pc.counties.values()];
+  if (!pot.split) {
+    const ents = levelOf === "kommun" ? ks : levelOf === "landsting" ? ls : levelOf === "lan" ? cs : [...ks, ...ls];
+    const cands = ents.map(candidateFor);
+    share(agreement, pot, amount, cands, result, key, pc);
+  } else if (mode === "pot") {
+    const [kPart, lPart] = splitAmount(amount, [pot.split.kommuner, pot.split.landsting]);
+    result.steps.push({
+      rule: `${agreement.id}/${pot.id}/split`,
+      applied: true,
+      source: pot.split.source,
+      assumptions: pot.split.assumptions,
+      text: `${pot.title}: ${formatKr(amount)} delas ${formatRate(pot.split.kommuner)} till kommunerna (${formatKr(kPart)}) och ${formatRate(pot.split.landsting)} till landstingen (${formatKr(lPart)}) ${cite(pot.split.source)}.`,
+    });
+    share(agreement, pot, kPart, ks.map(candidateFor), result, key, pc, "kommunernas del");
+    share(agreement, pot, lPart, ls.map(candidateFor), result, key, pc, "landstingens del");
+  } else if (mode === "per-kommun") {
+    const cands = ks.map(candidateFor);
+    const tmp: PotResult = { ...result, shares: [], steps: [], tieBreaks: [], allocated: 0n, unallocated: 0n, missing: [] };
+    share(agreement, pot, amount, cands, tmp, key, pc);
+    result.steps.push(...tmp.steps);
+    result.tieBreaks.push(...tmp.tieBreaks);
+    result.missing.push(...tmp.missing);
+    result.provisional = tmp.provisional;
+    result.unallocated += tmp.unallocated;
+    result.unallocatedReason = tmp.unallocatedReason;
+    const landstingAmounts = new Map<string, bigint>();
+    for (const s of tmp.shares) {
+      if (s.amount === 0n) {
+        result.shares.push(s);
+        continue;
+      }
+      const [kp, lp] = splitAmount(s.amount, [pot.split.kommuner, pot.split.landsting]);
+      const lanCode = pc.kommuner.get(s.code)!.lan;
+      s.steps.push({
+        rule: `${agreement.id}/${pot.id}/split`,
+        applied: true,
+        source: pot.split.source,
+        assumptions: pot.split.assumptions,
+        text: `${s.name}: beräknat belopp ${formatKr(s.amount)} delas ${formatRate(pot.split.kommuner)} till kommunen (${formatKr(kp)}) och ${formatRate(pot.split.landsting)} till ${landstingName(lanCode)} (${formatKr(lp)}) ${cite(pot.split.source)}.`,
+      });
+      result.shares.push({ ...s, amount: kp });
+      landstingAmounts.set(lanCode, (landstingAmounts.get(lanCode) ?? 0n) + lp);
+    }
+    for (const l of ls) {
+      const lp = landstingAmounts.get(l.code) ?? 0n;
+      result.shares.push({
+        level: "landsting",
+        code: l.code,
+        name: l.name,
+        status: lp > 0n ? "eligible" : l.gate === false ? "not-eligible" : "not-applicable",
+        amount: lp,
+        steps:
+          lp > 0n
+            ? [
+                {
+                  rule: `${agreement.id}/${pot.id}/split`,
+                  applied: true,
+                  source: pot.split.source,
+                  text: `${l.name}: ${formatRate(pot.split.landsting)} av beloppen som beräknats för länets kommuner i ${pot.id}, sammanlagt ${formatKr(lp)} ${cite(pot.split.source)}.`,
+                },
+              ]
+            : [],
+      });
+    }
+    result.allocated = result.shares.reduce((s, x) => s + x.amount, 0n);
+  } else {
+    // per-lan
+    const cands = cs.map(candidateFor);
+    const tmp: PotResult = { ...result, shares: [], steps: [], tieBreaks: [], allocated: 0n, unallocated: 0n, missing: [] };
+    share(agreement, pot, amount, cands, tmp, key, pc);
+    result.steps.push(...tmp.steps);
+    result.tieBreaks.push(...tmp.tieBreaks);
+    result.missing.push(...tmp.missing);
+    result.provisional = tmp.provisional;
+    result.unallocated = tmp.unallocated;
+    result.unallocatedReason = tmp.unallocatedReason;
+    const kKey = pot.split.kommunKey ? keyInForce(pot.split.kommunKey, pc.values) : { id: "population", input: false };
+    for (const s of tmp.shares) {
+      const lan = getLan(s.code)!;
+      const lsEnt = pc.landsting.get(s.code)!;
+      const countySteps = s.steps;
+      if (s.amount === 0n) {
+        result.shares.push({ ...s, level: "landsting", name: lsEnt.name, steps: countySteps });
+        for (const kc of lan.kommuner) {
+          const ke = pc.kommuner.get(kc)!;
+          result.shares.push({ level: "kommun", code: kc, name: ke.name, status: s.status, amount: 0n, steps: countySteps });
+        }
+        continue;
+      }
+      const [kp, lp] = splitAmount(s.amount, [pot.split.kommuner, pot.split.landsting]);
+      const splitStep: TraceStep = {
+        rule: `${agreement.id}/${pot.id}/split`,
+        applied: true,
+        source: pot.split.source,
+        assumptions: pot.split.assumptions,
+        text: `${lan.name}: ${formatKr(s.amount)} delas ${formatRate(pot.split.kommuner)} till länets kommuner (${formatKr(kp)}) och ${formatRate(pot.split.landsting)} till ${lsEnt.name} (${formatKr(lp)}) ${cite(pot.split.source)}.`,
+      };
+      result.shares.push({ level: "landsting", code: s.code, name: lsEnt.name, status: "eligible", amount: lp, key: s.key, steps: [...countySteps, splitStep] });
+      const kEnts = lan.kommuner.map((c) => pc.kommuner.get(c)!);
+      const kKeys = kEnts.map((e) => keyValue(e, kKey));
+      if (kKeys.some((k) => k === "missing")) {
+        throw new StimError(`${pot.id}: nyckeln ${kKey.id} saknas för någon kommun i ${lan.name}; den behövs för att dela kommunernas del.`);
+      }
+      const ints = scaleKeys(kKeys as (bigint | { scaled: string })[]);
+      const a = allocateInts(kp, ints, "largest-remainder", undefined, lan.kommuner);
+      const divStep: TraceStep = {
+        rule: `${agreement.id}/${pot.id}/kommundelning`,
+        applied: true,
+        source: pot.split.kommunKey?.source ?? pot.split.source,
+        assumptions: [...(pot.split.kommunKey?.assumptions ?? []), ...(kKey !== undefined && "assumption" in kKey && kKey.assumption ? [kKey.assumption] : [])],
+        text: `Kommunernas del i ${lan.name}, ${formatKr(kp)}, delas mellan länets ${lan.kommuner.length} kommuner efter ${pot.split.kommunKey?.label ?? "antal invånare"} (största rest) ${cite(pot.split.kommunKey?.source ?? pot.split.source)}.`,
+      };
+      lan.kommuner.forEach((kc, i) => {
+        const ke = kEnts[i];
+        result.shares.push({
+          level: "kommun",
+          code: kc,
+          name: ke.name,
+          status: "eligible",
+          amount: a.amounts[i],
+          key: ints[i].toString(),
+          steps: [...countySteps, splitStep, { ...divStep, text: `${divStep.text} ${ke.name}: ${formatKr(a.amounts[i])}.` }],
+        });
+      });
+    }
+    result.allocated = result.shares.reduce((s, x) => s + x.amount, 0n);
+  }
+}
+
+function rulesOf(agreement: Agreement, id: string): Rule {
+  const r = [...agreement.requirements, ...agreement.goals].find((x) => x.id === id);
+  if (!r) throw new InvariantError(`${agreement.id}: okänd regel ${id}`);
+  return r;
+}
+
+/** A required rule is answered at its own level (e.g. a landsting prerequisite for a län goal). */
+function requiredEntity(agreement: Agreement, ruleId: string, e: Entity, pc: PotContext): Entity {
+  const r = rulesOf(agreement, ruleId);
+  if (r.level === e.level || (r.level === "lan" && e.level === "lan")) return e;
+  if (r.level === "landsting") return pc.landsting.get(e.lan)!;
+  if (r.level === "lan") return pc.counties.get(e.lan)!;
+  return e;
+}
+
+function keyLabel(key: KeyRef, inForce: { id: string }): string {
+  return inForce.id === key.id ? key.label : inForce.id;
+}
+
+function scaleKeys(keys: (bigint | { scaled: string })[]): bigint[] {
+  return toCommonScale(
+    keys.map((k) => {
+      if (typeof k === "bigint") return { mantissa: k, scale: 0 };
+      const p = parseScaled(k.scaled)!;
+      return p.value;
+    }),
+  );
+}
+
+/** Shares `amount` among candidates by key; records statuses, steps and ties. */
+function share(
+  agreement: Agreement,
+  pot: Pot,
+  amount: bigint,
+  cands: Candidate[],
+  result: PotResult,
+  key: { id: string; input: boolean; assumption?: string },
+  pc: PotContext,
+  partLabel?: string,
+): void {
+  const missing = cands.filter((c) => c.status === "missing-data");
+  if (missing.length) {
+    result.provisional = true;
+    result.missing.push(...missing.map((c) => `${c.entity.level}:${c.entity.code}`));
+  }
+  const eligible = cands.map((c) => c.status === "eligible" && c.key !== "missing");
+  const ints = scaleKeys(cands.map((c, i) => (eligible[i] ? (c.key as bigint | { scaled: string }) : 0n)));
+  const ids = cands.map((c) => `${c.entity.level === "kommun" ? "" : c.entity.level + ":"}${c.entity.code}`);
+  const a = allocateInts(amount, ints, "largest-remainder", eligible, ids);
+  const totalKey = ints.reduce((s, k) => s + k, 0n);
+  const nEligible = eligible.filter(Boolean).length;
+  const keyName = key.id === pot.key?.id ? pot.key.label : key.id;
+  const what = partLabel ? `${pot.title} (${partLabel})` : pot.title;
+  if (a.unallocated > 0n) {
+    result.unallocated += a.unallocated;
+    result.unallocatedReason =
+      nEligible === 0
+        ? "Ingen mottagare nådde målet (eller uppfyllde grundkraven); medlen fördelas inte ut här."
+        : "Mottagarna som nådde målet har nyckelvärdet 0.";
+  }
+  result.allocated += a.allocated;
+  result.steps.push({
+    rule: `${agreement.id}/${pot.id}/fordelning`,
+    applied: nEligible > 0,
+    source: pot.key?.source ?? pot.source,
+    assumptions: [...(pot.key?.assumptions ?? []), ...(pot.assumptions ?? [])],
+    inputs: { mottagare: nEligible, nyckelsumma: totalKey.toString() },
+    text:
+      nEligible > 0
+        ? `${what}: ${formatKr(amount)} ${cite(pot.source)} delas mellan ${nEligible} mottagare som nått målet, efter ${keyName} (summa ${formatInt(totalKey)}), i hela kronor med största rest-metoden${a.leftover > 0n ? ` (${a.leftover} kr efter avrundning nedåt)` : ""}.` +
+          (missing.length ? ` Preliminärt: ${missing.length} mottagare saknar uppgifter.` : "")
+        : `${what}: ${formatKr(amount)} ${cite(pot.source)}: ingen mottagare nådde målet${missing.length ? ` (${missing.length} saknar uppgifter)` : ""} → ${formatKr(amount)} redovisas som ofördelat.`,
+  });
+  for (const t of a.tieBreaks) {
+    result.tieBreaks.push({ winner: ids[t.winner], loser: ids[t.loser], by: t.by });
+  }
+  if (a.tieBreaks.length) {
+    const w = [...new Set(a.tieBreaks.map((t) => cands[t.winner].entity.name))];
+    const l = [...new Set(a.tieBreaks.map((t) => cands[t.loser].entity.name))];
+    result.steps.push({
+      rule: `${agreement.id}/${pot.id}/lika-rest`,
+      applied: true,
+      text: `${what}: lika rest vid sista kronan; ${w.join(", ")} före ${l.join(", ")} (avgjort av ${a.tieBreaks[0].by === "key" ? "större nyckel" : "lägre kod"}).`,
+    });
+  }
+  cands.forEach((c, i) => {
+    const amt = a.amounts[i];
+    const steps = [...c.steps];
+    if (c.status === "eligible") {
+      steps.push({
+        rule: `${agreement.id}/${pot.id}/andel`,
+        applied: true,
+        source: pot.source,
+        inputs: { nyckel: ints[i].toString(), nyckelsumma: totalKey.toString() },
+        text: `${c.entity.name} får ${formatKr(amt)} av ${formatKr(amount)} i ${what} (${keyName} ${formatInt(ints[i])} av ${formatInt(totalKey)}${a.extras.includes(i) ? ", plus 1 kr vid avrundningen" : ""}) ${cite(pot.source)}.`,
+      });
+    }
+    result.shares.push({
+      level: c.entity.level,
+      code: c.entity.code,
+      name: c.entity.name,
+      status: c.status,
+      amount: amt,
+      key: c.key === "missing" ? undefined : ints[i].toString(),
+      steps,
+    });
+  });
+  void pc;
+  void GOTLAND_LAN;
+}

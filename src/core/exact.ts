@@ -1,0 +1,125 @@
+/**
+ * Exact numbers: parsing user-supplied numbers into scaled integers (BigInt)
+ * without passing through float arithmetic, and decimal.js for rates.
+ */
+import Decimal from "decimal.js";
+import { StimError } from "./errors";
+
+/** A private decimal.js constructor with room for products of large counts. */
+export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = InstanceType<typeof D>;
+
+/** A non-negative exact decimal as mantissa × 10^-scale. */
+export interface Scaled {
+  mantissa: bigint;
+  scale: number;
+}
+
+const DECIMAL_RE = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-]?)\.(\d+)(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * Parses a number or numeric string exactly. JS numbers are read through
+ * their shortest round-trip string (0.1 → "0.1"), which is what the user typed.
+ * Returns undefined when the input is not a finite number.
+ */
+export function parseScaled(input: unknown): { negative: boolean; value: Scaled } | undefined {
+  let text: string;
+  if (typeof input === "bigint") return { negative: input < 0n, value: { mantissa: input < 0n ? -input : input, scale: 0 } };
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) return undefined;
+    text = String(input);
+  } else if (typeof input === "string") {
+    text = input.trim().replace(/[\s\u00a0\u202f]/g, "");
+    if (text === "") return undefined;
+  } else {
+    return undefined;
+  }
+  const m = DECIMAL_RE.exec(text);
+  if (!m) return undefined;
+  const sign = m[1] ?? m[5] ?? "";
+  const intPart = m[2] ?? "0";
+  const frac = m[3] ?? m[6] ?? "";
+  const exp = Number(m[4] ?? m[7] ?? "0");
+  let digits = (intPart + frac).replace(/^0+(?=\d)/, "");
+  let scale = frac.length - exp;
+  if (scale < 0) {
+    digits = digits + "0".repeat(-scale);
+    scale = 0;
+  }
+  const mantissa = BigInt(digits === "" ? "0" : digits);
+  return { negative: sign === "-" && mantissa !== 0n, value: { mantissa, scale } };
+}
+
+const POW10: bigint[] = [1n];
+export function pow10(n: number): bigint {
+  while (POW10.length <= n) POW10.push(POW10[POW10.length - 1] * 10n);
+  return POW10[n];
+}
+
+/** Brings scaled values to a common scale, so they become plain integers. */
+export function toCommonScale(values: Scaled[]): bigint[] {
+  let scale = 0;
+  for (const v of values) if (v.scale > scale) scale = v.scale;
+  return values.map((v) => v.mantissa * pow10(scale - v.scale));
+}
+
+/**
+ * Whole kronor from a user value: a non-negative integer (number, numeric
+ * string or bigint). `what` names the argument in the Swedish message.
+ */
+export function parseKronor(input: unknown, what: string): bigint {
+  const p = parseScaled(input);
+  if (!p) throw new StimError(`${what} måste vara ett tal i hela kronor, fick ${describe(input)}.`, what);
+  if (p.negative) throw new StimError(`${what} får inte vara negativt (fick ${describe(input)}).`, what);
+  const { mantissa, scale } = p.value;
+  if (scale > 0 && mantissa % pow10(scale) !== 0n) {
+    throw new StimError(`${what} måste vara hela kronor utan ören (fick ${describe(input)}).`, what);
+  }
+  return mantissa / pow10(scale);
+}
+
+/** A short Swedish description of a bad value for messages. */
+export function describe(v: unknown): string {
+  if (v === null) return "tomt värde";
+  if (v === undefined) return "inget värde";
+  if (typeof v === "string") return v.trim() === "" ? "tom text" : `texten "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) return "NaN";
+    if (!Number.isFinite(v)) return v > 0 ? "oändligt" : "minus oändligt";
+    return String(v);
+  }
+  if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
+  if (typeof v === "bigint") return v.toString();
+  if (Array.isArray(v)) return `en lista med ${v.length} värden`;
+  return typeof v;
+}
+
+/** A decimal rate from a data string such as "0.7" (data, not user input). */
+export function rate(text: string): Dec {
+  return new D(text);
+}
+
+/** Formats whole kronor Swedish style: "1 234 567 kr" (plain spaces). */
+export function formatKr(amount: bigint | number): string {
+  const s = (typeof amount === "bigint" ? amount : BigInt(amount)).toString();
+  const neg = s.startsWith("-");
+  const digits = neg ? s.slice(1) : s;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return `${neg ? "−" : ""}${grouped} kr`;
+}
+
+/** Formats an integer with Swedish digit grouping, no unit: "1 234 567". */
+export function formatInt(n: bigint | number): string {
+  return formatKr(n).replace(/ kr$/, "");
+}
+
+/** Formats a ratio as a Swedish percentage with `decimals` decimals: "82,30 %". */
+export function formatPercent(ratio: Dec, decimals = 2): string {
+  return `${ratio.times(100).toFixed(decimals, Decimal.ROUND_HALF_UP).replace(".", ",")} %`;
+}
+
+/** Formats a threshold rate for text: "0.8" → "80 %", "0.95" → "95 %". */
+export function formatRate(text: string): string {
+  const pct = new D(text).times(100);
+  return `${pct.toString().replace(".", ",")} %`;
+}

@@ -126,7 +126,7 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
       code,
       name,
       lan: l.code,
-      population: BigInt(population),
+      population: populationOf(population, ef),
       facts: ef,
       rules: new Map(),
       gate: true,
@@ -298,6 +298,15 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
   };
 }
 
+/** The embedded population, unless the facts override it (what-if scenarios). */
+function populationOf(embedded: number, ef: EntityFacts | undefined): bigint {
+  const o = ef?.keys?.population;
+  if (o === undefined || o === null) return BigInt(embedded);
+  const p = parseScaled(o);
+  if (!p || p.negative || p.value.scale > 0) throw new StimError(`Folkmängd måste vara ett heltal ≥ 0 (fick ${o}).`, "keys.population");
+  return p.value.mantissa;
+}
+
 function mergeStatus(a: RecipientStatus, b: RecipientStatus): RecipientStatus {
   const order: RecipientStatus[] = ["eligible", "missing-data", "not-eligible", "not-applicable"];
   return order[Math.min(order.indexOf(a), order.indexOf(b))];
@@ -356,10 +365,7 @@ function looksLikeKey(v: string): boolean {
 }
 
 function keyValue(e: Entity, key: { id: string; input: boolean }): bigint | "missing" | { scaled: string } {
-  if (key.id === "population") {
-    const override = e.facts?.keys?.population;
-    return override === undefined || override === null ? e.population : toKey(override);
-  }
+  if (key.id === "population") return e.population;
   const v = e.facts?.keys?.[key.id];
   if (v === undefined || v === null) return "missing";
   return toKey(v);

@@ -97,6 +97,8 @@ export function rulesAnsweredBy(agreement: Agreement, level: "county" | "landsti
 export function answeringLevels(agreement: Agreement, rule: Rule): ("county" | "landsting" | "kommun")[] {
   const req = agreement.requirements.find((r) => r.id === rule.id);
   if (req && (req.gate === "each" || req.gate === "all-in-county")) return ["kommun", "landsting"];
+  // Goals of pots shared by kommuner and landsting are answered by both.
+  if (agreement.pots.some((p) => p.goal === rule.id && p.level === "kommun+landsting")) return ["kommun", "landsting"];
   return [levelToEntity(rule.level)];
 }
 
@@ -312,6 +314,7 @@ function checkEntity(
         const p = parseScaled(v);
         if (typeof v !== "number" || !p) add(`${path}.keys.${key}`, `väntade ett tal ≥ 0, fick ${describe(v)}`);
         else if (p.negative) add(`${path}.keys.${key}`, `nyckeln får inte vara negativ (fick ${v})`);
+        else if (key === "population" && !Number.isInteger(v)) add(`${path}.keys.${key}`, `folkmängd måste vara ett heltal (fick ${v})`);
       }
     }
   }

@@ -1,0 +1,112 @@
+/**
+ * The fictional demo scenario: plausible but invented answers and key values
+ * for every county, landsting and kommun, built deterministically (the same
+ * agreement always gives the same facts). Populations are SCB's real figures;
+ * every other number here is made up and labelled so.
+ */
+import { CountyFacts, EntityFacts, Facts, FACTS_FORMAT, FACTS_VERSION, inputKeysFor, rulesAnsweredBy, AnswerValue } from "../core/facts";
+import { Agreement, Criterion } from "../core/model";
+import { getKommun, LAN } from "../reference";
+
+/** A small seeded PRNG (mulberry32) keyed by a string. */
+function rng(seed: string): () => number {
+  let h = 1779033703 ^ seed.length;
+  for (let i = 0; i < seed.length; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
+    h = (h << 13) | (h >>> 19);
+  }
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function answerFor(c: Criterion, r: () => number, isRequirement: boolean): AnswerValue {
+  switch (c.kind) {
+    case "boolean":
+      return r() < (isRequirement ? 0.95 : 0.88);
+    case "share": {
+      const thr = Number(c.threshold);
+      const total = 200 + Math.floor(r() * 1800);
+      const ratio = Math.min(1, Math.max(0, thr - 0.15 + r() * 0.3));
+      return { part: Math.round(total * ratio), total };
+    }
+    case "months-lower": {
+      const previous: number[] = [];
+      const current: number[] = [];
+      const trend = r() * 0.1 - 0.06;
+      for (let m = 0; m < c.months; m++) {
+        const p = 100 + Math.floor(r() * 900);
+        previous.push(p);
+        current.push(Math.max(0, Math.round(p * (1 + trend + (r() * 0.06 - 0.03)))));
+      }
+      return { previous, current };
+    }
+    case "indicator-improvement": {
+      const baseline: number[] = [];
+      const result: number[] = [];
+      for (let i = 0; i < c.indicators.length; i++) {
+        const b = 30 + Math.floor(r() * 55);
+        baseline.push(b);
+        result.push(Math.min(100, Math.max(0, b + Math.floor(r() * 20) - 5)));
+      }
+      return { baseline, result };
+    }
+  }
+}
+
+function keyFor(id: string, population: number, r: () => number): number {
+  if (id === "population") return population;
+  if (id.includes("65")) return Math.round(population * (0.15 + r() * 0.12));
+  if (id.includes("75")) return Math.round(population * (0.07 + r() * 0.04));
+  // Counts of registrations and the like: roughly proportional to population.
+  return Math.round((population / 1000) * (0.5 + r() * 3));
+}
+
+function entity(agreement: Agreement, level: "county" | "landsting" | "kommun", code: string, population: number): EntityFacts {
+  const r = rng(`${agreement.id}|${level}|${code}`);
+  const requirementIds = new Set(agreement.requirements.map((x) => x.id));
+  const answers: Record<string, Record<string, AnswerValue>> = {};
+  for (const rule of rulesAnsweredBy(agreement, level)) {
+    answers[rule.id] = Object.fromEntries(rule.criteria.map((c) => [c.id, answerFor(c, r, requirementIds.has(rule.id))]));
+  }
+  const keys: Record<string, number> = {};
+  for (const k of inputKeysFor(agreement, level)) if (k !== "population") keys[k] = keyFor(k, population, r);
+  const out: EntityFacts = {};
+  if (Object.keys(answers).length) out.answers = answers;
+  if (Object.keys(keys).length) out.keys = keys;
+  return out;
+}
+
+/** The demo facts for an agreement: every county, landsting and kommun. */
+export function demoFacts(agreement: Agreement): Facts {
+  const counties: Record<string, CountyFacts> = {};
+  for (const l of LAN) {
+    const cf: CountyFacts = {};
+    const county = entity(agreement, "county", l.code, l.population);
+    if (Object.keys(county).length) cf.county = county;
+    const ls = entity(agreement, "landsting", l.code, l.population);
+    if (Object.keys(ls).length) cf.landsting = ls;
+    const ks: Record<string, EntityFacts> = {};
+    for (const kc of l.kommuner) {
+      const e = entity(agreement, "kommun", kc, getKommun(kc)!.population);
+      if (Object.keys(e).length) ks[kc] = e;
+    }
+    if (Object.keys(ks).length) cf.kommuner = ks;
+    counties[l.code] = cf;
+  }
+  return {
+    format: FACTS_FORMAT,
+    version: FACTS_VERSION,
+    agreement: agreement.id,
+    title: `Fiktivt demoscenario för ${agreement.id}`,
+    description:
+      "FIKTIVA uppgifter för demonstration och utbildning: alla svar och nyckeltal utom folkmängden (SCB 31 december 2013) är påhittade, deterministiskt genererade.",
+    fictional: true,
+    counties,
+  };
+}

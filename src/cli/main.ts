@@ -1,0 +1,438 @@
+/**
+ * `stim`: the command line over the rules core. `run(argv)` is pure apart
+ * from reading an --input file, so tests call it directly.
+ */
+import { readFileSync } from "node:fs";
+import { allocate, METHODS, Method } from "../core/allocate";
+import { checkAgreement } from "../core/check";
+import { cite } from "../core/criteria";
+import { StimError } from "../core/errors";
+import { Evaluation, evaluate } from "../core/evaluate";
+import { formatKr } from "../core/exact";
+import { countySummary } from "../core/summary";
+import { seedResolver, defaultSeedDir } from "../core/seeds";
+import { AGREEMENTS, ALL_CONFLICTS, getAgreement } from "../agreements";
+import { demoFacts } from "../agreements/demo";
+import { getLan, normaliseCode, population, REFERENCE_SOURCE } from "../reference";
+import { join } from "node:path";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const USAGE = `Användning: stim <kommando> [flaggor]
+
+Kommandon:
+  agreements [--json]                         överenskommelserna med totalbelopp
+  pots <överenskommelse> [--json]             potterna i en överenskommelse
+  assumptions <överenskommelse> [--json]      antagandena och deras standardval
+  allocate --pot <kr> --keys <k1,k2,…> [--eligible 1,0,…] [--ids <kod,…>]
+           [--method largest-remainder|round|exact] [--json]
+  population <kommunkod|länskod> [--json]     folkmängd 31 december 2013 (SCB)
+  evaluate <överenskommelse> (--scenario demo | --input <fil.json>)
+           [--county <länskod>] [--assume <id>=<val>]… [--json] [--explain]
+  demo <överenskommelse>                      skriver det fiktiva demoscenariot som JSON
+  summary --county <länskod> [--json]         allt ett län kan få, med minimibelopp
+  conflicts [--json]                          kända motsägelser mellan källorna
+  check [--seeds <mapp>]                      kör självkontrollerna och källhänvisningarna`;
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string[]>;
+}
+
+const BOOLEAN_FLAGS = new Set(["json", "explain", "help"]);
+
+function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--")) {
+      let name = a.slice(2);
+      let value: string | undefined;
+      const eq = name.indexOf("=");
+      if (eq >= 0) {
+        value = name.slice(eq + 1);
+        name = name.slice(0, eq);
+      }
+      if (BOOLEAN_FLAGS.has(name)) value = value ?? "true";
+      else if (value === undefined) {
+        value = argv[i + 1];
+        if (value === undefined || (value.startsWith("--") && value.length > 2)) {
+          throw new StimError(`Flaggan --${name} behöver ett värde.`);
+        }
+        i++;
+      }
+      flags.set(name, [...(flags.get(name) ?? []), value]);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function flag(p: Parsed, name: string): string | undefined {
+  const v = p.flags.get(name);
+  return v ? v[v.length - 1] : undefined;
+}
+
+function allowFlags(p: Parsed, allowed: string[]): void {
+  for (const f of p.flags.keys()) {
+    if (!allowed.includes(f)) throw new StimError(`Okänd flagga --${f} för detta kommando (tillåtna: ${allowed.map((x) => "--" + x).join(", ") || "inga"}).`);
+  }
+}
+
+/** JSON with BigInt as numbers (all amounts are far below 2^53). */
+export function toJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_k, v) => {
+      if (typeof v === "bigint") {
+        if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) return v.toString();
+        return Number(v);
+      }
+      return v;
+    },
+    2,
+  );
+}
+
+function table(rows: string[][], alignRight: number[] = []): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows
+    .map((r) => r.map((cell, c) => (alignRight.includes(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd())
+    .join("\n");
+}
+
+function splitList(text: string | undefined, what: string): string[] {
+  if (text === undefined) throw new StimError(`--${what} saknas.`);
+  return text.split(",").map((s) => s.trim());
+}
+
+export function run(argv: string[]): CliResult {
+  try {
+    const out = dispatch(argv);
+    return { code: 0, stdout: out.endsWith("\n") ? out : out + "\n", stderr: "" };
+  } catch (e) {
+    const msg = e instanceof StimError ? e.message : e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
+    return { code: e instanceof StimError ? 2 : 1, stdout: "", stderr: `stim: ${msg.replace(/\s*\n\s*/g, " ")}\n` };
+  }
+}
+
+function dispatch(argv: string[]): string {
+  const p = parseArgs(argv);
+  const [cmd, ...rest] = p.positional;
+  const json = p.flags.has("json");
+  if (!cmd || cmd === "help" || p.flags.has("help")) return USAGE;
+  switch (cmd) {
+    case "agreements": {
+      allowFlags(p, ["json"]);
+      const rows = AGREEMENTS.map((a) => ({
+        id: a.id,
+        title: a.title,
+        year: a.year,
+        total: a.total,
+        pots: a.pots.length,
+        assumptions: a.assumptions.length,
+        source: a.source,
+      }));
+      if (json) return toJson(rows);
+      return table(
+        [["Id", "Överenskommelse", "Totalt", "Potter"], ...rows.map((r) => [r.id, r.title, formatKr(r.total), String(r.pots)])],
+        [2, 3],
+      );
+    }
+    case "pots": {
+      allowFlags(p, ["json"]);
+      const a = getAgreement(rest[0]);
+      const rows = a.pots.map((pot) => ({
+        id: pot.id,
+        title: pot.title,
+        amount: pot.amount,
+        kind: pot.kind,
+        recipients: pot.level,
+        key: pot.key ? { id: pot.key.id, label: pot.key.label, status: pot.key.status } : null,
+        split: pot.split ? { kommuner: pot.split.kommuner, landsting: pot.split.landsting, mode: pot.split.mode } : null,
+        goal: pot.goal ?? null,
+        payee: pot.payee ?? null,
+        source: pot.source,
+        status: pot.status,
+        assumptions: pot.assumptions ?? [],
+      }));
+      if (json) return toJson(rows);
+      return (
+        `${a.title} (${a.id}), totalt ${formatKr(a.total)}\n\n` +
+        table(
+          [
+            ["Pott", "Belopp", "Mottagare", "Nyckel", "Fördelning", "Källa"],
+            ...a.pots.map((pot) => [
+              pot.id,
+              formatKr(pot.amount),
+              pot.payee ?? pot.level,
+              pot.key ? pot.key.label + (pot.key.status === "assumption" ? " (antagande)" : "") : "—",
+              pot.split ? `${pct(pot.split.kommuner)}/${pct(pot.split.landsting)}` : "—",
+              cite(pot.source),
+            ]),
+          ],
+          [1],
+        )
+      );
+    }
+    case "assumptions": {
+      allowFlags(p, ["json"]);
+      const a = getAgreement(rest[0]);
+      if (json) return toJson(a.assumptions);
+      return a.assumptions
+        .map((x) => `${x.id}\n  ${x.title}\n  Standard: ${x.default} (${x.options.find((o) => o.id === x.default)?.label ?? ""})\n  Alternativ: ${x.options.map((o) => o.id).join(", ")}\n  Skäl: ${x.reason} ${cite(x.source)}`)
+        .join("\n\n");
+    }
+    case "allocate": {
+      allowFlags(p, ["pot", "keys", "eligible", "ids", "method", "json"]);
+      const keys = splitList(flag(p, "keys"), "keys");
+      const eligibleText = flag(p, "eligible");
+      const eligible = eligibleText === undefined ? undefined : splitList(eligibleText, "eligible").map((v, i) => parseFlag01(v, i));
+      const ids = flag(p, "ids") === undefined ? undefined : splitList(flag(p, "ids"), "ids");
+      const method = (flag(p, "method") ?? "largest-remainder") as Method;
+      if (!METHODS.includes(method)) throw new StimError(`--method måste vara ett av ${METHODS.join(", ")} (fick "${method}").`);
+      const potText = flag(p, "pot");
+      if (potText === undefined) throw new StimError("--pot saknas (potten i hela kronor).");
+      const res = allocate(potText, keys, { method, eligible, ids });
+      const values = method === "exact" ? res.exact!.map((x) => (x.terminating ? x.text : `${x.numerator}/${x.denominator}`)) : res.amounts;
+      if (json) {
+        if (method === "exact") return toJson(values);
+        return toJson(values);
+      }
+      const sum = res.amounts.reduce((s, x) => s + x, 0n);
+      const lines = values.map((v, i) => `${ids ? ids[i] : `rad ${i + 1}`}: ${typeof v === "bigint" ? formatKr(v) : v + " kr"}`);
+      lines.push(`Summa: ${method === "exact" ? formatKr(res.allocated) : formatKr(sum)} av ${formatKr(res.pot)}`);
+      if (res.unallocated > 0n) lines.push(`Ofördelat: ${formatKr(res.unallocated)} (ingen behörig mottagare med nyckel > 0)`);
+      if (method === "round" && res.difference !== 0n) lines.push(`Avvikelse mot potten (avrundning per rad): ${res.difference > 0n ? "+" : ""}${res.difference} kr`);
+      for (const t of res.tieBreaks) {
+        const name = (i: number) => (ids ? ids[i] : `rad ${i + 1}`);
+        lines.push(`Lika rest: ${name(t.winner)} fick kronan före ${name(t.loser)} (${t.by === "key" ? "större nyckel" : t.by === "id" ? "lägre kod" : "tidigare rad"})`);
+      }
+      return lines.join("\n");
+    }
+    case "population": {
+      allowFlags(p, ["json"]);
+      const code = rest[0];
+      const c = normaliseCode(code);
+      if (!c) throw new StimError(`Okänd kod "${code ?? ""}": ange kommunkod (t.ex. 0180) eller länskod (t.ex. 01).`);
+      const n = population(c.code)!;
+      if (json) return toJson({ code: c.code, kind: c.kind, population: n, source: REFERENCE_SOURCE });
+      return String(n);
+    }
+    case "demo": {
+      allowFlags(p, []);
+      const a = getAgreement(rest[0]);
+      return toJson(demoFacts(a));
+    }
+    case "evaluate": {
+      allowFlags(p, ["scenario", "input", "county", "json", "explain", "assume"]);
+      const a = getAgreement(rest[0]);
+      const scenario = flag(p, "scenario");
+      const input = flag(p, "input");
+      let facts: unknown;
+      if (scenario !== undefined && input !== undefined) throw new StimError("Ange antingen --scenario eller --input, inte båda.");
+      if (scenario !== undefined) {
+        if (scenario !== "demo") throw new StimError(`Okänt scenario "${scenario}" (finns: demo).`);
+        facts = demoFacts(a);
+      } else if (input !== undefined) {
+        let text: string;
+        try {
+          text = readFileSync(input, "utf8");
+        } catch {
+          throw new StimError(`Kan inte läsa filen ${input}.`);
+        }
+        try {
+          facts = JSON.parse(text);
+        } catch (e) {
+          throw new StimError(`Filen ${input} är inte giltig JSON (${(e as Error).message}).`);
+        }
+      } else throw new StimError("Ange --scenario demo eller --input <fil.json>.");
+      const assume: Record<string, string> = {};
+      for (const s of p.flags.get("assume") ?? []) {
+        const eq = s.indexOf("=");
+        if (eq < 0) throw new StimError(`--assume väntar <id>=<alternativ>, fick "${s}".`);
+        assume[s.slice(0, eq)] = s.slice(eq + 1);
+      }
+      const county = flag(p, "county");
+      if (county !== undefined) {
+        const c = normaliseCode(county);
+        if (!c || c.kind !== "lan") throw new StimError(`Okänd länskod "${county}" (två siffror, t.ex. 01).`);
+      }
+      const ev = evaluate(a, facts, { assumptions: assume });
+      const lan = county === undefined ? undefined : normaliseCode(county)!.code;
+      return json ? evaluationJson(ev, lan, p.flags.has("explain")) : evaluationText(ev, lan, p.flags.has("explain"));
+    }
+    case "summary": {
+      allowFlags(p, ["county", "json"]);
+      const county = flag(p, "county") ?? rest[0];
+      const c = normaliseCode(county);
+      if (!c || c.kind !== "lan") throw new StimError(`Ange --county <länskod> (två siffror, t.ex. 01), fick "${county ?? ""}".`);
+      const s = countySummary(AGREEMENTS, c.code);
+      if (json) return toJson(s);
+      const rows = s.items.map((i) => [i.agreement, i.title, i.amount === null ? (i.kind === "later" ? "meddelas senare" : "beror på resultat") : formatKr(i.amount), kindText(i.kind)]);
+      return [
+        `Stimulansmedel 2014 för ${s.name} (${s.county})`,
+        "",
+        table([["Överenskommelse", "Post", "Belopp", "Typ"], ...rows], [2]),
+        "",
+        `Summa (minst): ${formatKr(s.minimum)} plus eventuell prestationsersättning`,
+        s.conditional ? `Villkorade belopp (om länet ansöker): ${formatKr(s.conditional)}` : "",
+        s.later ? `Belopp som meddelas senare: ${s.later} post(er)` : "",
+      ]
+        .filter((l, i, arr) => l !== "" || (i > 0 && arr[i - 1] !== ""))
+        .join("\n");
+    }
+    case "conflicts": {
+      allowFlags(p, ["json"]);
+      if (json) return toJson(ALL_CONFLICTS);
+      return ALL_CONFLICTS.map(
+        (c) =>
+          `${c.id} (${c.agreement}): ${c.subject}\n` +
+          c.claims.map((cl) => `  ${cite(cl.source)} ${cl.source.label}: ${cl.value}`).join("\n") +
+          `\n  Används: ${c.resolvedValue} — ${c.resolution}`,
+      ).join("\n\n");
+    }
+    case "check": {
+      allowFlags(p, ["seeds"]);
+      const dir = flag(p, "seeds") ?? defaultSeedDir(join(__dirname, "..", ".."));
+      const resolver = seedResolver(dir);
+      const issues = AGREEMENTS.flatMap((a) => checkAgreement(a, resolver));
+      if (issues.length) throw new StimError(`${issues.length} fel: ${issues.map((i) => `${i.agreement} ${i.item}: ${i.message}`).join("; ")}`);
+      const cites = AGREEMENTS.length;
+      return `OK: ${cites} överenskommelser klarar självkontrollerna; alla källhänvisningar finns i ${dir}.`;
+    }
+    default:
+      throw new StimError(`Okänt kommando "${cmd}". Kör "stim help" för en lista.`);
+  }
+}
+
+function parseFlag01(v: string, i: number): boolean {
+  const t = v.toLowerCase();
+  if (["1", "true", "ja", "x", "sant"].includes(t)) return true;
+  if (["0", "false", "nej", "", "falskt"].includes(t)) return false;
+  throw new StimError(`--eligible: värde ${i + 1} ("${v}") ska vara 1 eller 0.`);
+}
+
+function pct(rate: string): string {
+  return `${Number(rate) * 100} %`.replace(".", ",");
+}
+
+function kindText(k: string): string {
+  return k === "fixed" ? "fast" : k === "conditional" ? "villkorat" : k === "later" ? "meddelas senare" : "prestation";
+}
+
+const STATUS_SV: Record<string, string> = {
+  eligible: "behörig",
+  "not-eligible": "ej behörig",
+  "missing-data": "uppgift saknas",
+  "not-applicable": "ej aktuell",
+};
+
+function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolean): string {
+  const recipients = ev.recipients
+    .filter((r) => !lan || r.lan === lan)
+    .map((r) => ({
+      level: r.level,
+      code: r.code,
+      name: r.name,
+      lan: r.lan,
+      total: r.total,
+      grundkrav: r.gate,
+      pots: r.pots,
+      ...(explain ? { explanation: r.steps } : {}),
+    }));
+  return toJson({
+    agreement: ev.agreement,
+    title: ev.title,
+    fictional: ev.fictional,
+    total: ev.total,
+    allocated: ev.allocated,
+    unallocated: ev.unallocated,
+    assumptions: ev.assumptions,
+    pots: ev.pots.map((p) => ({
+      id: p.id,
+      title: p.title,
+      kind: p.kind,
+      amount: p.amount,
+      allocated: p.allocated,
+      unallocated: p.unallocated,
+      unallocatedReason: p.unallocatedReason ?? null,
+      provisional: p.provisional,
+      missing: p.missing,
+      payee: p.payee ?? null,
+      tieBreaks: p.tieBreaks,
+      ...(explain ? { explanation: p.steps } : {}),
+    })),
+    ...(lan ? { county: lan, countyExplanation: ev.counties[lan] } : {}),
+    recipients,
+  });
+}
+
+function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolean): string {
+  const out: string[] = [];
+  out.push(`${ev.title} (${ev.agreement})${ev.fictional ? " — FIKTIVT SCENARIO, inte verkliga uppgifter" : ""}`);
+  out.push(`Totalt ${formatKr(ev.total)}; fördelat ${formatKr(ev.allocated)}; ofördelat ${formatKr(ev.unallocated)}`);
+  out.push("");
+  out.push("Antaganden:");
+  for (const a of ev.assumptions) out.push(`  ${a.id} = ${a.value}${a.isDefault ? " (standard)" : " (valt)"}: ${a.valueLabel}`);
+  out.push("");
+  out.push(
+    table(
+      [
+        ["Pott", "Belopp", "Fördelat", "Ofördelat", "Anm."],
+        ...ev.pots.map((p) => [
+          p.id,
+          formatKr(p.amount),
+          formatKr(p.allocated),
+          formatKr(p.unallocated),
+          [p.provisional ? "preliminär" : "", p.payee ? `till ${p.payee}` : "", p.unallocated > 0n ? (p.unallocatedReason ?? "") : ""].filter(Boolean).join("; "),
+        ]),
+      ],
+      [1, 2, 3],
+    ),
+  );
+  const recips = ev.recipients.filter((r) => !lan || r.lan === lan);
+  out.push("");
+  if (lan) {
+    out.push(`${getLan(lan)!.name}:`);
+    for (const s of ev.counties[lan].steps.filter((s) => s.rule.includes("county") || s.rule.includes("samtliga"))) out.push(`  ${s.text}`);
+  }
+  const potIds = ev.pots.filter((p) => p.kind === "performance" || p.kind === "fixed").map((p) => p.id);
+  out.push(
+    table(
+      [
+        ["Kod", "Mottagare", "Totalt", ...potIds],
+        ...recips.map((r) => [
+          r.code,
+          r.name,
+          formatKr(r.total),
+          ...potIds.map((id) => {
+            const rp = r.pots.find((x) => x.pot === id);
+            if (!rp || rp.status === "not-applicable") return "–";
+            if (rp.status === "eligible") return String(rp.amount).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+            return rp.status === "missing-data" ? "saknas" : "0";
+          }),
+        ]),
+      ],
+      [2, ...potIds.map((_, i) => 3 + i)],
+    ),
+  );
+  if (explain) {
+    for (const r of recips) {
+      out.push("");
+      out.push(`== ${r.name} (${r.level} ${r.code}): ${formatKr(r.total)}`);
+      const seen = new Set<string>();
+      for (const s of r.steps) {
+        if (seen.has(s.text)) continue;
+        seen.add(s.text);
+        out.push(`  - ${s.text}${s.assumptions?.length ? ` [antagande: ${s.assumptions.join(", ")}]` : ""}`);
+      }
+      for (const rp of r.pots) if (rp.status !== "not-applicable") out.push(`  ${rp.pot}: ${STATUS_SV[rp.status]}, ${formatKr(rp.amount)}`);
+    }
+  }
+  return out.join("\n");
+}

@@ -75,6 +75,7 @@ export interface CriterionContext {
 /** Evaluates one criterion against one answer (undefined/null = missing). */
 export function evaluateCriterion(c: Criterion, value: AnswerValue | null | undefined, ctx: CriterionContext): CriterionResult {
   const rule = `${ctx.agreementId}/${ctx.ruleId}/${c.id}`;
+  const chosen = (option: string) => (c.assumptions ?? []).some((a) => ctx.assumptions[a] === option);
   const src = cite(c.source);
   const base = { rule, source: c.source, assumptions: c.assumptions };
   if (value === undefined || value === null) {
@@ -92,8 +93,9 @@ export function evaluateCriterion(c: Criterion, value: AnswerValue | null | unde
     }
     case "share": {
       const s = shareValue(value);
-      const met = s.part && s.total ? meetsShare(s.part, s.total, c.threshold, c.op) : meetsRatio(s.ratio, c.threshold, c.op);
-      const thr = `${comparisonText(c.op)} ${formatRate(c.threshold)}`;
+      const op = chosen("more-than") ? ">" : c.op;
+      const met = s.part && s.total ? meetsShare(s.part, s.total, c.threshold, op) : meetsRatio(s.ratio, c.threshold, op);
+      const thr = `${comparisonText(op)} ${formatRate(c.threshold)}`;
       return {
         id: c.id,
         label: c.label,
@@ -110,7 +112,8 @@ export function evaluateCriterion(c: Criterion, value: AnswerValue | null | unde
     case "months-lower": {
       const v = value as { previous: number[]; current: number[] };
       const n = monthsLower(v.previous, v.current);
-      const met = n >= c.required;
+      const exactly = chosen("exactly");
+      const met = exactly ? n === c.required : n >= c.required;
       return {
         id: c.id,
         label: c.label,
@@ -119,8 +122,8 @@ export function evaluateCriterion(c: Criterion, value: AnswerValue | null | unde
           ...base,
           applied: met,
           inputs: { manaderLagre: n, manader: c.months },
-          threshold: `minst ${c.required} av ${c.months}`,
-          text: `${c.label}: lägre än samma månad året innan i ${n} av ${c.months} månader (krav: minst ${c.required}; lika räknas inte som lägre) ${src} → ${verdict(met)}.`,
+          threshold: `${exactly ? "exakt" : "minst"} ${c.required} av ${c.months}`,
+          text: `${c.label}: lägre än samma månad året innan i ${n} av ${c.months} månader (krav: ${exactly ? "exakt" : "minst"} ${c.required}; lika räknas inte som lägre) ${src} → ${verdict(met)}.`,
         },
       };
     }
@@ -142,6 +145,7 @@ function improvement(
   const hundredFloor = c.hundredRule?.floor ?? (hundredAll ? "10" : undefined);
   const parts: string[] = [];
   let sum = new D(0);
+  const imps: Dec[] = [];
   let relativeUndefined = false;
   for (let i = 0; i < c.indicators.length; i++) {
     let imp: Dec;
@@ -157,11 +161,18 @@ function improvement(
       note = " (100 %-regeln)";
     }
     sum = sum.plus(imp);
+    imps.push(imp);
     parts.push(`${c.indicators[i]} ${fmt(baseline[i])} → ${fmt(result[i])}: ${sign(imp)}${note}`);
   }
   const avg = sum.div(c.indicators.length);
   const unit = relative ? "%" : "procentenheter";
-  const improvedMet = avg.gte(c.minImprovement);
+  const strict = (c.assumptions ?? []).some((a) => ctx.assumptions[a] === "more-than");
+  const eachIndicator = (c.assumptions ?? []).some((a) => ctx.assumptions[a] === "each-indicator");
+  const improvedMet = eachIndicator
+    ? imps.every((x) => (strict ? x.gt(c.minImprovement) : x.gte(c.minImprovement)))
+    : strict
+      ? avg.gt(c.minImprovement)
+      : avg.gte(c.minImprovement);
   let met = improvedMet;
   let altText = "";
   if (c.attainmentAlternative !== undefined) {
@@ -187,7 +198,7 @@ function improvement(
       applied: met,
       inputs: { genomsnittligForbattring: avg.toDecimalPlaces(4).toString() },
       threshold: `≥ ${c.minImprovement} ${unit}${c.attainmentAlternative ? ` eller måluppfyllelse ≥ ${c.attainmentAlternative} %` : ""}`,
-      text: `${c.label}: ${parts.join("; ")}. Genomsnittlig förbättring ${sign(avg)} ${unit} ${improvedMet ? "≥" : "<"} ${c.minImprovement}${altText} ${cite(c.source)} → ${verdict(met)}.`,
+      text: `${c.label}: ${parts.join("; ")}. ${eachIndicator ? `Varje indikator ska förbättras ${strict ? ">" : "≥"} ${c.minImprovement} ${unit}: ${improvedMet ? "ja" : "nej"}` : `Genomsnittlig förbättring ${sign(avg)} ${unit} ${improvedMet ? (strict ? ">" : "≥") : strict ? "≤" : "<"} ${c.minImprovement}`}${altText} ${cite(c.source)} → ${verdict(met)}.`,
     },
   };
 }

@@ -12,7 +12,7 @@ import { allocateInts, splitAmount, TieBreak } from "./allocate";
 import { cite, combine, evaluateRule, RuleResult, TraceStep, verdict } from "./criteria";
 import { InvariantError, StimError } from "./errors";
 import { D, formatInt, formatKr, formatPercent, formatRate, parseScaled, toCommonScale } from "./exact";
-import { AnswerValue, EntityFacts, Facts, validateFacts } from "./facts";
+import { AnswerValue, EntityFacts, Facts, looksLikeKey, validateFacts } from "./facts";
 import { Agreement, KeyRef, Pot, Rule } from "./model";
 import { comparisonText, meetsShare } from "./thresholds";
 import { getKommun, getLan, GOTLAND_LAN, landstingName, LAN } from "../reference";
@@ -166,6 +166,18 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
         const r = ruleFor(county, req.id);
         steps.push(...r.steps);
         countyGate = combine([countyGate, r.met]);
+      } else if (req.gate === "all-in-county" && (req.assumptions ?? []).some((x) => values[x] === "each-recipient")) {
+        for (const m of members) {
+          const r = ruleFor(m, req.id);
+          m.gate = combine([m.gate, r.met]);
+          m.gateSteps.push(...r.steps, {
+            rule: `${agreement.id}/${req.id}/var-for-sig`,
+            applied: r.met,
+            source: req.source,
+            assumptions: req.assumptions,
+            text: `${req.id} prövas för ${m.name} ensam enligt valt antagande: ${verdict(r.met)}.`,
+          });
+        }
       } else if (req.gate === "all-in-county") {
         const verdicts = members.map((m) => ruleFor(m, req.id).met);
         const met = combine(verdicts);
@@ -192,7 +204,7 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
     if (eachReqs.length > 0) {
       for (const m of members) {
         const results = eachReqs.map((r) => ruleFor(m, r.id));
-        m.gate = combine(results.map((r) => r.met));
+        m.gate = combine([m.gate, ...results.map((r) => r.met)]);
         m.gateSteps.push(...results.flatMap((r) => r.steps));
       }
       const covReq = eachReqs.find((r) => r.coverage);
@@ -202,13 +214,18 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
         const covered = ks.filter((k) => k.gate === true).reduce((s, k) => s + k.population, 0n);
         const unknown = ks.filter((k) => k.gate === null).reduce((s, k) => s + k.population, 0n);
         const meets = (p: bigint) => meetsShare(new D(p.toString()), new D(total.toString()), cov.threshold, cov.op);
-        const covMet: boolean | null = meets(covered) ? true : meets(covered + unknown) ? null : false;
+        const failingKommuner = ks.filter((k) => k.gate === false).length;
+        const singleOnly = values[`${agreement.id}/enstaka-kommun`] === "single-kommun";
+        let covMet: boolean | null = meets(covered) ? true : meets(covered + unknown) ? null : false;
+        if (singleOnly && failingKommuner > 1) covMet = false;
         const ratio = new D(covered.toString()).div(total.toString());
         const belowOption = values[`${agreement.id}/county-below-80`];
         const thr = `${comparisonText(cov.op)} ${formatRate(cov.threshold)}`;
         let consequence: string;
         if (covMet === true) consequence = "landstinget och de kommuner som uppfyller grundkraven får ta del av medlen";
         else if (covMet === null) consequence = "kan inte avgöras förrän uppgifterna för alla kommuner finns";
+        else if (singleOnly && failingKommuner > 1 && belowOption !== "complying-only")
+          consequence = `${failingKommuner} kommuner brister och undantaget gäller bara en enstaka kommun (antagande) → ingen i länet får ta del av medlen`;
         else if (belowOption === "complying-only")
           consequence = "enligt valt antagande får ändå de som själva uppfyller grundkraven ta del av medlen";
         else consequence = "ingen i länet får ta del av de prestationsbaserade medlen (antagande)";
@@ -216,7 +233,10 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
           rule: `${agreement.id}/${covReq.id}/county-coverage`,
           applied: covMet,
           source: cov.source,
-          assumptions: covMet === false ? [`${agreement.id}/county-below-80`, ...(cov.assumptions ?? [])] : cov.assumptions,
+          assumptions:
+            covMet === false
+              ? [`${agreement.id}/county-below-80`, ...(singleOnly ? [`${agreement.id}/enstaka-kommun`] : []), ...(cov.assumptions ?? [])]
+              : cov.assumptions,
           inputs: { covered: formatInt(covered), total: formatInt(total), unknown: formatInt(unknown) },
           threshold: thr,
           text:
@@ -231,6 +251,15 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
           for (const m of members) if (m.gate === true) m.gate = null;
         }
       }
+    }
+    if (values[`${agreement.id}/landsting-fails`] === "none-in-county" && ls.gate === false) {
+      steps.push({
+        rule: `${agreement.id}/landsting-fails`,
+        applied: true,
+        assumptions: [`${agreement.id}/landsting-fails`],
+        text: `${ls.name} uppfyller inte grundkraven; enligt valt antagande får då ingen i länet prestationsmedel.`,
+      });
+      countyGate = combine([countyGate, false]);
     }
     for (const m of members) m.gate = combine([m.gate, countyGate]);
     county.gate = countyGate;
@@ -327,6 +356,12 @@ export function resolveAssumptions(agreement: Agreement, chosen: Record<string, 
     if (!a.options.some((o) => o.id === v)) {
       throw new StimError(`Antagandet ${id} har inget alternativ "${v}" (välj ${a.options.map((o) => o.id).join(", ")}).`, "assumptions");
     }
+    if (!isHonoured(agreement, id, v)) {
+      throw new StimError(
+        `Antagandet ${id}: alternativet "${v}" är dokumenterat men ändrar inte beräkningen i denna version; standardvalet "${a.default}" används.`,
+        "assumptions",
+      );
+    }
   }
   return agreement.assumptions.map((a) => {
     const value = chosen[a.id] ?? a.default;
@@ -341,6 +376,33 @@ export function resolveAssumptions(agreement: Agreement, chosen: Record<string, 
   });
 }
 
+/**
+ * Alternatives the evaluator acts on, by option id. Any other non-default
+ * option is refused rather than silently ignored.
+ */
+const HONOURED_OPTIONS = new Set([
+  "complying-only", // county-below-80: complying recipients still receive
+  "single-kommun", // the 80 % exception only for one failing kommun
+  "none-in-county", // a failing landsting stops the county
+  "more-than", // a bare threshold read as strictly greater
+  "exactly", // "under 4 av 6 månader" read as exactly 4
+  "both-required", // A1 and A2 both needed for either pot
+  "each-recipient", // a county-wide requirement gates only the failing body
+  "relative", // improvement in per cent of the baseline
+  "tier2-exclusive", // tier-2 reachers share only tier 2
+  "both-tiers", // the 100 % rule in both palliative tiers
+  "each-indicator", // every indicator must improve, not the average
+]);
+
+export function isHonoured(agreement: Agreement, assumptionId: string, option: string): boolean {
+  const a = agreement.assumptions.find((x) => x.id === assumptionId);
+  if (!a) return false;
+  if (option === a.default) return true;
+  if (HONOURED_OPTIONS.has(option)) return true;
+  const onKey = agreement.pots.some((p) => p.key?.assumptions?.includes(assumptionId) || p.split?.kommunKey?.assumptions?.includes(assumptionId));
+  return onKey && looksLikeKey(option);
+}
+
 interface PotContext {
   counties: Map<string, Entity>;
   landsting: Map<string, Entity>;
@@ -353,16 +415,13 @@ interface PotContext {
 function keyInForce(key: KeyRef, values: Record<string, string>): { id: string; input: boolean; assumption?: string } {
   for (const a of key.assumptions ?? []) {
     const v = values[a];
-    if (v && (v === "population" || /^[a-z0-9_]+$/.test(v)) && v !== key.id && looksLikeKey(v)) {
+    if (v && v !== key.id && looksLikeKey(v)) {
       return { id: v, input: v !== "population", assumption: a };
     }
   }
   return { id: key.id, input: key.input };
 }
 
-function looksLikeKey(v: string): boolean {
-  return v === "population" || v.startsWith("pop") || v.includes("_") || v.endsWith("registrations");
-}
 
 function keyValue(e: Entity, key: { id: string; input: boolean }): bigint | "missing" | { scaled: string } {
   if (key.id === "population") return e.population;
@@ -541,7 +600,30 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
     }
     if (goal) {
       const g = pc.ruleFor(e, goal);
-      const reqs = (rulesOf(agreement, goal).requires ?? []).map((rid) => pc.ruleFor(requiredEntity(agreement, rid, e, pc), rid));
+      const goalRule = rulesOf(agreement, goal);
+      const requiredIds = [...(goalRule.requires ?? [])];
+      for (const aid of goalRule.assumptions ?? []) {
+        if (pc.values[aid] !== "both-required") continue;
+        for (const other of agreement.goals) if (other.id !== goal && other.assumptions?.includes(aid)) requiredIds.push(other.id);
+      }
+      const reqs = requiredIds.map((rid) => pc.ruleFor(requiredEntity(agreement, rid, e, pc), rid));
+      const exclusive = (pot.assumptions ?? []).find((aid) => pc.values[aid] === "tier2-exclusive");
+      if (exclusive) {
+        const tiers = agreement.pots.filter((p) => p.assumptions?.includes(exclusive) && p.goal);
+        const later = tiers.slice(tiers.indexOf(pot) + 1);
+        for (const t of later) {
+          const tr = pc.ruleFor(e, t.goal!);
+          if (tr.met === true) {
+            met = false;
+            steps.push({
+              rule: `${agreement.id}/${pot.id}/exklusiv`,
+              applied: true,
+              assumptions: [exclusive],
+              text: `${e.name} når ${t.id} och delar därför bara ${t.id}, inte ${pot.id} (valt antagande).`,
+            });
+          }
+        }
+      }
       for (const r of reqs) steps.push(...r.steps);
       steps.push(...g.steps);
       met = combine([met, g.met, ...reqs.map((r) => r.met)]);

@@ -24,7 +24,7 @@
  */
 import { StimError } from "./errors";
 import { describe, parseScaled } from "./exact";
-import { Agreement, Criterion, RecipientLevel, Rule } from "./model";
+import { Agreement, Criterion, KeyRef, RecipientLevel, Rule } from "./model";
 import { getKommun, getLan, LAN } from "../reference";
 
 export const FACTS_FORMAT = "stimulans-facts";
@@ -113,9 +113,11 @@ export function levelToEntity(level: RecipientLevel): "county" | "landsting" | "
 export function inputKeysFor(agreement: Agreement, level: "county" | "landsting" | "kommun"): Set<string> {
   const out = new Set<string>(["population"]);
   for (const pot of agreement.pots) {
-    const refs = [pot.key, pot.split?.kommunKey].filter((k) => k && k.input);
+    const refs = [pot.key, pot.split?.kommunKey];
     for (const k of refs) {
       if (!k) continue;
+      const ids = keyIdsOf(agreement, k);
+      if (ids.length === 0) continue;
       const potLevel = pot.level;
       const isKommunKey = pot.split?.kommunKey === k;
       const lv: string[] = isKommunKey
@@ -129,10 +131,25 @@ export function inputKeysFor(agreement: Agreement, level: "county" | "landsting"
               : potLevel === "landsting"
                 ? ["landsting"]
                 : [];
-      if (lv.includes(level)) out.add(k.id);
+      if (lv.includes(level)) for (const id of ids) out.add(id);
     }
   }
   return out;
+}
+
+/** Whether an assumption option id names an allocation key ("population", "pop65", "sa_registrations"). */
+export function looksLikeKey(v: string): boolean {
+  return v === "population" || /^pop\d+$/.test(v) || /^[a-z]+(_[a-z0-9]+)+$/.test(v);
+}
+
+/** Input key ids a key ref may need: its own and those an assumption may swap in. */
+function keyIdsOf(agreement: Agreement, k: KeyRef): string[] {
+  const ids = k.input ? [k.id] : [];
+  for (const aid of k.assumptions ?? []) {
+    const a = agreement.assumptions.find((x) => x.id === aid);
+    for (const o of a?.options ?? []) if (o.id !== "population" && looksLikeKey(o.id)) ids.push(o.id);
+  }
+  return ids;
 }
 
 /** Validates an answer against its criterion; returns an issue message or undefined. */

@@ -1,0 +1,147 @@
+/**
+ * In-memory `WorkbookAdapter` for tests and for the plain-browser preview of
+ * the task pane (when office.js / Excel is not available).
+ *
+ * Behaves like `OfficeWorkbook` where it matters: sheet names are matched
+ * case-insensitively, empty cells read as "", single-cell addresses are
+ * reported as "C3" (not "C3:C3"), writing to a non-empty sheet is refused,
+ * and after `writeNewSheet` the new sheet is active with A1 selected.
+ */
+import { parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
+import {
+  MAX_COLUMNS,
+  MAX_READ_CELLS,
+  MAX_ROWS,
+  WorkbookError,
+  assertWritable,
+  isNonEmptyCell,
+  messages,
+  sheetNameProblem,
+  valuesProblem,
+  type CellValue,
+  type SelectedRange,
+  type WorkbookAdapter,
+} from "./workbook";
+
+interface MemorySheet {
+  name: string;
+  /** Sparse cells keyed by `${row},${col}` (0-based). Never holds "". */
+  cells: Map<string, CellValue>;
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+export class MemoryWorkbook implements WorkbookAdapter {
+  private readonly sheets: MemorySheet[] = [];
+  private active: { sheet: string; range: RangeRef };
+
+  /**
+   * @param initial sheets to start with, in tab order, each as a block of
+   *   values starting at A1. Defaults to one empty sheet "Blad1" (the name a
+   *   Swedish Excel gives the first sheet).
+   */
+  constructor(initial: Record<string, CellValue[][]> = { Blad1: [] }) {
+    for (const [name, values] of Object.entries(initial)) this.addSheet(name, values);
+    if (this.sheets.length === 0) this.addSheet("Blad1");
+    this.active = { sheet: this.sheets[0].name, range: parseA1Range("A1") };
+  }
+
+  // --- test/preview helpers (not part of WorkbookAdapter) -------------------
+
+  /** Adds a sheet at the end, with `values` at A1. Throws if the name is taken or invalid. */
+  addSheet(name: string, values: CellValue[][] = []): void {
+    const problem = sheetNameProblem(name) ?? valuesProblem(values);
+    if (problem !== null) throw new WorkbookError(problem);
+    if (this.find(name)) throw new WorkbookError(messages.sheetExists(name));
+    const sheet: MemorySheet = { name, cells: new Map() };
+    this.sheets.push(sheet);
+    this.put(sheet, 0, 0, values);
+  }
+
+  /** Writes `values` with the top-left corner at `address` ("B2"), like a user typing. */
+  setValues(sheetName: string, address: string, values: CellValue[][]): void {
+    const sheet = this.require(sheetName);
+    const problem = valuesProblem(values);
+    if (problem !== null) throw new WorkbookError(problem);
+    const { start } = parseA1Range(address);
+    const width = values.length > 0 ? values[0].length : 0;
+    if (start.row + values.length > MAX_ROWS || start.col + width > MAX_COLUMNS) {
+      throw new WorkbookError(messages.addressOutOfBounds(address));
+    }
+    this.put(sheet, start.row, start.col, values);
+  }
+
+  /** Makes `address` on `sheet` the current selection (and `sheet` the active sheet). */
+  select(sheetName: string, address: string): void {
+    const sheet = this.require(sheetName);
+    this.active = { sheet: sheet.name, range: parseA1Range(address) };
+  }
+
+  // --- WorkbookAdapter ------------------------------------------------------
+
+  async listSheetNames(): Promise<string[]> {
+    return this.sheets.map((s) => s.name);
+  }
+
+  async readRange(sheetName: string, address: string): Promise<unknown[][]> {
+    const sheet = this.require(sheetName);
+    return this.read(sheet, parseA1Range(address));
+  }
+
+  async writeNewSheet(name: string, values: CellValue[][]): Promise<void> {
+    assertWritable(name, values);
+    let sheet = this.find(name);
+    if (sheet) {
+      if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
+    } else {
+      sheet = { name, cells: new Map() };
+      this.sheets.push(sheet);
+    }
+    this.put(sheet, 0, 0, values);
+    this.active = { sheet: sheet.name, range: parseA1Range("A1") };
+  }
+
+  async getSelectedRange(): Promise<SelectedRange> {
+    const sheet = this.require(this.active.sheet);
+    return {
+      sheet: sheet.name,
+      address: rangeToA1(this.active.range),
+      values: this.read(sheet, this.active.range),
+    };
+  }
+
+  // --- internals ------------------------------------------------------------
+
+  private find(name: string): MemorySheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  private require(name: string): MemorySheet {
+    const sheet = this.find(name);
+    if (!sheet) throw new WorkbookError(messages.sheetMissing(name));
+    return sheet;
+  }
+
+  private read(sheet: MemorySheet, range: RangeRef): unknown[][] {
+    const { rows, cols } = rangeSize(range);
+    if (rows * cols > MAX_READ_CELLS) throw new WorkbookError(messages.rangeTooLarge(rows * cols));
+    const out: unknown[][] = [];
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      const row: unknown[] = [];
+      for (let c = range.start.col; c <= range.end.col; c++) row.push(sheet.cells.get(key(r, c)) ?? "");
+      out.push(row);
+    }
+    return out;
+  }
+
+  private put(sheet: MemorySheet, row0: number, col0: number, values: CellValue[][]): void {
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const k = key(row0 + r, col0 + c);
+        if (isNonEmptyCell(v)) sheet.cells.set(k, v);
+        else sheet.cells.delete(k);
+      }),
+    );
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The seam between the task pane and Excel.
+ *
+ * The task pane only talks to a `WorkbookAdapter`. In Excel it gets an
+ * `OfficeWorkbook` (office.js, `Excel.run`); in tests and in the plain-browser
+ * preview it gets a `MemoryWorkbook`. Both implementations share the
+ * validation and the (Swedish) error messages in this module so they behave
+ * the same way.
+ *
+ * Safety rule: Stimulans never overwrites cells the user has typed. Output is
+ * written to a new sheet (or to an existing sheet that is completely empty);
+ * anything else is refused.
+ */
+
+/** A value Stimulans writes into a cell. */
+export type CellValue = string | number | boolean;
+
+export interface SelectedRange {
+  /** Worksheet name. */
+  sheet: string;
+  /** A1 address without the sheet prefix, e.g. "B2:D10" or "C3". */
+  address: string;
+  /** Cell values, row by row. Empty cells are "". */
+  values: unknown[][];
+}
+
+export interface WorkbookAdapter {
+  /** Names of all worksheets, in tab order. */
+  listSheetNames(): Promise<string[]>;
+  /**
+   * Values of a rectangular range, row by row; empty cells are "".
+   * Rejects with a `WorkbookError` if the sheet does not exist or the address
+   * is not a valid A1 address ("A1", "B2:D10", "$A$1:$C$3").
+   */
+  readRange(sheet: string, address: string): Promise<unknown[][]>;
+  /**
+   * Creates sheet `name` and writes `values` starting at A1.
+   * If a sheet with that name (case-insensitive, as in Excel) exists it is
+   * used only if it is completely empty; otherwise the promise rejects with a
+   * `WorkbookError` and nothing is written.
+   */
+  writeNewSheet(name: string, values: CellValue[][]): Promise<void>;
+  /** The current selection on the active sheet. */
+  getSelectedRange(): Promise<SelectedRange>;
+}
+
+/** An error whose message is meant for the user (Swedish). */
+export class WorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+/** 200000 -> "200 000" (no-break space as thousands separator, as Intl gives for sv-SE). */
+function svInteger(n: number): string {
+  return new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 }).format(n);
+}
+
+/** User-facing messages, shared by all adapters. */
+export const messages = {
+  sheetNotEmpty: (name: string) =>
+    `Bladet "${name}" finns redan och innehåller data. Stimulans skriver aldrig över befintliga celler – välj ett annat namn eller töm bladet först.`,
+  sheetExists: (name: string) => `Det finns redan ett blad som heter "${name}".`,
+  sheetMissing: (name: string) => `Det finns inget blad som heter "${name}".`,
+  sheetNameEmpty: () => "Bladnamnet får inte vara tomt.",
+  sheetNameTooLong: (name: string) => `Bladnamnet "${name}" är för långt (högst ${MAX_SHEET_NAME_LENGTH} tecken).`,
+  sheetNameInvalidChars: (name: string) =>
+    `Bladnamnet "${name}" innehåller otillåtna tecken. Tecknen : \\ / ? * [ ] får inte användas.`,
+  sheetNameApostrophe: (name: string) => `Bladnamnet "${name}" får inte börja eller sluta med apostrof (').`,
+  sheetNameReserved: (name: string) => `Bladnamnet "${name}" är reserverat av Excel.`,
+  invalidAddress: (address: string) =>
+    `"${address}" är ingen giltig celladress. Använd till exempel "A1" eller "B2:D10".`,
+  addressOutOfBounds: (address: string) => `Celladressen "${address}" ligger utanför kalkylbladet.`,
+  notRectangular: () => "Alla rader måste ha lika många kolumner.",
+  invalidNumber: (row: number, col: number) =>
+    `Cellen på rad ${row}, kolumn ${col} innehåller ett ogiltigt tal (NaN eller oändligt).`,
+  invalidCellType: (row: number, col: number) =>
+    `Cellen på rad ${row}, kolumn ${col} innehåller ett värde som inte kan skrivas till Excel.`,
+  textTooLong: (row: number, col: number) =>
+    `Texten i cellen på rad ${row}, kolumn ${col} är längre än ${MAX_CELL_TEXT_LENGTH} tecken.`,
+  rangeTooLarge: (cells: number) =>
+    `Området är för stort (${svInteger(cells)} celler). Markera högst ${svInteger(MAX_READ_CELLS)} celler.`,
+  tooLarge: () => "Datamängden är större än vad ett Excel-blad rymmer.",
+} as const;
+
+/** Excel limits. */
+export const MAX_SHEET_NAME_LENGTH = 31;
+export const MAX_CELL_TEXT_LENGTH = 32767;
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+/**
+ * Largest range `readRange`/`getSelectedRange` will load. Excel on the web
+ * limits a request payload to about 5 MB; a whole selected column (about a
+ * million cells) would exceed it.
+ */
+export const MAX_READ_CELLS = 200_000;
+
+/** Returns a Swedish error message if `name` is not a valid Excel sheet name, otherwise null. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.trim().length === 0) return messages.sheetNameEmpty();
+  if (name.length > MAX_SHEET_NAME_LENGTH) return messages.sheetNameTooLong(name);
+  if (/[:\\/?*[\]]/.test(name)) return messages.sheetNameInvalidChars(name);
+  if (name.startsWith("'") || name.endsWith("'")) return messages.sheetNameApostrophe(name);
+  if (name.toLowerCase() === "history") return messages.sheetNameReserved(name);
+  return null;
+}
+
+/**
+ * Returns a Swedish error message if `values` cannot be written as one
+ * rectangular block, otherwise null. Row/column numbers in messages are 1-based.
+ */
+export function valuesProblem(values: readonly (readonly unknown[])[]): string | null {
+  if (values.length > MAX_ROWS) return messages.tooLarge();
+  const width = values.length > 0 ? values[0].length : 0;
+  if (width > MAX_COLUMNS) return messages.tooLarge();
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || row.length !== width) return messages.notRectangular();
+    for (let c = 0; c < row.length; c++) {
+      const v: unknown = row[c];
+      if (typeof v === "number") {
+        if (!Number.isFinite(v)) return messages.invalidNumber(r + 1, c + 1);
+      } else if (typeof v === "string") {
+        if (v.length > MAX_CELL_TEXT_LENGTH) return messages.textTooLong(r + 1, c + 1);
+      } else if (typeof v !== "boolean") {
+        return messages.invalidCellType(r + 1, c + 1);
+      }
+    }
+  }
+  return null;
+}
+
+/** Throws a `WorkbookError` if `writeNewSheet(name, values)` must be refused before touching the workbook. */
+export function assertWritable(name: string, values: readonly (readonly unknown[])[]): void {
+  const problem = sheetNameProblem(name) ?? valuesProblem(values);
+  if (problem !== null) throw new WorkbookError(problem);
+}
+
+/** True if a cell value counts as "something the user put there". */
+export function isNonEmptyCell(value: unknown): boolean {
+  return value !== "" && value !== null && value !== undefined;
+}

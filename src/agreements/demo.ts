@@ -25,34 +25,37 @@ function rng(seed: string): () => number {
   };
 }
 
-function answerFor(c: Criterion, r: () => number, isRequirement: boolean): AnswerValue {
+/** A value that meets (pass = true) or misses the criterion, near its threshold. */
+function answerFor(c: Criterion, r: () => number, pass: boolean): AnswerValue {
   switch (c.kind) {
     case "boolean":
-      return r() < (isRequirement ? 0.95 : 0.88);
+      return pass;
     case "share": {
       const thr = Number(c.threshold);
       const total = 200 + Math.floor(r() * 1800);
-      const ratio = Math.min(1, Math.max(0, thr - 0.15 + r() * 0.3));
-      return { part: Math.round(total * ratio), total };
+      const edge = Math.ceil(total * thr);
+      const part = pass ? Math.min(total, edge + 1 + Math.floor(r() * total * 0.08)) : Math.max(0, edge - 1 - Math.floor(r() * total * 0.1));
+      return { part, total };
     }
     case "months-lower": {
+      const lower = pass ? c.required + Math.floor(r() * (c.months - c.required + 1)) : Math.floor(r() * c.required);
       const previous: number[] = [];
       const current: number[] = [];
-      const trend = r() * 0.1 - 0.06;
       for (let m = 0; m < c.months; m++) {
         const p = 100 + Math.floor(r() * 900);
         previous.push(p);
-        current.push(Math.max(0, Math.round(p * (1 + trend + (r() * 0.06 - 0.03)))));
+        current.push(m < lower ? p - 1 - Math.floor(r() * 40) : p + Math.floor(r() * 30));
       }
       return { previous, current };
     }
     case "indicator-improvement": {
+      const min = Number(c.minImprovement);
       const baseline: number[] = [];
       const result: number[] = [];
       for (let i = 0; i < c.indicators.length; i++) {
-        const b = 30 + Math.floor(r() * 55);
+        const b = 30 + Math.floor(r() * 40);
         baseline.push(b);
-        result.push(Math.min(100, Math.max(0, b + Math.floor(r() * 20) - 5)));
+        result.push(pass ? b + min + Math.floor(r() * 8) : b + Math.floor(r() * Math.max(1, min - 2)));
       }
       return { baseline, result };
     }
@@ -72,7 +75,10 @@ function entity(agreement: Agreement, level: "county" | "landsting" | "kommun", 
   const requirementIds = new Set(agreement.requirements.map((x) => x.id));
   const answers: Record<string, Record<string, AnswerValue>> = {};
   for (const rule of rulesAnsweredBy(agreement, level)) {
-    answers[rule.id] = Object.fromEntries(rule.criteria.map((c) => [c.id, answerFor(c, r, requirementIds.has(rule.id))]));
+    // Most bodies meet the basic requirements; about three in four reach a goal.
+    const meets = r() < (requirementIds.has(rule.id) ? 0.94 : 0.75);
+    const failing = meets ? -1 : Math.floor(r() * rule.criteria.length);
+    answers[rule.id] = Object.fromEntries(rule.criteria.map((c, i) => [c.id, answerFor(c, r, i !== failing)]));
   }
   const keys: Record<string, number> = {};
   for (const k of inputKeysFor(agreement, level)) if (k !== "population") keys[k] = keyFor(k, population, r);

@@ -65,6 +65,15 @@ export interface Allocation {
 /** Validates and scales keys to integers; throws StimError with a precise message. */
 export function parseKeys(keys: readonly unknown[], what = "keys"): bigint[] {
   if (!Array.isArray(keys)) throw new StimError(`${what} måste vara en lista med tal.`, what);
+  // Fast path: whole numbers (populations, counts) need no decimal parsing.
+  const ints: bigint[] = new Array(keys.length);
+  let allInts = true;
+  for (let i = 0; i < keys.length && allInts; i++) {
+    const k = keys[i];
+    if (typeof k === "number" && Number.isSafeInteger(k) && k >= 0) ints[i] = BigInt(k);
+    else allInts = false;
+  }
+  if (allInts) return ints;
   const scaled: Scaled[] = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const p = parseScaled(keys[i]);

@@ -4,7 +4,7 @@
  * explanation lists all that failed and all that are missing.
  */
 import { AnswerValue } from "./facts";
-import { D, Dec, formatPercent, formatRate } from "./exact";
+import { D, Dec, formatPercent, formatRate, parseScaled, pow10, Scaled, toCommonScale } from "./exact";
 import { Citation, Criterion, Rule, SEED_SHORT } from "./model";
 import { comparisonText, meetsRatio, meetsShare, monthsLower, parseSeries } from "./thresholds";
 
@@ -68,14 +68,19 @@ export function shareValue(v: AnswerValue): { ratio: Dec; part?: Dec; total?: De
 export interface CriterionContext {
   agreementId: string;
   ruleId: string;
+  /** Build Swedish trace texts (false: verdicts only, for bulk evaluation). */
+  explain?: boolean;
   /** Assumption values in force (id → option id). */
   assumptions: Record<string, string>;
 }
 
 /** Evaluates one criterion against one answer (undefined/null = missing). */
 export function evaluateCriterion(c: Criterion, value: AnswerValue | null | undefined, ctx: CriterionContext): CriterionResult {
-  const rule = `${ctx.agreementId}/${ctx.ruleId}/${c.id}`;
   const chosen = (option: string) => (c.assumptions ?? []).some((a) => ctx.assumptions[a] === option);
+  if (ctx.explain === false && (c.kind !== "indicator-improvement" || !chosen("relative"))) {
+    return { id: c.id, label: c.label, met: quickVerdict(c, value, chosen), step: NO_STEP };
+  }
+  const rule = `${ctx.agreementId}/${ctx.ruleId}/${c.id}`;
   const src = cite(c.source);
   const base = { rule, source: c.source, assumptions: c.assumptions };
   if (value === undefined || value === null) {
@@ -130,6 +135,95 @@ export function evaluateCriterion(c: Criterion, value: AnswerValue | null | unde
     case "indicator-improvement":
       return improvement(c, value as { baseline: number[]; result: number[] }, ctx, base);
   }
+}
+
+/** A shared placeholder when explanations are off. */
+export const NO_STEP: TraceStep = Object.freeze({ rule: "", applied: null, text: "" }) as TraceStep;
+const NO_STEPS: TraceStep[] = Object.freeze([]) as unknown as TraceStep[];
+
+/** Verdict without explanation: exact integer comparisons, no decimal objects. */
+function quickVerdict(c: Criterion, value: AnswerValue | null | undefined, chosen: (o: string) => boolean): boolean | null {
+  if (value === undefined || value === null) return null;
+  switch (c.kind) {
+    case "boolean":
+      return value === true;
+    case "share": {
+      const op = chosen("more-than") ? ">" : c.op;
+      const t = scaledConst(c.threshold);
+      let num: bigint;
+      let den: bigint;
+      if (typeof value === "object" && "part" in value) {
+        num = BigInt(value.part);
+        den = BigInt(value.total);
+      } else {
+        const text = typeof value === "string" ? value.replace("%", "").replace(",", ".").trim() : value;
+        const p = parseScaled(text)!.value;
+        num = p.mantissa;
+        den = pow10(p.scale + (typeof value === "string" ? 2 : 0));
+      }
+      // num/den ≥ t.m/10^t.s  ⇔  num·10^t.s ≥ t.m·den
+      const lhs = num * pow10(t.scale);
+      const rhs = t.mantissa * den;
+      return op === ">=" ? lhs >= rhs : lhs > rhs;
+    }
+    case "months-lower": {
+      const v = value as { previous: number[]; current: number[] };
+      let n = 0;
+      for (let i = 0; i < v.current.length; i++) if (v.current[i] < v.previous[i]) n++;
+      return chosen("exactly") ? n === c.required : n >= c.required;
+    }
+    case "indicator-improvement":
+      return quickImprovement(c, value as { baseline: number[]; result: number[] }, chosen);
+  }
+}
+
+const constCache = new Map<string, Scaled>();
+/** Data constants ("0.9", "10") parsed once. */
+function scaledConst(text: string): Scaled {
+  let v = constCache.get(text);
+  if (!v) constCache.set(text, (v = parseScaled(text)!.value));
+  return v;
+}
+
+/**
+ * Percentage-point improvement decided with integers: every value is brought
+ * to a common decimal scale, so sums and comparisons are exact.
+ */
+function quickImprovement(
+  c: Extract<Criterion, { kind: "indicator-improvement" }>,
+  v: { baseline: number[]; result: number[] },
+  chosen: (o: string) => boolean,
+): boolean {
+  const n = c.indicators.length;
+  const raw: Scaled[] = [];
+  for (let i = 0; i < n; i++) raw.push(parseScaled(v.baseline[i])!.value, parseScaled(v.result[i])!.value);
+  const min = scaledConst(c.minImprovement);
+  const floor = c.hundredRule ? scaledConst(c.hundredRule.floor) : chosen("both-tiers") ? scaledConst("10") : undefined;
+  const alt = c.attainmentAlternative !== undefined ? scaledConst(c.attainmentAlternative) : undefined;
+  const extra = [min, scaledConst("100"), ...(floor ? [floor] : []), ...(alt ? [alt] : [])];
+  const all = toCommonScale([...raw, ...extra]);
+  const minI = all[2 * n];
+  const hundred = all[2 * n + 1];
+  const floorI = floor ? all[2 * n + 2] : undefined;
+  const altI = alt ? all[all.length - 1] : undefined;
+  const strict = chosen("more-than");
+  const each = chosen("each-indicator");
+  let sumImp = 0n;
+  let sumResult = 0n;
+  let everyOk = true;
+  for (let i = 0; i < n; i++) {
+    const b = all[2 * i];
+    const r = all[2 * i + 1];
+    let imp = r - b;
+    if (floorI !== undefined && r === hundred && imp < floorI) imp = floorI;
+    sumImp += imp;
+    sumResult += r;
+    if (strict ? !(imp > minI) : imp < minI) everyOk = false;
+  }
+  const nb = BigInt(n);
+  const improved = each ? everyOk : strict ? sumImp > minI * nb : sumImp >= minI * nb;
+  if (improved) return true;
+  return altI !== undefined && sumResult >= altI * nb;
 }
 
 function improvement(
@@ -227,6 +321,7 @@ export function evaluateRule(
 ): RuleResult {
   const criteria = rule.criteria.map((c) => evaluateCriterion(c, answers?.[c.id], { ...ctx, ruleId: rule.id }));
   const met = combine(criteria.map((c) => c.met));
+  if (ctx.explain === false) return { ruleId: rule.id, title: rule.title, met, criteria, steps: NO_STEPS };
   const failed = criteria.filter((c) => c.met === false).map((c) => c.label);
   const missing = criteria.filter((c) => c.met === null).map((c) => c.label);
   let summary = `${rule.id} ${rule.title} ${cite(rule.source)}: ${verdict(met)}`;

@@ -9,13 +9,13 @@
  * (5) check that each pot's allocated + unallocated equals the pot.
  */
 import { allocateInts, splitAmount, TieBreak } from "./allocate";
-import { cite, combine, evaluateRule, RuleResult, TraceStep, verdict } from "./criteria";
+import { cite, combine, evaluateRule, NO_STEP, RuleResult, TraceStep, verdict } from "./criteria";
 import { InvariantError, StimError } from "./errors";
 import { D, formatInt, formatKr, formatPercent, formatRate, parseScaled, toCommonScale } from "./exact";
 import { AnswerValue, EntityFacts, Facts, looksLikeKey, validateFacts } from "./facts";
 import { Agreement, KeyRef, Pot, Rule } from "./model";
 import { comparisonText, meetsShare } from "./thresholds";
-import { getKommun, getLan, GOTLAND_LAN, landstingName, LAN } from "../reference";
+import { getKommun, getLan, landstingName, LAN } from "../reference";
 
 export type RecipientStatus = "eligible" | "not-eligible" | "missing-data" | "not-applicable";
 export type EntityLevel = "kommun" | "landsting" | "lan";
@@ -25,6 +25,12 @@ export interface EvaluateOptions {
   assumptions?: Record<string, string>;
   /** Skip facts validation (already validated). */
   trusted?: boolean;
+  /**
+   * Build the Swedish explanation of every step (default true). With false,
+   * statuses and amounts are identical but recipients' traces are empty:
+   * for bulk use (spreadsheet functions, benchmarks).
+   */
+  explain?: boolean;
 }
 
 export interface PotShare {
@@ -112,7 +118,8 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
   const facts: Facts = options.trusted ? (factsInput as Facts) : validateFacts(factsInput, agreement);
   const assumptions = resolveAssumptions(agreement, { ...(facts.assumptions ?? {}), ...(options.assumptions ?? {}) });
   const values: Record<string, string> = Object.fromEntries(assumptions.map((a) => [a.id, a.value]));
-  const ctx = { agreementId: agreement.id, assumptions: values };
+  const explain = options.explain !== false;
+  const ctx = { agreementId: agreement.id, assumptions: values, explain };
   const rulesById = new Map<string, Rule>([...agreement.requirements, ...agreement.goals].map((r) => [r.id, r]));
 
   // Entities.
@@ -267,7 +274,7 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
   }
 
   // Pots.
-  const potResults = agreement.pots.map((pot) => evaluatePot(agreement, pot, { counties, landsting, kommuner, ruleFor, values }));
+  const potResults = agreement.pots.map((pot) => evaluatePot(agreement, pot, { counties, landsting, kommuner, ruleFor, values, explain }));
 
   // Per recipient.
   const recipients: RecipientResult[] = [];
@@ -409,6 +416,7 @@ interface PotContext {
   kommuner: Map<string, Entity>;
   ruleFor: (e: Entity, ruleId: string) => RuleResult;
   values: Record<string, string>;
+  explain: boolean;
 }
 
 /** The key id in force: an assumption on the key may replace it (option id = key id). */
@@ -592,7 +600,7 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
     let met: boolean | null = true;
     if (pot.gated && agreement.requirements.length) {
       met = combine([met, e.gate]);
-      steps.push({
+      if (pc.explain) steps.push({
         rule: `${agreement.id}/grundkrav`,
         applied: e.gate,
         text: `${pot.id}: grundkraven för ${e.name} är ${verdict(e.gate)}.`,
@@ -680,7 +688,7 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
       }
       const [kp, lp] = splitAmount(s.amount, [pot.split.kommuner, pot.split.landsting]);
       const lanCode = pc.kommuner.get(s.code)!.lan;
-      s.steps.push({
+      if (pc.explain) s.steps.push({
         rule: `${agreement.id}/${pot.id}/split`,
         applied: true,
         source: pot.split.source,
@@ -699,7 +707,7 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
         status: lp > 0n ? "eligible" : l.gate === false ? "not-eligible" : "not-applicable",
         amount: lp,
         steps:
-          lp > 0n
+          lp > 0n && pc.explain
             ? [
                 {
                   rule: `${agreement.id}/${pot.id}/split`,
@@ -737,14 +745,14 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
         continue;
       }
       const [kp, lp] = splitAmount(s.amount, [pot.split.kommuner, pot.split.landsting]);
-      const splitStep: TraceStep = {
+      const splitStep: TraceStep = !pc.explain ? NO_STEP : {
         rule: `${agreement.id}/${pot.id}/split`,
         applied: true,
         source: pot.split.source,
         assumptions: pot.split.assumptions,
         text: `${lan.name}: ${formatKr(s.amount)} delas ${formatRate(pot.split.kommuner)} till länets kommuner (${formatKr(kp)}) och ${formatRate(pot.split.landsting)} till ${lsEnt.name} (${formatKr(lp)}) ${cite(pot.split.source)}.`,
       };
-      result.shares.push({ level: "landsting", code: s.code, name: lsEnt.name, status: "eligible", amount: lp, key: s.key, steps: [...countySteps, splitStep] });
+      result.shares.push({ level: "landsting", code: s.code, name: lsEnt.name, status: "eligible", amount: lp, key: s.key, steps: pc.explain ? [...countySteps, splitStep] : [] });
       const kEnts = lan.kommuner.map((c) => pc.kommuner.get(c)!);
       const kKeys = kEnts.map((e) => keyValue(e, kKey));
       if (kKeys.some((k) => k === "missing")) {
@@ -752,7 +760,7 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
       }
       const ints = scaleKeys(kKeys as (bigint | { scaled: string })[]);
       const a = allocateInts(kp, ints, "largest-remainder", undefined, lan.kommuner);
-      const divStep: TraceStep = {
+      const divStep: TraceStep = !pc.explain ? NO_STEP : {
         rule: `${agreement.id}/${pot.id}/kommundelning`,
         applied: true,
         source: pot.split.kommunKey?.source ?? pot.split.source,
@@ -768,7 +776,7 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
           status: "eligible",
           amount: a.amounts[i],
           key: ints[i].toString(),
-          steps: [...countySteps, splitStep, { ...divStep, text: `${divStep.text} ${ke.name}: ${formatKr(a.amounts[i])}.` }],
+          steps: pc.explain ? [...countySteps, splitStep, { ...divStep, text: `${divStep.text} ${ke.name}: ${formatKr(a.amounts[i])}.` }] : [],
         });
       });
     }
@@ -864,7 +872,7 @@ function share(
   cands.forEach((c, i) => {
     const amt = a.amounts[i];
     const steps = [...c.steps];
-    if (c.status === "eligible") {
+    if (c.status === "eligible" && pc.explain) {
       steps.push({
         rule: `${agreement.id}/${pot.id}/andel`,
         applied: true,
@@ -883,6 +891,4 @@ function share(
       steps,
     });
   });
-  void pc;
-  void GOTLAND_LAN;
 }

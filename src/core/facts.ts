@@ -85,9 +85,17 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Which rules an entity at `level` answers. */
+const answeredCache = new WeakMap<Agreement, Map<string, Rule[]>>();
 export function rulesAnsweredBy(agreement: Agreement, level: "county" | "landsting" | "kommun"): Rule[] {
-  const all: Rule[] = [...agreement.requirements, ...agreement.goals];
-  return all.filter((r) => answeringLevels(agreement, r).includes(level));
+  let m = answeredCache.get(agreement);
+  if (!m) answeredCache.set(agreement, (m = new Map()));
+  let rules = m.get(level);
+  if (!rules) {
+    const all: Rule[] = [...agreement.requirements, ...agreement.goals];
+    rules = all.filter((r) => answeringLevels(agreement, r).includes(level));
+    m.set(level, rules);
+  }
+  return rules;
 }
 
 /**
@@ -110,7 +118,16 @@ export function levelToEntity(level: RecipientLevel): "county" | "landsting" | "
 }
 
 /** The input keys (fordelningsnycklar) an entity level provides, per agreement. */
+const keysCache = new WeakMap<Agreement, Map<string, Set<string>>>();
 export function inputKeysFor(agreement: Agreement, level: "county" | "landsting" | "kommun"): Set<string> {
+  let m = keysCache.get(agreement);
+  if (!m) keysCache.set(agreement, (m = new Map()));
+  let keys = m.get(level);
+  if (!keys) m.set(level, (keys = computeInputKeys(agreement, level)));
+  return keys;
+}
+
+function computeInputKeys(agreement: Agreement, level: "county" | "landsting" | "kommun"): Set<string> {
   const out = new Set<string>(["population"]);
   for (const pot of agreement.pots) {
     const refs = [pot.key, pot.split?.kommunKey];

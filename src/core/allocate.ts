@@ -274,11 +274,12 @@ export function fraction(num: bigint, den: bigint): ExactShare {
 }
 
 /**
- * Splits a whole-kronor amount by decimal shares (e.g. ["0.7", "0.3"]) that
- * sum to 1, by largest remainder, so the parts sum exactly to the amount.
- * Ties go to the earlier part (the kommun part first in a 70/30 split).
+ * Splits a whole-kronor amount ≥ 0 by decimal shares (e.g. ["0.7", "0.3"])
+ * that sum to 1, by largest remainder, so the parts sum exactly to the amount.
+ * A tie on the last krona goes to the larger share, then to the earlier part.
  */
 export function splitAmount(amount: bigint, shares: readonly string[]): bigint[] {
+  if (amount < 0n) throw new StimError(`Beloppet som ska delas får inte vara negativt (fick ${amount}).`, "amount");
   const parsed = shares.map((s, i) => {
     const p = parseScaled(s);
     if (!p || p.negative) throw new StimError(`Andel ${i + 1} i fördelningen är ogiltig (${describe(s)}).`, "share");

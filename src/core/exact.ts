@@ -15,6 +15,9 @@ export interface Scaled {
   scale: number;
 }
 
+/** Largest decimal exponent accepted in user numbers (1e100 kronor is far beyond any budget). */
+export const MAX_EXPONENT = 100;
+
 const DECIMAL_RE = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-]?)\.(\d+)(?:[eE]([+-]?\d+))?$/;
 
 /**
@@ -40,6 +43,9 @@ export function parseScaled(input: unknown): { negative: boolean; value: Scaled 
   const intPart = m[2] ?? "0";
   const frac = m[3] ?? m[6] ?? "";
   const exp = Number(m[4] ?? m[7] ?? "0");
+  // Bound the exponent: "1e600000000" is not an amount anyone means, and
+  // expanding it would exhaust memory.
+  if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXPONENT) return undefined;
   let digits = (intPart + frac).replace(/^0+(?=\d)/, "");
   let scale = frac.length - exp;
   if (scale < 0) {

@@ -55,6 +55,7 @@ export function monthsLower(previous: readonly unknown[], current: readonly unkn
  * value is a list of per-district counts).
  */
 export function cappedKey(value: unknown, cap: number): bigint {
+  if (!Number.isSafeInteger(cap) || cap < 0) throw new StimError(`Taket måste vara ett heltal ≥ 0 (fick ${describe(cap)}).`, "tak");
   const capBig = BigInt(cap);
   const one = (v: unknown, what: string): bigint => {
     const n = parseKronor(v, what);
@@ -75,13 +76,16 @@ export interface ScheduleRow {
  */
 export function takeOver(cost: unknown, year: number, schedule: readonly ScheduleRow[]): { principal: bigint; state: bigint; share: string } {
   const kr = parseKronor(cost, "kostnad");
+  if (!Number.isInteger(year)) throw new StimError(`Året måste vara ett heltal (fick ${describe(year)}).`, "år");
   const sorted = [...schedule].sort((a, b) => a.year - b.year);
   if (sorted.length === 0 || year < sorted[0].year) {
     throw new StimError(`Året ${year} ligger före schemat (första året ${sorted[0]?.year ?? "saknas"}).`, "år");
   }
   let row = sorted[0];
   for (const r of sorted) if (r.year <= year) row = r; // the last stated share holds onward
-  const [a, b] = toCommonScale([parseScaled(row.share)!.value, parseScaled("1")!.value]);
+  const share = parseScaled(row.share);
+  if (!share || share.negative) throw new StimError(`Andelen ${describe(row.share)} i schemat är ogiltig.`, "andel");
+  const [a, b] = toCommonScale([share.value, parseScaled("1")!.value]);
   const principal = (kr * a) / b; // floor: the state never pays less than its share
   return { principal, state: kr - principal, share: row.share };
 }

@@ -76,7 +76,7 @@ export interface CriterionContext {
 
 /** Evaluates one criterion against one answer (undefined/null = missing). */
 export function evaluateCriterion(c: Criterion, value: AnswerValue | null | undefined, ctx: CriterionContext): CriterionResult {
-  const chosen = (option: string) => (c.assumptions ?? []).some((a) => ctx.assumptions[a] === option);
+  const chosen = c.assumptions && c.assumptions.length ? chooser(c.assumptions, ctx.assumptions) : NEVER;
   if (ctx.explain === false && (c.kind !== "indicator-improvement" || !chosen("relative"))) {
     return { id: c.id, label: c.label, met: quickVerdict(c, value, chosen), step: NO_STEP };
   }
@@ -135,6 +135,14 @@ export function evaluateCriterion(c: Criterion, value: AnswerValue | null | unde
     case "indicator-improvement":
       return improvement(c, value as { baseline: number[]; result: number[] }, ctx, base);
   }
+}
+
+const NEVER = (): boolean => false;
+function chooser(ids: readonly string[], values: Record<string, string>): (option: string) => boolean {
+  return (option) => {
+    for (const a of ids) if (values[a] === option) return true;
+    return false;
+  };
 }
 
 /** A shared placeholder when explanations are off. */
@@ -319,8 +327,16 @@ export function evaluateRule(
   answers: Record<string, AnswerValue | null> | undefined,
   ctx: Omit<CriterionContext, "ruleId">,
 ): RuleResult {
-  const criteria = rule.criteria.map((c) => evaluateCriterion(c, answers?.[c.id], { ...ctx, ruleId: rule.id }));
-  const met = combine(criteria.map((c) => c.met));
+  const cctx: CriterionContext = { ...ctx, ruleId: rule.id };
+  const criteria: CriterionResult[] = new Array(rule.criteria.length);
+  let met: boolean | null = true;
+  for (let i = 0; i < rule.criteria.length; i++) {
+    const c = rule.criteria[i];
+    const r = evaluateCriterion(c, answers?.[c.id], cctx);
+    criteria[i] = r;
+    if (r.met === false) met = false;
+    else if (r.met === null && met === true) met = null;
+  }
   if (ctx.explain === false) return { ruleId: rule.id, title: rule.title, met, criteria, steps: NO_STEPS };
   const failed = criteria.filter((c) => c.met === false).map((c) => c.label);
   const missing = criteria.filter((c) => c.met === null).map((c) => c.label);

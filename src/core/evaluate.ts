@@ -296,23 +296,21 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
     }
   }
   for (const pr of potResults) {
-    const seen = new Set<string>();
+    // One entry per recipient and pot; a recipient may have several shares
+    // of a pot (Gotland, split modes), which are merged.
+    const entries = new Map<RecipientResult, RecipientPot>();
     for (const s of pr.shares) {
-      const key = `${s.level === "lan" ? "landsting" : s.level}:${s.code}`;
-      const r = byRecipient.get(key);
+      const r = byRecipient.get(`${s.level === "lan" ? "landsting" : s.level}:${s.code}`);
       if (!r) continue;
-      const existing = r.pots.find((p) => p.pot === pr.id);
+      const existing = entries.get(r);
       if (existing) {
         existing.amount += s.amount;
         existing.status = mergeStatus(existing.status, s.status);
-      } else r.pots.push({ pot: pr.id, status: s.status, amount: s.amount });
+      } else entries.set(r, { pot: pr.id, status: s.status, amount: s.amount });
       r.total += s.amount;
-      r.steps.push(...s.steps);
-      seen.add(key);
+      if (explain) for (const st of s.steps) r.steps.push(st);
     }
-    for (const r of recipients) {
-      if (!seen.has(`${r.level}:${r.code}`)) r.pots.push({ pot: pr.id, status: "not-applicable", amount: 0n });
-    }
+    for (const r of recipients) r.pots.push(entries.get(r) ?? { pot: pr.id, status: "not-applicable", amount: 0n });
   }
 
   const total = BigInt(agreement.total);

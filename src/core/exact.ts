@@ -29,6 +29,7 @@ export function parseScaled(input: unknown): { negative: boolean; value: Scaled 
   let text: string;
   if (typeof input === "bigint") return { negative: input < 0n, value: { mantissa: input < 0n ? -input : input, scale: 0 } };
   if (typeof input === "number") {
+    if (Number.isSafeInteger(input)) return { negative: input < 0, value: { mantissa: BigInt(input < 0 ? -input : input), scale: 0 } };
     if (!Number.isFinite(input)) return undefined;
     text = String(input);
   } else if (typeof input === "string") {

@@ -3,12 +3,14 @@
  * from reading an --input file, so tests call it directly.
  */
 import { readFileSync } from "node:fs";
-import { allocate, METHODS, Method } from "../core/allocate";
+import { allocate, METHODS, Method, splitAmount } from "../core/allocate";
 import { checkAgreement } from "../core/check";
 import { cite } from "../core/criteria";
 import { StimError } from "../core/errors";
 import { Evaluation, evaluate } from "../core/evaluate";
-import { formatKr } from "../core/exact";
+import { formatKr, parseKronor } from "../core/exact";
+import { cofinancingMet, stateShareInModelYear, takeOver } from "../core/thresholds";
+import { EBP_NEW_MODEL_BASE_YEARS, EBP_NEW_MODEL_STATE_SHARE, EBP_TAKEOVER_SCHEDULE, EHALSA_COFINANCING } from "../agreements/ebp-2014";
 import { countySummary } from "../core/summary";
 import { seedResolver, defaultSeedDir } from "../core/seeds";
 import { AGREEMENTS, ALL_CONFLICTS, getAgreement } from "../agreements";
@@ -36,6 +38,9 @@ Kommandon:
   demo <överenskommelse>                      skriver det fiktiva demoscenariot som JSON
   summary --county <länskod> [--json]         allt ett län kan få, med minimibelopp
   conflicts [--json]                          kända motsägelser mellan källorna
+  takeover --cost <kr> --year <år> [--json]   huvudmännens övertagande av stödstrukturernas kostnader
+  model-year --year <n> [--amount <kr>] [--json]  statens andel i den nya finansieringsmodellen
+  cofinancing --grant <kr> --own <kr> [--json]    eHälsa: länets egen insats minst lika stor
   check [--seeds <mapp>]                      kör självkontrollerna och källhänvisningarna`;
 
 interface Parsed {
@@ -296,6 +301,35 @@ function dispatch(argv: string[]): string {
           `\n  Används: ${c.resolvedValue} — ${c.resolution}`,
       ).join("\n\n");
     }
+    case "takeover": {
+      allowFlags(p, ["cost", "year", "json"]);
+      const year = Number(flag(p, "year"));
+      const schedule = EBP_TAKEOVER_SCHEDULE.map((r) => ({ year: r.year, share: r.principalShare }));
+      const t = takeOver(flag(p, "cost"), year, schedule);
+      const row = [...EBP_TAKEOVER_SCHEDULE].reverse().find((r) => r.year <= year)!;
+      const out = { year, cost: parseKronor(flag(p, "cost"), "kostnad"), principalShare: t.share, principal: t.principal, state: t.state, source: row.source };
+      if (json) return toJson(out);
+      return `År ${year}: huvudmännen bär ${pct(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} ${cite(row.source)}.`;
+    }
+    case "model-year": {
+      allowFlags(p, ["year", "amount", "json"]);
+      const y = Number(flag(p, "year"));
+      const r = stateShareInModelYear(y, EBP_NEW_MODEL_BASE_YEARS.years, EBP_NEW_MODEL_STATE_SHARE);
+      const row = EBP_NEW_MODEL_STATE_SHARE.find((x) => x.yearOfModel === y);
+      const src = row?.source ?? EBP_NEW_MODEL_BASE_YEARS.source;
+      const amountText = flag(p, "amount");
+      let state: bigint | null = null;
+      if (amountText !== undefined && r.share !== null) state = splitAmount(parseKronor(amountText, "amount"), [r.share, subtractFromOne(r.share)])[0];
+      if (json) return toJson({ yearOfModel: y, phase: r.phase, stateShare: r.share, state, source: src });
+      if (r.share === null) return `År ${y} i modellen: statlig grundfinansiering (år 1–${EBP_NEW_MODEL_BASE_YEARS.years}); källan anger ingen andel ${cite(src)}.`;
+      return `År ${y} i modellen: statens andel ${pct(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} ${cite(src)}.`;
+    }
+    case "cofinancing": {
+      allowFlags(p, ["grant", "own", "json"]);
+      const r = cofinancingMet(flag(p, "grant"), flag(p, "own"), EHALSA_COFINANCING.minRatio);
+      if (json) return toJson({ met: r.met, required: r.required.toFixed(0), minRatio: EHALSA_COFINANCING.minRatio, source: EHALSA_COFINANCING.source });
+      return `Egen insats ${r.met ? "räcker" : "räcker inte"}: minst ${formatKr(BigInt(r.required.ceil().toFixed(0)))} krävs (lika mycket som stimulansbidraget) ${cite(EHALSA_COFINANCING.source)}.`;
+    }
     case "check": {
       allowFlags(p, ["seeds"]);
       const dir = flag(p, "seeds") ?? defaultSeedDir(join(__dirname, "..", ".."));
@@ -315,6 +349,15 @@ function parseFlag01(v: string, i: number): boolean {
   if (["1", "true", "ja", "x", "sant"].includes(t)) return true;
   if (["0", "false", "nej", "", "falskt"].includes(t)) return false;
   throw new StimError(`--eligible: värde ${i + 1} ("${v}") ska vara 1 eller 0.`);
+}
+
+function subtractFromOne(rate: string): string {
+  const [i, f = ""] = rate.split(".");
+  const scale = f.length;
+  const n = BigInt(i + f);
+  const one = 10n ** BigInt(scale);
+  const r = (one - n).toString().padStart(scale + 1, "0");
+  return scale ? `${r.slice(0, -scale)}.${r.slice(-scale)}` : r;
 }
 
 function pct(rate: string): string {

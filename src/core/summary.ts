@@ -58,11 +58,10 @@ export function countySummary(agreements: readonly Agreement[], lanCode: string)
   const items: SummaryItem[] = [];
   for (const a of agreements) {
     for (const pot of a.pots) {
-      for (const f of pot.fixed ?? []) {
-        for (const code of appliesTo(f, pot.fixed ?? [], lan.code, lan.kommuner)) {
-          items.push(fixedItem(a, pot, f, code));
-        }
-      }
+      const applying = (pot.fixed ?? []).flatMap((f) => appliesTo(f, pot.fixed ?? [], lan.code, lan.kommuner).map((code) => ({ f, code })));
+      // Several entries in one pot for the same county (e.g. three areas of
+      // EBP in 003): each row is named by its own citation label.
+      for (const { f, code } of applying) items.push(fixedItem(a, pot, f, code, applying.length > 1));
       if (pot.kind === "performance") {
         items.push({
           agreement: a.id,
@@ -89,14 +88,14 @@ export function countySummary(agreements: readonly Agreement[], lanCode: string)
   };
 }
 
-function fixedItem(a: Agreement, pot: Pot, f: FixedAmount, code: string): SummaryItem {
+function fixedItem(a: Agreement, pot: Pot, f: FixedAmount, code: string, byEntry: boolean): SummaryItem {
   const kind: SummaryKind = f.amount === null ? "later" : f.condition ? "conditional" : "fixed";
   const who = f.level === "kommun" ? ` (kommun ${code})` : "";
   return {
     agreement: a.id,
     agreementTitle: a.title,
     pot: pot.id,
-    title: pot.title + who,
+    title: (byEntry ? f.source.label : pot.title) + who,
     kind,
     amount: f.amount,
     note:

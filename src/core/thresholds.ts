@@ -100,3 +100,25 @@ export function cofinancingMet(stateGrant: unknown, own: unknown, minRatio: stri
   const required = new D(minRatio).times(g.toString());
   return { met: new D(o.toString()).gte(required), required };
 }
+
+/**
+ * The state's share in a given year of a financing model with `baseYears` of
+ * state base funding followed by stated phase-out shares (e.g. 75 % in year
+ * five, 50 % in year six). Years the sources say nothing about are refused.
+ */
+export function stateShareInModelYear(
+  yearOfModel: number,
+  baseYears: number,
+  phaseOut: readonly { yearOfModel: number; stateShare: string }[],
+): { share: string | null; phase: "base" | "phase-out" } {
+  if (!Number.isInteger(yearOfModel) || yearOfModel < 1) {
+    throw new StimError(`År i modellen måste vara ett heltal ≥ 1 (fick ${describe(yearOfModel)}).`, "år");
+  }
+  if (yearOfModel <= baseYears) return { share: null, phase: "base" };
+  const row = phaseOut.find((r) => r.yearOfModel === yearOfModel);
+  if (!row) {
+    const last = Math.max(...phaseOut.map((r) => r.yearOfModel));
+    throw new StimError(`Källorna anger inte statens andel år ${yearOfModel} (bara år 1–${last}).`, "år");
+  }
+  return { share: row.stateShare, phase: "phase-out" };
+}

@@ -62,6 +62,8 @@ export interface Allocation {
   tieBreaks: TieBreak[];
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Validates and scales keys to integers; throws StimError with a precise message. */
 export function parseKeys(keys: readonly unknown[], what = "keys"): bigint[] {
   if (!Array.isArray(keys)) throw new StimError(`${what} måste vara en lista med tal.`, what);
@@ -186,12 +188,25 @@ export function allocateInts(
   if (leftover === 0n) return base;
   const order: number[] = [];
   for (let i = 0; i < n; i++) if (k[i] !== 0n && rem[i] !== 0n) order.push(i);
-  const cmp = (a: number, b: number): number => {
-    if (rem[a] !== rem[b]) return rem[a] > rem[b] ? -1 : 1;
-    if (k[a] !== k[b]) return k[a] > k[b] ? -1 : 1;
-    if (ids) return ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0;
-    return a - b;
-  };
+  let cmp: (a: number, b: number) => number;
+  if (total <= MAX_SAFE) {
+    // Every remainder (< total) and key (≤ total) is then an exact double:
+    // comparing numbers decides the same order as comparing BigInts, faster.
+    const remN = new Float64Array(n);
+    const keyN = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      remN[i] = Number(rem[i]);
+      keyN[i] = Number(k[i]);
+    }
+    cmp = (a, b) => remN[b] - remN[a] || keyN[b] - keyN[a] || (ids ? (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0) : a - b);
+  } else {
+    cmp = (a, b) => {
+      if (rem[a] !== rem[b]) return rem[a] > rem[b] ? -1 : 1;
+      if (k[a] !== k[b]) return k[a] > k[b] ? -1 : 1;
+      if (ids) return ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0;
+      return a - b;
+    };
+  }
   const L = Number(leftover);
   let chosen: number[];
   if (L * 8 < order.length) {
@@ -280,6 +295,15 @@ export function fraction(num: bigint, den: bigint): ExactShare {
  */
 export function splitAmount(amount: bigint, shares: readonly string[]): bigint[] {
   if (amount < 0n) throw new StimError(`Beloppet som ska delas får inte vara negativt (fick ${amount}).`, "amount");
+  return allocateInts(amount, splitWeights(shares)).amounts;
+}
+
+const weightsCache = new Map<string, bigint[]>();
+/** Shares such as ["0.7", "0.3"] as integer weights, checked to sum to 1 (cached). */
+export function splitWeights(shares: readonly string[]): bigint[] {
+  const cacheKey = shares.join("|");
+  const hit = weightsCache.get(cacheKey);
+  if (hit) return hit;
   const parsed = shares.map((s, i) => {
     const p = parseScaled(s);
     if (!p || p.negative) throw new StimError(`Andel ${i + 1} i fördelningen är ogiltig (${describe(s)}).`, "share");
@@ -291,7 +315,8 @@ export function splitAmount(amount: bigint, shares: readonly string[]): bigint[]
   if (sum !== pow10(scale)) {
     throw new StimError(`Andelarna i fördelningen summerar inte till 100 % (${shares.join(" + ")}).`, "share");
   }
-  return allocateInts(amount, ints).amounts;
+  weightsCache.set(cacheKey, ints);
+  return ints;
 }
 
 /**

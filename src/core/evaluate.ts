@@ -108,6 +108,8 @@ interface Entity {
   lan: string;
   population: bigint;
   facts?: EntityFacts;
+  /** Code used to break ties ("0180", "landsting:01", "lan:01"). */
+  tieId: string;
   /** Rule verdicts for this entity (computed on demand). */
   rules: Map<string, RuleResult>;
   gate: boolean | null;
@@ -134,6 +136,7 @@ export function evaluate(agreement: Agreement, factsInput: unknown, options: Eva
       name,
       lan: l.code,
       population: populationOf(population, ef),
+      tieId: level === "kommun" ? code : `${level}:${code}`,
       facts: ef,
       rules: new Map(),
       gate: true,
@@ -593,6 +596,17 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
   if (!pot.key) throw new InvariantError(`${agreement.id}/${pot.id}: prestationspott utan fördelningsnyckel`);
   const key = keyInForce(pot.key, pc.values);
   const goal = pot.goal;
+  // Per pot, not per candidate: the goal's required rules (with the
+  // "both-required" reading) and the tiers above this one ("tier2-exclusive").
+  const goalRule = goal ? rulesOf(agreement, goal) : undefined;
+  const requiredIds = [...(goalRule?.requires ?? [])];
+  for (const aid of goalRule?.assumptions ?? []) {
+    if (pc.values[aid] !== "both-required") continue;
+    for (const other of agreement.goals) if (other.id !== goal && other.assumptions?.includes(aid)) requiredIds.push(other.id);
+  }
+  const exclusive = (pot.assumptions ?? []).find((aid) => pc.values[aid] === "tier2-exclusive");
+  const tiers = exclusive ? agreement.pots.filter((p) => p.assumptions?.includes(exclusive) && p.goal) : [];
+  const higherTiers = exclusive ? tiers.slice(tiers.indexOf(pot) + 1) : [];
   const candidateFor = (e: Entity): Candidate => {
     const steps: TraceStep[] = [];
     let met: boolean | null = true;
@@ -606,18 +620,9 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
     }
     if (goal) {
       const g = pc.ruleFor(e, goal);
-      const goalRule = rulesOf(agreement, goal);
-      const requiredIds = [...(goalRule.requires ?? [])];
-      for (const aid of goalRule.assumptions ?? []) {
-        if (pc.values[aid] !== "both-required") continue;
-        for (const other of agreement.goals) if (other.id !== goal && other.assumptions?.includes(aid)) requiredIds.push(other.id);
-      }
       const reqs = requiredIds.map((rid) => pc.ruleFor(requiredEntity(agreement, rid, e, pc), rid));
-      const exclusive = (pot.assumptions ?? []).find((aid) => pc.values[aid] === "tier2-exclusive");
       if (exclusive) {
-        const tiers = agreement.pots.filter((p) => p.assumptions?.includes(exclusive) && p.goal);
-        const later = tiers.slice(tiers.indexOf(pot) + 1);
-        for (const t of later) {
+        for (const t of higherTiers) {
           const tr = pc.ruleFor(e, t.goal!);
           if (tr.met === true) {
             met = false;
@@ -782,8 +787,11 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
   }
 }
 
+const rulesCache = new WeakMap<Agreement, Map<string, Rule>>();
 function rulesOf(agreement: Agreement, id: string): Rule {
-  const r = [...agreement.requirements, ...agreement.goals].find((x) => x.id === id);
+  let m = rulesCache.get(agreement);
+  if (!m) rulesCache.set(agreement, (m = new Map([...agreement.requirements, ...agreement.goals].map((x) => [x.id, x]))));
+  const r = m.get(id);
   if (!r) throw new InvariantError(`${agreement.id}: okänd regel ${id}`);
   return r;
 }
@@ -802,6 +810,7 @@ function keyLabel(key: KeyRef, inForce: { id: string }): string {
 }
 
 function scaleKeys(keys: (bigint | { scaled: string })[]): bigint[] {
+  if (keys.every((k) => typeof k === "bigint")) return keys as bigint[];
   return toCommonScale(
     keys.map((k) => {
       if (typeof k === "bigint") return { mantissa: k, scale: 0 };
@@ -829,7 +838,7 @@ function share(
   }
   const eligible = cands.map((c) => c.status === "eligible" && c.key !== "missing");
   const ints = scaleKeys(cands.map((c, i) => (eligible[i] ? (c.key as bigint | { scaled: string }) : 0n)));
-  const ids = cands.map((c) => `${c.entity.level === "kommun" ? "" : c.entity.level + ":"}${c.entity.code}`);
+  const ids = cands.map((c) => c.entity.tieId);
   const a = allocateInts(amount, ints, "largest-remainder", eligible, ids);
   const totalKey = ints.reduce((s, k) => s + k, 0n);
   const nEligible = eligible.filter(Boolean).length;

@@ -1,0 +1,144 @@
+/**
+ * Writes docs/agreements.md and docs/cli.md from the agreement data and from
+ * real runs of the CLI, so the documentation cannot drift from the code.
+ * Run: npm run docs. A test checks that the committed files are current.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { run } from "../src/cli/main";
+import { cite } from "../src/core/criteria";
+import { formatKr } from "../src/core/exact";
+import { AGREEMENTS, ALL_CONFLICTS } from "../src/agreements";
+
+export function agreementsDoc(): string {
+  const out: string[] = [];
+  out.push("# Överenskommelserna i Stimulans");
+  out.push("");
+  out.push("Genererad av `npm run docs` från `src/agreements/` — redigera inte för hand.");
+  out.push("Källhänvisningar anges som `fil §avsnitt` (t.ex. `004 §3.4.2` = `004_a38fd00e97c5cefc.txt`, avsnitt 3.4.2).");
+  out.push("");
+  out.push("| id | överenskommelse | totalt | potter | antaganden |");
+  out.push("|---|---|---:|---:|---:|");
+  for (const a of AGREEMENTS) out.push(`| \`${a.id}\` | ${a.title} | ${formatKr(a.total)} | ${a.pots.length} | ${a.assumptions.length} |`);
+  for (const a of AGREEMENTS) {
+    out.push("");
+    out.push(`## \`${a.id}\`: ${a.title}`);
+    out.push("");
+    out.push(`Totalt ${formatKr(a.total)} ${cite(a.source)}.`);
+    for (const n of a.notes ?? []) out.push(`\n> ${n}`);
+    out.push("");
+    out.push("### Potter");
+    out.push("");
+    out.push("| pott | belopp | slag | mottagare | nyckel | fördelning | källa | status |");
+    out.push("|---|---:|---|---|---|---|---|---|");
+    for (const p of a.pots) {
+      out.push(
+        `| \`${p.id}\` | ${formatKr(p.amount)} | ${p.kind} | ${p.payee ?? p.level} | ${p.key ? `${p.key.label}${p.key.input ? ` (indata \`${p.key.id}\`)` : ""}` : "—"} | ${p.split ? `${p.split.kommuner}/${p.split.landsting} (${p.split.mode})` : "—"} | ${cite(p.source)} ${p.source.label} | ${p.status} |`,
+      );
+    }
+    if (a.requirements.length || a.goals.length) {
+      out.push("");
+      out.push("### Grundkrav och prestationsmål");
+      out.push("");
+      out.push("| regel | nivå | kriterier | källa |");
+      out.push("|---|---|---|---|");
+      for (const r of [...a.requirements, ...a.goals]) {
+        const crit = r.criteria
+          .map((c) => {
+            const thr =
+              c.kind === "share"
+                ? ` ${c.op === ">=" ? "≥" : ">"} ${Number(c.threshold) * 100} %`
+                : c.kind === "months-lower"
+                  ? ` (minst ${c.required} av ${c.months} månader lägre)`
+                  : c.kind === "indicator-improvement"
+                    ? ` (förbättring ≥ ${c.minImprovement}${c.attainmentAlternative ? ` eller måluppfyllelse ≥ ${c.attainmentAlternative} %` : ""})`
+                    : "";
+            return `\`${c.id}\` ${c.label}${thr}`;
+          })
+          .join("<br>");
+        const gate = "gate" in r ? ` (grundkrav, ${(r as { gate: string }).gate})` : "";
+        out.push(`| \`${r.id}\` ${r.title}${gate} | ${r.level} | ${crit} | ${cite(r.source)} |`);
+      }
+    }
+    if (a.assumptions.length) {
+      out.push("");
+      out.push("### Antaganden");
+      out.push("");
+      out.push("| id | antagande | standard | alternativ | skäl | källa |");
+      out.push("|---|---|---|---|---|---|");
+      for (const x of a.assumptions)
+        out.push(`| \`${x.id}\` | ${x.title} | \`${x.default}\` | ${x.options.map((o) => `\`${o.id}\``).join(", ")} | ${x.reason} | ${cite(x.source)} |`);
+    }
+    if (a.totals.length) {
+      out.push("");
+      out.push("### Summor som kontrolleras vid laddning");
+      out.push("");
+      for (const t of a.totals) out.push(`- ${t.label}: ${formatKr(t.amount)} ${cite(t.source)}`);
+    }
+    if (a.dates.length) {
+      out.push("");
+      out.push("### Datum och mätperioder");
+      out.push("");
+      for (const d of a.dates) out.push(`- ${d.label}: ${d.date} ${cite(d.source)}${d.status === "assumption" ? " (antagande)" : ""}`);
+    }
+  }
+  out.push("");
+  out.push("## Kända motsägelser mellan källorna");
+  out.push("");
+  for (const c of ALL_CONFLICTS) {
+    out.push(`- **${c.id}** (${c.agreement}): ${c.subject}`);
+    for (const cl of c.claims) out.push(`  - ${cite(cl.source)} ${cl.source.label}: ${cl.value}`);
+    out.push(`  - Används: ${c.resolvedValue}. ${c.resolution}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+const EXAMPLES: string[][] = [
+  ["agreements"],
+  ["pots", "prio-2014"],
+  ["allocate", "--pot", "100", "--keys", "1,1,1", "--ids", "0114,0115,0117"],
+  ["allocate", "--pot", "100", "--keys", "1,1,1", "--method", "round"],
+  ["allocate", "--pot", "1000000", "--keys", "41449,31616,40495", "--json"],
+  ["population", "0180"],
+  ["population", "01"],
+  ["evaluate", "prio-2014", "--scenario", "demo", "--county", "09", "--explain"],
+  ["summary", "--county", "01"],
+  ["summary", "--county", "01", "--json"],
+  ["conflicts"],
+  ["takeover", "--cost", "1133000", "--year", "2015"],
+  ["model-year", "--year", "5", "--amount", "1000000"],
+  ["cofinancing", "--grant", "1000000", "--own", "900000"],
+  ["evaluate", "prio-2014", "--input", "missing.json"],
+];
+
+export function cliDoc(): string {
+  const out: string[] = [];
+  out.push("# `stim` — kommandoraden");
+  out.push("");
+  out.push("Genererad av `npm run docs` med riktiga körningar — redigera inte för hand.");
+  out.push("Kör som `npm run --silent stim -- <kommando> [flaggor]`. Fel skrivs på en rad till stderr med slutkod ≠ 0.");
+  out.push("");
+  out.push("```text");
+  out.push(run(["help"]).stdout.trimEnd());
+  out.push("```");
+  for (const args of EXAMPLES) {
+    const r = run(args);
+    out.push("");
+    out.push("```text");
+    out.push(`$ npm run --silent stim -- ${args.join(" ")}`);
+    let text = (r.stdout || r.stderr).trimEnd();
+    const lines = text.split("\n");
+    if (lines.length > 60) text = [...lines.slice(0, 60), `… (${lines.length - 60} rader till)`].join("\n");
+    out.push(text);
+    if (r.code !== 0) out.push(`(slutkod ${r.code})`);
+    out.push("```");
+  }
+  return out.join("\n") + "\n";
+}
+
+if (require.main === module) {
+  const dir = join(__dirname, "..", "docs");
+  writeFileSync(join(dir, "agreements.md"), agreementsDoc());
+  writeFileSync(join(dir, "cli.md"), cliDoc());
+  console.log("Wrote docs/agreements.md and docs/cli.md");
+}

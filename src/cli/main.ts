@@ -15,6 +15,7 @@ import { countySummary } from "../core/summary";
 import { seedResolver, defaultSeedDir } from "../core/seeds";
 import { AGREEMENTS, ALL_CONFLICTS, getAgreement } from "../agreements";
 import { demoFacts } from "../agreements/demo";
+import { parseFactsJson } from "../core/facts";
 import { getLan, normaliseCode, population, REFERENCE_SOURCE } from "../reference";
 import { join } from "node:path";
 
@@ -250,11 +251,7 @@ function dispatch(argv: string[]): string {
         } catch {
           throw new StimError(`Kan inte läsa filen ${input}.`);
         }
-        try {
-          facts = JSON.parse(text);
-        } catch (e) {
-          throw new StimError(`Filen ${input} är inte giltig JSON (${(e as Error).message}).`);
-        }
+        facts = parseFactsJson(text);
       } else throw new StimError("Ange --scenario demo eller --input <fil.json>.");
       const assume: Record<string, string> = {};
       for (const s of p.flags.get("assume") ?? []) {

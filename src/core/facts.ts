@@ -364,3 +364,68 @@ export function emptyFacts(agreementId: string): Facts {
   for (const l of LAN) counties[l.code] = {};
   return { format: FACTS_FORMAT, version: FACTS_VERSION, agreement: agreementId, counties };
 }
+
+/**
+ * Parses facts JSON text, refusing duplicate keys (JSON.parse would silently
+ * keep the last one, e.g. a kommun entered twice under the same county).
+ */
+export function parseFactsJson(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new FactsError([{ path: "(fil)", message: `ogiltig JSON: ${(e as Error).message}` }]);
+  }
+  const dups = duplicateKeys(text);
+  if (dups.length) throw new FactsError(dups.map((d) => ({ path: d, message: "förekommer två gånger i samma objekt" })));
+  return value;
+}
+
+/** Paths of keys that occur twice in the same object of (valid) JSON text. */
+export function duplicateKeys(text: string): string[] {
+  type Frame = { keys: Set<string> | null; path: string; pendingKey?: string; index: number };
+  const stack: Frame[] = [];
+  const out: string[] = [];
+  let i = 0;
+  const readString = (): string => {
+    let s = "";
+    i++; // opening quote
+    while (text[i] !== '"') {
+      if (text[i] === "\\") {
+        s += text.slice(i, i + 2);
+        i += 2;
+      } else s += text[i++];
+    }
+    i++;
+    return s;
+  };
+  const childPath = (f: Frame) => (f.keys ? `${f.path}${f.path ? "." : ""}${f.pendingKey}` : `${f.path}[${f.index}]`);
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "{" || ch === "[") {
+      const parent = stack[stack.length - 1];
+      const path = parent ? childPath(parent) : "";
+      stack.push({ keys: ch === "{" ? new Set() : null, path, index: 0 });
+      i++;
+    } else if (ch === "}" || ch === "]") {
+      stack.pop();
+      i++;
+    } else if (ch === '"') {
+      const s = readString();
+      const top = stack[stack.length - 1];
+      let j = i;
+      while (/\s/.test(text[j] ?? "")) j++;
+      if (top?.keys && text[j] === ":") {
+        if (top.keys.has(s)) out.push(`${top.path}${top.path ? "." : ""}${s}`);
+        top.keys.add(s);
+        top.pendingKey = s;
+        i = j + 1;
+      }
+    } else if (ch === ",") {
+      const top = stack[stack.length - 1];
+      if (top && !top.keys) top.index++;
+      i++;
+    } else i++;
+  }
+  return out;
+}

@@ -517,34 +517,18 @@ function applyFixed(agreement: Agreement, pot: Pot, pc: PotContext, result: PotR
       if (!e) continue;
       const asLevel: EntityLevel = f.level === "kommun" ? "kommun" : "landsting";
       const who = f.level === "lan" ? `${getLan(code)?.name ?? code} (betalas till ${e.name})` : e.name;
-      if (f.amount === null) {
+      if (f.amount === null || f.condition) {
+        // Announced later, or conditional on something not assessed here.
         conditional.push(code);
+        const why =
+          f.amount === null ? "beloppet meddelas senare" : `${formatKr(f.amount)} ${f.condition}; villkoret prövas inte här`;
         result.shares.push({
           level: asLevel,
           code,
           name: e.name,
           status: "missing-data",
           amount: 0n,
-          steps: [{ rule: `${agreement.id}/${pot.id}`, applied: null, source: f.source, text: `${pot.title} för ${who}: beloppet meddelas senare ${cite(f.source)}.` }],
-        });
-        continue;
-      }
-      if (f.condition) {
-        conditional.push(code);
-        result.shares.push({
-          level: asLevel,
-          code,
-          name: e.name,
-          status: "missing-data",
-          amount: 0n,
-          steps: [
-            {
-              rule: `${agreement.id}/${pot.id}`,
-              applied: null,
-              source: f.source,
-              text: `${pot.title} för ${who}: ${formatKr(f.amount)} ${f.condition} ${cite(f.source)}; villkoret prövas inte här.`,
-            },
-          ],
+          steps: [{ rule: `${agreement.id}/${pot.id}`, applied: null, source: f.source, text: `${pot.title} för ${who}: ${why} ${cite(f.source)}.` }],
         });
         continue;
       }

@@ -12,14 +12,14 @@ import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../office/memoryWorkbook";
 import { OfficeWorkbook } from "../office/officeWorkbook";
 import type { WorkbookAdapter } from "../office/workbook";
+import { AGREEMENTS } from "../agreements";
 import { App, type AgreementSummary } from "./App";
 import { WorkbookProvider } from "./workbookContext";
 
 function render(workbook: WorkbookAdapter, preview: boolean): void {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html saknar elementet #root.");
-  // Data wiring comes later; until then the list is empty.
-  const agreements: AgreementSummary[] = [];
+  const agreements: AgreementSummary[] = AGREEMENTS.map((a) => ({ id: a.id, title: a.title, total: a.total }));
   createRoot(container).render(
     <StrictMode>
       <FluentProvider theme={webLightTheme}>

@@ -3,24 +3,33 @@
  *   taskpane.html   one page for the shared runtime: office.js (CDN) +
  *                   functions.js + taskpane.js
  *   functions.js    custom functions (src/functions/functions.ts)
- *   functions.json  custom-functions metadata, generated from the JSDoc in
- *                   src/functions/functions.ts (the build fails on errors)
+ *   functions.json  custom-functions metadata (English, the default),
+ *                   generated from the JSDoc in src/functions/functions.ts
+ *                   (the build fails on errors)
+ *   functions-sv.json  the same metadata with Swedish names and descriptions
+ *                   from src/functions/sv.ts; manifest.xml selects it for sv-SE
  *   taskpane.js     React/Fluent UI task pane (src/taskpane/index.tsx)
  *   assets/*, manifest.xml, support.html   copied as they are
  *
  *   npm run build      production build
  *   npm run build:dev  development build (source maps)
- *   npm start          dev server on port 3000
+ *   npm start          dev server on https://localhost:3000 (see devServerHttps)
  */
 "use strict";
 
+const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
-const { NormalModule } = require("webpack");
+const ts = require("typescript");
+const { Compilation, NormalModule, WebpackError, sources } = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
+const FUNCTIONS_METADATA = "functions.json";
+const FUNCTIONS_METADATA_SV = "functions-sv.json";
+const SV_TABLE = path.resolve(__dirname, "src/functions/sv.ts");
 const DEV_PORT = 3000;
 
 /**
@@ -43,6 +52,76 @@ class KeepExplicitAssociationsPlugin {
       });
     });
   }
+}
+
+/**
+ * Loads src/functions/sv.ts (the Swedish names and descriptions, and
+ * `localiseMetadata`) at build time. sv.ts has no imports, so transpiling it
+ * on its own is enough; it is read afresh on every compilation so
+ * `npm start` picks up edits.
+ */
+function loadSvTable() {
+  const source = fs.readFileSync(SV_TABLE, "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    fileName: SV_TABLE,
+  });
+  const mod = { exports: {} };
+  const noImports = (id) => {
+    throw new Error(`src/functions/sv.ts must not import anything (it imports ${id})`);
+  };
+  new Function("module", "exports", "require", outputText)(mod, mod.exports, noImports);
+  return mod.exports;
+}
+
+/**
+ * Emits functions-sv.json: the English functions.json (emitted by
+ * CustomFunctionsMetadataPlugin) with the Swedish names and descriptions of
+ * src/functions/sv.ts. A function or parameter missing from the table (or a
+ * stale entry in it) fails the build. Must come after
+ * CustomFunctionsMetadataPlugin in `plugins`.
+ */
+class SwedishMetadataPlugin {
+  apply(compiler) {
+    const name = "SwedishMetadataPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(SV_TABLE);
+      compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const english = compilation.getAsset(FUNCTIONS_METADATA);
+        if (!english) return; // the metadata plugin has already reported why
+        try {
+          const { localiseMetadata } = loadSvTable();
+          const swedish = localiseMetadata(JSON.parse(english.source.source().toString()));
+          compilation.emitAsset(FUNCTIONS_METADATA_SV, new sources.RawSource(JSON.stringify(swedish, null, 4)));
+        } catch (e) {
+          compilation.errors.push(new WebpackError(`${name}: ${e instanceof Error ? e.message : String(e)}`));
+        }
+      });
+    });
+  }
+}
+
+/**
+ * The dev server's TLS setup, chosen without any network access:
+ * - when the Office development certificates exist (created once by
+ *   `npx office-addin-dev-certs install`, which also makes the OS trust
+ *   them: what sideloading into Excel on Windows/macOS needs), use them;
+ * - otherwise let webpack-dev-server generate a self-signed certificate
+ *   (offline, cached in node_modules/.cache/webpack-dev-server). Browsers
+ *   and Office do not trust it until you accept or install it; the task
+ *   pane preview then works at https://localhost:3000/taskpane.html.
+ */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
+  if (Object.values(paths).every((p) => fs.existsSync(p))) {
+    return {
+      type: "https",
+      options: Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)])),
+    };
+  }
+  return "https";
 }
 
 module.exports = (_env, argv) => {
@@ -83,10 +162,11 @@ module.exports = (_env, argv) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
+        output: FUNCTIONS_METADATA,
         input: FUNCTIONS_ENTRY,
       }),
       new KeepExplicitAssociationsPlugin(),
+      new SwedishMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -114,12 +194,9 @@ module.exports = (_env, argv) => {
     },
     devServer: {
       port: DEV_PORT,
-      // Plain http for now. Office only loads add-ins over https, so
-      // sideloading into Excel needs certificates; the sideload issue will
-      // switch this to `server: { type: "https", options: { key, cert, ca } }`.
-      // Until then `npm start` is for the browser preview at
-      // http://localhost:3000/taskpane.html.
-      server: "http",
+      // https, because manifest.xml points at https://localhost:3000 and
+      // Office loads add-ins only over https. See devServerHttps().
+      server: devServerHttps(),
       static: false,
       headers: { "Access-Control-Allow-Origin": "*" },
     },

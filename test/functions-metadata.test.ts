@@ -2,6 +2,8 @@
  * Generates the custom-functions metadata in-process (the same generator the
  * webpack plugin uses; the CLI exits 0 on errors, so it is not used) and
  * checks it against the registrations in src/functions/functions.ts.
+ * The Excel-host tests (test/excel-host/) call every function through it;
+ * test/functions-sv.test.ts checks the Swedish metadata.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -42,11 +44,11 @@ describe("functions.json generated from src/functions/functions.ts", () => {
     expect(metadata.functions.length).toBeGreaterThan(0);
   });
 
-  test("STIM.VERSION is declared with a Swedish description and a string result", () => {
+  test("STIM.VERSION is declared with an English description (Swedish in functions-sv.json) and a string result", () => {
     const fn = metadata.functions.find((f) => f.id === "VERSION");
     expect(fn).toBeDefined();
     expect(fn?.name).toBe("VERSION");
-    expect(fn?.description).toBe("Visar vilken version av Stimulans som är installerad.");
+    expect(fn?.description).toBe("Shows which version of Stimulans is installed.");
     expect(fn?.parameters).toEqual([]);
     expect(fn?.result?.type).toBe("string");
   });

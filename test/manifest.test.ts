@@ -227,6 +227,32 @@ describe("manifest.xml", () => {
     expect(resource(child(ext, "Script", "SourceLocation").attrs.resid)).toBe(`${DEV_ORIGIN}/functions.js`);
   });
 
+  test("custom functions: Swedish metadata (functions-sv.json) for sv-SE, English by default; namespace not localised", () => {
+    const ext = child(excelHost, "AllFormFactors", "ExtensionPoint");
+    const metadataId = child(ext, "Metadata", "SourceLocation").attrs.resid;
+    const url = definedResources().get(metadataId)!;
+    expect(url.kind).toBe("bt:Urls");
+    expect(url.value).toBe(`${DEV_ORIGIN}/functions.json`);
+    const overrides = url.node.children.filter((c) => c.name === "bt:Override");
+    expect(overrides.map((o) => o.attrs)).toEqual([{ Locale: "sv-SE", Value: `${DEV_ORIGIN}/functions-sv.json` }]);
+    // The file the override names is the one webpack emits.
+    const webpackConfig = readFileSync(join(ROOT, "webpack.config.js"), "utf8");
+    expect(webpackConfig).toContain('const FUNCTIONS_METADATA_SV = "functions-sv.json";');
+    expect(webpackConfig).toContain('const FUNCTIONS_METADATA = "functions.json";');
+    // Formulas read =STIM.… in every language.
+    const namespace = definedResources().get(child(ext, "Namespace").attrs.resid)!;
+    expect(namespace.node.children).toEqual([]);
+  });
+
+  test("every Override in the manifest is for sv-SE and non-empty", () => {
+    const nodes = all(app, (n) => n.name === "Override" || n.name === "bt:Override");
+    expect(nodes.length).toBeGreaterThanOrEqual(8);
+    for (const o of nodes) {
+      expect(o.attrs.Locale).toBe("sv-SE");
+      expect(o.attrs.Value?.trim()).toBeTruthy();
+    }
+  });
+
   test("shared runtime: one long-lived runtime on taskpane.html used by functions, ribbon and task pane", () => {
     const taskpaneUrl = child(app, "DefaultSettings", "SourceLocation").attrs.DefaultValue;
     expect(taskpaneUrl).toBe(`${DEV_ORIGIN}/taskpane.html`);

@@ -5,7 +5,7 @@
  */
 import { AnswerValue } from "./facts";
 import { D, Dec, formatPercent, formatRate, parseScaled, pow10, Scaled, toCommonScale } from "./exact";
-import { Citation, Criterion, Rule, SEED_SHORT } from "./model";
+import { Agreement, Citation, Criterion, Rule, SEED_SHORT } from "./model";
 import { comparisonText, meetsRatio, meetsShare, monthsLower, parseSeries } from "./thresholds";
 
 /** One explained step of an evaluation (Catala-style: rule, inputs, verdict, source). */
@@ -351,4 +351,28 @@ export function evaluateRule(
     text: summary + ".",
   };
   return { ruleId: rule.id, title: rule.title, met, criteria, steps: [head, ...criteria.map((c) => c.step)] };
+}
+
+/**
+ * A goal together with the rules it needs, depth first without repeats: its
+ * `requires` (e.g. A1 needs A-FORUTSATTNING) and, under a "both-required"
+ * assumption, the other goals that share that assumption (A1 and A2).
+ */
+export function goalWithRequired(agreement: Agreement, rule: Rule, assumptionValues: Record<string, string> = {}): Rule[] {
+  const all = [...agreement.requirements, ...agreement.goals];
+  const out: Rule[] = [];
+  const visit = (r: Rule) => {
+    if (out.includes(r)) return;
+    out.push(r);
+    for (const id of r.requires ?? []) {
+      const req = all.find((x) => x.id === id);
+      if (req) visit(req);
+    }
+    for (const aid of r.assumptions ?? []) {
+      if (assumptionValues[aid] !== "both-required") continue;
+      for (const other of agreement.goals) if (other.assumptions?.includes(aid)) visit(other);
+    }
+  };
+  visit(rule);
+  return out;
 }

@@ -9,7 +9,7 @@
  * (5) check that each pot's allocated + unallocated equals the pot.
  */
 import { allocateInts, splitAmount, TieBreak } from "./allocate";
-import { cite, combine, evaluateRule, NO_STEP, RuleResult, TraceStep, verdict } from "./criteria";
+import { cite, combine, evaluateRule, goalWithRequired, NO_STEP, RuleResult, TraceStep, verdict } from "./criteria";
 import { InvariantError, StimError } from "./errors";
 import { D, formatInt, formatKr, formatPercent, formatRate, parseScaled, toCommonScale } from "./exact";
 import { AnswerValue, EntityFacts, Facts, looksLikeKey, validateFacts } from "./facts";
@@ -582,12 +582,7 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
   const goal = pot.goal;
   // Per pot, not per candidate: the goal's required rules (with the
   // "both-required" reading) and the tiers above this one ("tier2-exclusive").
-  const goalRule = goal ? rulesOf(agreement, goal) : undefined;
-  const requiredIds = [...(goalRule?.requires ?? [])];
-  for (const aid of goalRule?.assumptions ?? []) {
-    if (pc.values[aid] !== "both-required") continue;
-    for (const other of agreement.goals) if (other.id !== goal && other.assumptions?.includes(aid)) requiredIds.push(other.id);
-  }
+  const requiredIds = goal ? goalWithRequired(agreement, rulesOf(agreement, goal), pc.values).slice(1).map((r) => r.id) : [];
   const exclusive = (pot.assumptions ?? []).find((aid) => pc.values[aid] === "tier2-exclusive");
   const tiers = exclusive ? agreement.pots.filter((p) => p.assumptions?.includes(exclusive) && p.goal) : [];
   const higherTiers = exclusive ? tiers.slice(tiers.indexOf(pot) + 1) : [];

@@ -1,0 +1,473 @@
+/**
+ * The custom functions' implementations: normalise Excel arguments, call
+ * the rules core, shape the result for a cell or a spill. No rule logic
+ * lives here; every amount, verdict and text comes from src/core and the
+ * agreement data. Functions throw StimError (→ #VALUE!) or
+ * NotAvailableError (→ #N/A); functions.ts turns those into Excel errors.
+ */
+import { allocate, Method, parseShare, splitAmount } from "../core/allocate";
+import { combine, evaluateRule, RuleResult, verdict } from "../core/criteria";
+import { StimError } from "../core/errors";
+import { resolveAssumptions } from "../core/evaluate";
+import { D, parseKronor } from "../core/exact";
+import { Agreement, Citation, Requirement, Rule } from "../core/model";
+import { meetsShare, monthsLower as coreMonthsLower } from "../core/thresholds";
+import { AGREEMENTS, getAgreement, getPot } from "../agreements";
+import { normaliseCode, population as referencePopulation } from "../reference";
+import {
+  Cell,
+  describe,
+  ExcelError,
+  flat,
+  isBlank,
+  isBlankOrZero,
+  matrix,
+  MAX_KRONOR,
+  NotAvailableError,
+  position,
+  readBoolean,
+  readNumber,
+  readText,
+  reshape,
+  sameShape,
+  scalar,
+  shape,
+  toExcelError,
+  usesXMarks,
+} from "./excel";
+import { citationText, criteriaRows, readInputs, requireComplete, slotsOf, withRequired } from "./inputs";
+
+// ---------------------------------------------------------------------------
+// Lookups shared by several functions.
+
+const AGREEMENT_IDS = AGREEMENTS.map((a) => a.id).join(", ");
+
+/** An agreement by id, case-insensitively. Blank → #VALUE!, unknown → #N/A. */
+export function agreementArg(v: unknown): Agreement {
+  const c = scalar(v, "agreement");
+  if (isBlankOrZero(c)) throw new StimError(`agreement saknas: ange en överenskommelse (${AGREEMENT_IDS}).`, "agreement");
+  if (typeof c !== "string") throw new StimError(`agreement: ${describe(c)} är ingen överenskommelse; ange en av ${AGREEMENT_IDS}.`, "agreement");
+  try {
+    return getAgreement(c);
+  } catch (e) {
+    if (e instanceof StimError) throw new NotAvailableError(`agreement: ${e.message}`, "agreement");
+    throw e;
+  }
+}
+
+function idArg(v: unknown, name: string): string {
+  const c = scalar(v, name);
+  const t = readText(c, name);
+  if (t === null || t === "0") throw new StimError(`${name} saknas: ange ett id (se STIM.CRITERIA, STIM.SOURCE).`, name);
+  return t;
+}
+
+const assumptionCache = new WeakMap<Agreement, Record<string, string>>();
+/** The assumption values in force: every default (the functions take no overrides). */
+export function assumptionValues(a: Agreement): Record<string, string> {
+  let v = assumptionCache.get(a);
+  if (!v) {
+    v = Object.fromEntries(resolveAssumptions(a, {}).map((x) => [x.id, x.value]));
+    assumptionCache.set(a, v);
+  }
+  return v;
+}
+
+function listIds(items: readonly { id: string }[]): string {
+  const ids = items.map((x) => x.id);
+  return ids.length > 12 ? `${ids.slice(0, 12).join(", ")} m.fl.` : ids.join(", ");
+}
+
+type RuleKind = "requirement" | "goal" | "any";
+
+function ruleArg(a: Agreement, v: unknown, name: string, kind: RuleKind): Rule {
+  const id = idArg(v, name);
+  const pool: Rule[] = kind === "requirement" ? a.requirements : kind === "goal" ? a.goals : [...a.requirements, ...a.goals];
+  const found = pool.find((r) => r.id.toUpperCase() === id.toUpperCase());
+  if (found) return found;
+  const what = kind === "requirement" ? "grundkrav" : kind === "goal" ? "prestationsmål" : "grundkrav eller mål";
+  if (pool.length === 0) throw new NotAvailableError(`${name}: ${a.id} har inga ${what}.`, name);
+  throw new NotAvailableError(`${name}: okänt ${what} "${id}" i ${a.id}; finns: ${listIds(pool)}.`, name);
+}
+
+// ---------------------------------------------------------------------------
+// FUND_SHARE
+
+const METHOD_ALIASES: Record<string, Method> = {
+  "largest-remainder": "largest-remainder",
+  "largest remainder": "largest-remainder",
+  "största rest": "largest-remainder",
+  "största-rest": "largest-remainder",
+  "storsta rest": "largest-remainder",
+  "storsta-rest": "largest-remainder",
+  hamilton: "largest-remainder",
+  round: "round",
+  avrunda: "round",
+  exact: "exact",
+  exakt: "exact",
+};
+
+function methodArg(v: unknown): Method {
+  const c = scalar(v, "method");
+  if (isBlankOrZero(c)) return "largest-remainder";
+  const t = typeof c === "string" ? c.trim().toLowerCase().replace(/\s+/g, " ") : undefined;
+  const m = t === undefined ? undefined : METHOD_ALIASES[t];
+  if (!m) {
+    throw new StimError(`method: ${describe(c)} är ingen metod; välj "largest-remainder" (standard), "round" eller "exact".`, "method");
+  }
+  return m;
+}
+
+/** Whole kronor for an amount argument, within what Excel holds exactly. */
+function kronorArg(v: unknown, name: string): bigint {
+  const c = scalar(v, name);
+  if (isBlank(c)) throw new StimError(`${name} saknas: ange ett belopp i hela kronor.`, name);
+  if (typeof c === "boolean") throw new StimError(`${name}: ${describe(c)} är inget belopp; ange hela kronor.`, name);
+  if (typeof c === "number" && !Number.isFinite(c)) throw new StimError(`${name}: ${describe(c)} är inget belopp.`, name);
+  const kr = parseKronor(typeof c === "string" ? c.replace(",", ".") : c, name);
+  if (kr > BigInt(MAX_KRONOR)) {
+    throw new StimError(`${name} är för stort: högst 9 007 199 254 740 991 kr kan räknas exakt i Excel.`, name);
+  }
+  return kr;
+}
+
+/** A key cell: blank → 0; a number ≥ 0 or numeric text (read exactly by the core). */
+function keyCell(c: Cell, where: string): number | string {
+  if (isBlank(c)) return 0;
+  if (typeof c === "number") {
+    if (Number.isNaN(c)) throw new StimError(`${where}: NaN är inte ett tal.`, where);
+    if (!Number.isFinite(c)) throw new StimError(`${where}: ${describe(c)} är inte ett ändligt tal.`, where);
+    if (c < 0) throw new StimError(`${where}: ${describe(c)} är negativt; nycklar måste vara ≥ 0.`, where);
+    if (c >= 1e100) throw new StimError(`${where}: talet ${String(c)} är för stort.`, where);
+    return c;
+  }
+  if (typeof c === "string") {
+    const n = readNumber(c, where); // throws "texten \"abc\" är inte ett tal"
+    if (n !== null && n < 0) throw new StimError(`${where}: ${describe(c)} är negativt; nycklar måste vara ≥ 0.`, where);
+    return c.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  }
+  throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);
+}
+
+/** A recipient code for tie-breaks: 180 and "0180" both → "0180"; other text as typed. */
+function idCell(c: Cell, where: string): string | null {
+  if (isBlankOrZero(c)) return null;
+  if (typeof c === "boolean") throw new StimError(`${where}: ${describe(c)} är ingen kod.`, where);
+  const code = normaliseCode(typeof c === "string" ? c.trim() : c);
+  if (code) return code.code;
+  const t = readText(c, where);
+  return t;
+}
+
+function provided(v: unknown): boolean {
+  return v !== null && v !== undefined;
+}
+
+export function fundShare(potArg: unknown, keysArg: unknown, eligibleArg?: unknown, idsArg?: unknown, methodArgValue?: unknown): (number | string)[][] {
+  const pot = kronorArg(potArg, "pot");
+  const km = matrix(keysArg, "keys");
+  const { rows, cols } = shape(km);
+  const keyCells = flat(km);
+  const keys = keyCells.map((c, i) => keyCell(c, `keys ${position(rows, cols, Math.floor(i / cols), i % cols)}`));
+  let eligible: boolean[] | undefined;
+  if (provided(eligibleArg)) {
+    const em = matrix(eligibleArg, "eligible");
+    sameShape(km, "keys", em, "eligible");
+    eligible = flat(em).map((c, i) => readBoolean(c, `eligible ${position(rows, cols, Math.floor(i / cols), i % cols)}`) ?? false);
+  }
+  let ids: string[] | undefined;
+  if (provided(idsArg)) {
+    const im = matrix(idsArg, "ids");
+    sameShape(km, "keys", im, "ids");
+    ids = flat(im).map((c, i) => {
+      const where = `ids ${position(rows, cols, Math.floor(i / cols), i % cols)}`;
+      const id = idCell(c, where);
+      if (id !== null) return id;
+      const k = keys[i];
+      if (k !== 0 && !(typeof k === "string" && Number(k) === 0) && (eligible?.[i] ?? true)) {
+        throw new StimError(`${where} är tom men raden har nyckeln ${describe(keyCells[i])}; ange mottagarens kod.`, "ids");
+      }
+      return `\uffff${String(i).padStart(8, "0")}`; // blank rows without a key never take a krona
+    });
+  }
+  const method = methodArg(methodArgValue);
+  const a = allocate(pot, keys, { eligible, ids, method });
+  const values: number[] =
+    method === "exact" && a.exact ? a.exact.map((x) => Number(x.text)) : a.amounts.map((x) => Number(x));
+  return reshape(values, km);
+}
+
+// ---------------------------------------------------------------------------
+// SPLIT
+
+/** The default kommun share of a 70/30 split (aldre-2014, 002 §5.3). */
+export const DEFAULT_FIRST_SHARE = "0.7";
+
+export function split(amountArg: unknown, firstShareArg?: unknown): number[][] {
+  const amount = kronorArg(amountArg, "amount");
+  const c = provided(firstShareArg) ? scalar(firstShareArg, "first_share") : null;
+  let first = DEFAULT_FIRST_SHARE;
+  if (!isBlank(c)) {
+    if (typeof c === "boolean") throw new StimError(`first_share: ${describe(c)} är ingen andel; ange 0,7 eller "70 %".`, "first_share");
+    if (typeof c === "number" && !Number.isFinite(c)) throw new StimError(`first_share: ${describe(c)} är ingen andel.`, "first_share");
+    first = parseShare(c, "first_share");
+  }
+  const second = new D(1).minus(first).toFixed();
+  const [k, l] = splitAmount(amount, [first, second]);
+  return [[Number(k), Number(l)]];
+}
+
+// ---------------------------------------------------------------------------
+// POT, POPULATION
+
+export function pot(agreementArgValue: unknown, potIdArg: unknown): number {
+  const a = agreementArg(agreementArgValue);
+  const id = idArg(potIdArg, "pot_id");
+  try {
+    return getPot(a, id).amount;
+  } catch (e) {
+    if (e instanceof StimError) throw new NotAvailableError(`pot_id: ${e.message}`, "pot_id");
+    throw e;
+  }
+}
+
+function populationOf(c: Cell, where: string): number {
+  if (typeof c === "boolean") throw new StimError(`${where}: ${describe(c)} är ingen kod.`, where);
+  if (typeof c === "number" && (!Number.isInteger(c) || c < 0 || c > 9999)) {
+    throw new StimError(`${where}: ${describe(c)} är ingen kod; ange en kommunkod (t.ex. 0180 eller 180) eller länskod (t.ex. 01).`, where);
+  }
+  if (typeof c === "string" && !/^\d{1,4}$/.test(c.trim())) {
+    throw new StimError(`${where}: ${describe(c)} är ingen kod; ange en kommunkod (t.ex. "0180" eller 180) eller länskod (t.ex. "01").`, where);
+  }
+  const p = referencePopulation(typeof c === "string" ? c.trim() : c);
+  if (p === undefined) {
+    throw new NotAvailableError(`${where}: ingen kommun eller inget län har koden ${typeof c === "string" ? `"${c.trim()}"` : String(c)}.`, where);
+  }
+  return p;
+}
+
+/**
+ * Population per code. A single code gives its number (or the error);
+ * a range gives a range of the same shape, "" for blank cells and an error
+ * in the cell of a bad code.
+ */
+export function population(codeArg: unknown): (number | string | ExcelError)[][] | ExcelError {
+  const m = matrix(codeArg, "code");
+  const { rows, cols } = shape(m);
+  if (rows === 1 && cols === 1) {
+    const c = m[0][0];
+    if (isBlankOrZero(c)) throw new StimError("code saknas: ange en kommunkod (t.ex. 0180) eller länskod (t.ex. 01).", "code");
+    return [[populationOf(c, "code")]];
+  }
+  return m.map((row, r) =>
+    row.map((c, k) => {
+      if (isBlankOrZero(c)) return "";
+      try {
+        return populationOf(c, `code ${position(rows, cols, r, k)}`);
+      } catch (e) {
+        return toExcelError(e);
+      }
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// GRUNDKRAV_MET, GOAL_MET, CRITERIA, EXPLAIN
+
+interface Evaluated {
+  rules: Rule[];
+  results: RuleResult[];
+  met: boolean | null;
+  missing: string[];
+}
+
+function evaluateInputs(a: Agreement, rule: Rule, inputsArg: unknown, name: string, explain: boolean): Evaluated {
+  const rules = withRequired(a, rule);
+  const slots = slotsOf(rules);
+  const m = matrix(inputsArg, name);
+  const { answers, missing } = readInputs(slots, m, name, rule.id);
+  const ctx = { agreementId: a.id, explain, assumptions: assumptionValues(a) };
+  const results = rules.map((r) => evaluateRule(r, answers.get(r.id), ctx));
+  return { rules, results, met: combine(results.map((r) => r.met)), missing };
+}
+
+function verdictOf(e: Evaluated): boolean {
+  if (e.met === null) requireComplete(e.missing.length ? e.missing : ["en eller flera uppgifter"]);
+  return e.met === true;
+}
+
+export function grundkravMet(agreementArgValue: unknown, requirementArg: unknown, answersArg: unknown): boolean {
+  const a = agreementArg(agreementArgValue);
+  const rule = ruleArg(a, requirementArg, "requirement_id", "requirement");
+  return verdictOf(evaluateInputs(a, rule, answersArg, "answers", false));
+}
+
+export function goalMet(agreementArgValue: unknown, goalArg: unknown, inputsArg: unknown): boolean {
+  const a = agreementArg(agreementArgValue);
+  const rule = ruleArg(a, goalArg, "goal_id", "goal");
+  return verdictOf(evaluateInputs(a, rule, inputsArg, "inputs", false));
+}
+
+export function criteria(agreementArgValue: unknown, idArgValue: unknown): string[][] {
+  const a = agreementArg(agreementArgValue);
+  const rule = ruleArg(a, idArgValue, "id", "any");
+  return criteriaRows(slotsOf(withRequired(a, rule)), assumptionValues(a));
+}
+
+export function explain(agreementArgValue: unknown, idArgValue: unknown, inputsArg: unknown): string {
+  const a = agreementArg(agreementArgValue);
+  const rule = ruleArg(a, idArgValue, "id", "any");
+  const e = evaluateInputs(a, rule, inputsArg, "inputs", true);
+  const parts: string[] = [];
+  if (e.rules.length > 1) {
+    const others = e.rules.slice(1).map((r) => r.id);
+    parts.push(`${rule.id} med förutsättningar (${others.join(", ")}): ${verdict(e.met)}.`);
+  }
+  for (const r of e.results) for (const s of r.steps) if (s.text) parts.push(s.text);
+  const ids = new Set<string>();
+  for (const r of e.rules) {
+    for (const id of r.assumptions ?? []) ids.add(id);
+    for (const c of r.criteria) for (const id of c.assumptions ?? []) ids.add(id);
+  }
+  if (ids.size > 0) {
+    const inForce = resolveAssumptions(a, {}).filter((x) => ids.has(x.id));
+    parts.push(`Antaganden: ${inForce.map((x) => `${x.title}: ${x.valueLabel}${x.isDefault ? " (standardval)" : ""} [${x.id}]`).join("; ")}.`);
+  }
+  return clip(parts.join(" "));
+}
+
+/** Excel holds at most 32 767 characters in a cell. */
+function clip(text: string): string {
+  return text.length > 32000 ? `${text.slice(0, 31990)} … (kortad)` : text;
+}
+
+// ---------------------------------------------------------------------------
+// GRUNDKRAV_COUNTY
+
+/** The county coverage rule (prio-2014 §3.4.1: ≥ 80 % of the inhabitants). */
+function coverageRule(): NonNullable<Requirement["coverage"]> {
+  const prio = getAgreement("prio-2014");
+  const req = prio.requirements.find((r) => r.coverage);
+  if (!req?.coverage) throw new StimError("Internt fel: prio-2014 saknar länsregeln för grundkraven.");
+  return req.coverage;
+}
+
+export function grundkravCounty(metArg: unknown, populationsArg: unknown): boolean {
+  const mm = matrix(metArg, "met");
+  const pm = matrix(populationsArg, "populations");
+  sameShape(mm, "met", pm, "populations");
+  const { rows, cols } = shape(mm);
+  const xMarks = usesXMarks(mm);
+  let total = 0n;
+  let covered = 0n;
+  let unknown = 0n;
+  const unknownRows: string[] = [];
+  let counted = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let k = 0; k < cols; k++) {
+      const pos = position(rows, cols, r, k);
+      const mc = mm[r][k];
+      const pc = pm[r][k];
+      if (isBlank(mc) && isBlankOrZero(pc)) continue; // an empty row
+      if (isBlank(pc)) throw new StimError(`populations ${pos} saknas (met är ${describe(mc)}); ange kommunens folkmängd.`, "populations");
+      if (typeof pc === "boolean") throw new StimError(`populations ${pos}: ${describe(pc)} är ingen folkmängd.`, "populations");
+      const p = readNumber(pc, `populations ${pos}`);
+      if (p === null || !Number.isSafeInteger(p) || p < 0) {
+        throw new StimError(`populations ${pos}: ${describe(pc)} är ingen folkmängd; ange ett heltal ≥ 0.`, "populations");
+      }
+      const b = readBoolean(mc, `met ${pos}`);
+      const met = b === null ? (xMarks ? false : null) : b;
+      const pop = BigInt(p);
+      total += pop;
+      counted++;
+      if (met === true) covered += pop;
+      else if (met === null) {
+        unknown += pop;
+        unknownRows.push(pos);
+      }
+    }
+  }
+  if (counted === 0) throw new NotAvailableError("met och populations är tomma: ange en rad per kommun i länet.");
+  if (total === 0n) throw new StimError("populations summerar till 0; ange kommunernas folkmängd.", "populations");
+  const cov = coverageRule();
+  const meets = (p: bigint) => meetsShare(new D(p.toString()), new D(total.toString()), cov.threshold, cov.op);
+  if (meets(covered)) return true;
+  if (!meets(covered + unknown)) return false;
+  const shown = unknownRows.slice(0, 5).join(", ");
+  throw new NotAvailableError(
+    `uppgift saknas: met för ${unknownRows.length} ${unknownRows.length === 1 ? "kommun" : "kommuner"} (${shown}${unknownRows.length > 5 ? " m.fl." : ""}); utan dem når täckningen inte gränsen, med dem gör den det.`,
+    "met",
+  );
+}
+
+// ---------------------------------------------------------------------------
+// MONTHS_LOWER
+
+export function monthsLower(previousArg: unknown, currentArg: unknown): number {
+  const pm = matrix(previousArg, "previous");
+  const cm = matrix(currentArg, "current");
+  sameShape(pm, "previous", cm, "current");
+  const { rows, cols } = shape(pm);
+  const prev: number[] = [];
+  const cur: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let k = 0; k < cols; k++) {
+      const pos = position(rows, cols, r, k);
+      const p = pm[r][k];
+      const c = cm[r][k];
+      if (isBlank(p) && isBlank(c)) continue;
+      if (isBlank(p)) throw new NotAvailableError(`uppgift saknas: previous ${pos} (current är ${describe(c)}).`, "previous");
+      if (isBlank(c)) throw new NotAvailableError(`uppgift saknas: current ${pos} (previous är ${describe(p)}).`, "current");
+      if (typeof p === "boolean") throw new StimError(`previous ${pos}: ${describe(p)} är inte ett tal.`, "previous");
+      if (typeof c === "boolean") throw new StimError(`current ${pos}: ${describe(c)} är inte ett tal.`, "current");
+      prev.push(readNumber(p, `previous ${pos}`) as number);
+      cur.push(readNumber(c, `current ${pos}`) as number);
+    }
+  }
+  if (prev.length === 0) throw new NotAvailableError("uppgift saknas: previous och current är tomma.");
+  return coreMonthsLower(prev, cur);
+}
+
+// ---------------------------------------------------------------------------
+// SOURCE, ASSUMPTIONS
+
+export function source(agreementArgValue: unknown, idArgValue: unknown): string {
+  const a = agreementArg(agreementArgValue);
+  const raw = idArg(idArgValue, "id");
+  const id = raw.toUpperCase();
+  const found = findCitation(a, id);
+  if (!found) {
+    throw new NotAvailableError(
+      `id: "${raw}" är ingen pott, inget grundkrav, mål eller antagande i ${a.id}; potter: ${listIds(a.pots)}.`,
+      "id",
+    );
+  }
+  return citationText(found);
+}
+
+function findCitation(a: Agreement, id: string): Citation | undefined {
+  const eq = (x: string) => x.toUpperCase() === id;
+  const pot = a.pots.find((p) => eq(p.id));
+  if (pot) return pot.source;
+  const rules: Rule[] = [...a.requirements, ...a.goals];
+  const rule = rules.find((r) => eq(r.id));
+  if (rule) return rule.source;
+  const assumption = a.assumptions.find((x) => eq(x.id) || eq(x.id.slice(x.id.indexOf("/") + 1)));
+  if (assumption) return assumption.source;
+  const slash = id.indexOf("/");
+  if (slash > 0) {
+    const r = rules.find((x) => eq(x.id) || x.id.toUpperCase() === id.slice(0, slash));
+    const c = r?.criteria.find((x) => x.id.toUpperCase() === id.slice(slash + 1));
+    if (c) return c.source;
+  }
+  return undefined;
+}
+
+export function assumptions(agreementArgValue: unknown): string[][] {
+  const a = agreementArg(agreementArgValue);
+  if (a.assumptions.length === 0) throw new NotAvailableError(`${a.id} har inga antaganden.`);
+  return a.assumptions.map((x) => {
+    const label = x.options.find((o) => o.id === x.default)?.label ?? x.default;
+    return [x.id, `${x.title}: ${x.reason}`, `${label} [${x.default}]`, citationText(x.source)];
+  });
+}

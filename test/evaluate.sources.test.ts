@@ -306,3 +306,13 @@ test("explain: false gives the same statuses and amounts as a full explanation",
     expect(quick.pots.map((p) => [p.id, p.allocated, p.unallocated])).toEqual(full.pots.map((p) => [p.id, p.allocated, p.unallocated]));
   }
 });
+
+test("B1: registrations above the target figure (> 100 %) are valid and meet the 60 % goal (004 §3.4.2 B1)", () => {
+  const f = allMet("prio-2014");
+  (f.counties["12"].landsting!.answers!.B1 as Record<string, unknown>).malsiffra = { part: 1_300, total: 1_000 };
+  const ev = evaluate(PRIO, f);
+  expect(entry(ev, "landsting", "12", "B1").status).toBe("eligible");
+  // Other shares still may not exceed 100 %.
+  (f.counties["12"].landsting!.answers!.A1 as Record<string, unknown>)["forsta-bedomning-30-dagar"] = { part: 11, total: 10 };
+  expect(() => evaluate(PRIO, f)).toThrow("part (11) är större än total (10)");
+});

@@ -212,6 +212,8 @@ const GOALS: Rule[] = [
         label: "Registrerade patienter i psykiatriska kvalitetsregister i förhållande till målsiffran",
         threshold: "0.6",
         op: ">=",
+        // More patients can be registered than the target figure (> 100 %).
+        mayExceedWhole: true,
         source: src("3.4.2", "Prestationsmål B 1", "kvalitetsregister så att det motsvarar minst 60 procent av målsiffran"),
         status: "sourced",
         assumptions: [A_B1_TARGET],

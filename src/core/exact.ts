@@ -93,10 +93,10 @@ export function describe(v: unknown): string {
   if (typeof v === "number") {
     if (Number.isNaN(v)) return "NaN";
     if (!Number.isFinite(v)) return v > 0 ? "oändligt" : "minus oändligt";
-    return String(v);
+    return String(v).replace(".", ","); // Swedish decimal comma
   }
-  if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
   if (typeof v === "bigint") return v.toString();
+  if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
   if (Array.isArray(v)) return `en lista med ${v.length} värden`;
   return typeof v;
 }

@@ -180,18 +180,18 @@ export function checkAnswer(c: Criterion, v: unknown): string | undefined {
         const total = v.total;
         if (!isCount(part) || !isCount(total)) return `väntade { part, total } med heltal ≥ 0, fick ${JSON.stringify(v)}`;
         if ((total as number) <= 0) return "total måste vara större än 0";
-        if ((part as number) > (total as number)) return `part (${part}) är större än total (${total})`;
+        if ((part as number) > (total as number) && !c.mayExceedWhole) return `part (${part}) är större än total (${total})`;
         return undefined;
       }
       if (typeof v === "number") {
         if (!Number.isFinite(v) || v < 0) return `väntade en andel 0–1, fick ${describe(v)}`;
-        if (v > 1) return `andelen ${v} är större än 1: ange 0–1 (t.ex. 0.9) eller som text "90 %"`;
+        if (v > 1 && !c.mayExceedWhole) return `andelen ${v} är större än 1: ange 0–1 (t.ex. 0.9) eller som text "90 %"`;
         return undefined;
       }
       if (typeof v === "string") {
         const m = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(v);
         if (!m) return `väntade en andel som "90 %", fick ${describe(v)}`;
-        if (Number(m[1].replace(",", ".")) > 100) return `andelen ${v} är större än 100 %`;
+        if (Number(m[1].replace(",", ".")) > 100 && !c.mayExceedWhole) return `andelen ${v} är större än 100 %`;
         return undefined;
       }
       return `väntade en andel (0–1, "90 %" eller { part, total }), fick ${describe(v)}`;

@@ -100,6 +100,11 @@ export interface ShareCriterion extends CriterionBase {
   kind: "share";
   threshold: string;
   op: Comparison;
+  /**
+   * The measured part may exceed the reference (e.g. registered patients
+   * against a target figure), so shares above 100 % are valid input.
+   */
+  mayExceedWhole?: boolean;
 }
 
 /**

@@ -25,23 +25,9 @@ import { getAgreement } from "../src/agreements";
 import { demoFacts } from "../src/agreements/demo";
 import { KOMMUNER, LAN } from "../src/reference";
 import { fundShare, population } from "../src/functions/functions";
+import { time } from "./timing";
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-function time(fn: () => unknown, runs: number, warmup = 10): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = process.hrtime.bigint();
-    fn();
-    t.push(Number(process.hrtime.bigint() - s) / 1e6);
-  }
-  return median(t);
-}
 
 export interface FunctionsBenchResult {
   rows: number;

@@ -11,24 +11,8 @@ import { evaluate } from "../src/core/evaluate";
 import { getAgreement } from "../src/agreements";
 import { demoFacts } from "../src/agreements/demo";
 import { KOMMUNER } from "../src/reference";
+import { time } from "./timing";
 import { runFunctionsBench } from "./functions";
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function time(fn: () => unknown, runs: number, warmup = Math.min(5, runs)): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = process.hrtime.bigint();
-    fn();
-    t.push(Number(process.hrtime.bigint() - s) / 1e6);
-  }
-  return median(t);
-}
 
 /** The float baseline: what a spreadsheet-minded implementation would do. */
 function floatLargestRemainder(pot: number, keys: number[]): number[] {

@@ -653,17 +653,8 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
     share(agreement, pot, kPart, ks.map(candidateFor), result, key, pc, "kommunernas del");
     share(agreement, pot, lPart, ls.map(candidateFor), result, key, pc, "landstingens del");
   } else if (mode === "per-kommun") {
-    const cands = ks.map(candidateFor);
-    const tmp: PotResult = { ...result, shares: [], steps: [], tieBreaks: [], allocated: 0n, unallocated: 0n, missing: [] };
-    share(agreement, pot, amount, cands, tmp, key, pc);
-    result.steps.push(...tmp.steps);
-    result.tieBreaks.push(...tmp.tieBreaks);
-    result.missing.push(...tmp.missing);
-    result.provisional = tmp.provisional;
-    result.unallocated += tmp.unallocated;
-    result.unallocatedReason = tmp.unallocatedReason;
     const landstingAmounts = new Map<string, bigint>();
-    for (const s of tmp.shares) {
+    for (const s of firstStage(agreement, pot, amount, ks.map(candidateFor), result, key, pc)) {
       if (s.amount === 0n) {
         result.shares.push(s);
         continue;
@@ -704,17 +695,9 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
     result.allocated = result.shares.reduce((s, x) => s + x.amount, 0n);
   } else {
     // per-lan
-    const cands = cs.map(candidateFor);
-    const tmp: PotResult = { ...result, shares: [], steps: [], tieBreaks: [], allocated: 0n, unallocated: 0n, missing: [] };
-    share(agreement, pot, amount, cands, tmp, key, pc);
-    result.steps.push(...tmp.steps);
-    result.tieBreaks.push(...tmp.tieBreaks);
-    result.missing.push(...tmp.missing);
-    result.provisional = tmp.provisional;
-    result.unallocated = tmp.unallocated;
-    result.unallocatedReason = tmp.unallocatedReason;
+    const lanShares = firstStage(agreement, pot, amount, cs.map(candidateFor), result, key, pc);
     const kKey = pot.split.kommunKey ? keyInForce(pot.split.kommunKey, pc.values) : { id: "population", input: false };
-    for (const s of tmp.shares) {
+    for (const s of lanShares) {
       const lan = getLan(s.code)!;
       const lsEnt = pc.landsting.get(s.code)!;
       const countySteps = s.steps;
@@ -767,6 +750,31 @@ function performancePot(agreement: Agreement, pot: Pot, pc: PotContext, result: 
 }
 
 const rulesCache = new WeakMap<Agreement, Map<string, Rule>>();
+/**
+ * The first stage of a two-stage split: shares the pot among the candidates
+ * (kommuner or län), records steps, ties and missing data on the pot result,
+ * and returns the stage's shares for the caller to split further.
+ */
+function firstStage(
+  agreement: Agreement,
+  pot: Pot,
+  amount: bigint,
+  cands: Candidate[],
+  result: PotResult,
+  key: { id: string; input: boolean; assumption?: string },
+  pc: PotContext,
+): PotShare[] {
+  const stage: PotResult = { ...result, shares: [], steps: [], tieBreaks: [], allocated: 0n, unallocated: 0n, missing: [] };
+  share(agreement, pot, amount, cands, stage, key, pc);
+  result.steps.push(...stage.steps);
+  result.tieBreaks.push(...stage.tieBreaks);
+  result.missing.push(...stage.missing);
+  result.provisional = stage.provisional;
+  result.unallocated += stage.unallocated;
+  result.unallocatedReason = stage.unallocatedReason;
+  return stage.shares;
+}
+
 function rulesOf(agreement: Agreement, id: string): Rule {
   let m = rulesCache.get(agreement);
   if (!m) rulesCache.set(agreement, (m = new Map([...agreement.requirements, ...agreement.goals].map((x) => [x.id, x]))));

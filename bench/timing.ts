@@ -7,6 +7,9 @@ export function median(xs: number[]): number {
 
 /** Median wall time of `fn` in milliseconds over `runs` runs, after warm-up runs. */
 export function time(fn: () => unknown, runs: number, warmup = Math.min(10, runs)): number {
+  // Start each case from a collected heap (node --expose-gc), so one case does
+  // not pay for the garbage of the one before.
+  (globalThis as { gc?: () => void }).gc?.();
   for (let i = 0; i < warmup; i++) fn();
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {

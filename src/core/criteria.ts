@@ -76,9 +76,9 @@ export interface CriterionContext {
 
 /** Evaluates one criterion against one answer (undefined/null = missing). */
 export function evaluateCriterion(c: Criterion, value: AnswerValue | null | undefined, ctx: CriterionContext): CriterionResult {
-  const chosen = c.assumptions && c.assumptions.length ? chooser(c.assumptions, ctx.assumptions) : NEVER;
-  if (ctx.explain === false && (c.kind !== "indicator-improvement" || !chosen("relative"))) {
-    return { id: c.id, label: c.label, met: quickVerdict(c, value, chosen), step: NO_STEP };
+  const choices = choicesFor(c, ctx.assumptions);
+  if (ctx.explain === false && (c.kind !== "indicator-improvement" || !choices.has("relative"))) {
+    return { id: c.id, label: c.label, met: quickVerdict(c, value, choices), step: NO_STEP };
   }
   const rule = `${ctx.agreementId}/${ctx.ruleId}/${c.id}`;
   const src = cite(c.source);
@@ -98,7 +98,7 @@ export function evaluateCriterion(c: Criterion, value: AnswerValue | null | unde
     }
     case "share": {
       const s = shareValue(value);
-      const op = chosen("more-than") ? ">" : c.op;
+      const op = choices.has("more-than") ? ">" : c.op;
       const met = s.part && s.total ? meetsShare(s.part, s.total, c.threshold, op) : meetsRatio(s.ratio, c.threshold, op);
       const thr = `${comparisonText(op)} ${formatRate(c.threshold)}`;
       return {
@@ -117,7 +117,7 @@ export function evaluateCriterion(c: Criterion, value: AnswerValue | null | unde
     case "months-lower": {
       const v = value as { previous: number[]; current: number[] };
       const n = monthsLower(v.previous, v.current);
-      const exactly = chosen("exactly");
+      const exactly = choices.has("exactly");
       const met = exactly ? n === c.required : n >= c.required;
       return {
         id: c.id,
@@ -137,12 +137,16 @@ export function evaluateCriterion(c: Criterion, value: AnswerValue | null | unde
   }
 }
 
-const NEVER = (): boolean => false;
-function chooser(ids: readonly string[], values: Record<string, string>): (option: string) => boolean {
-  return (option) => {
-    for (const a of ids) if (values[a] === option) return true;
-    return false;
-  };
+const NO_CHOICES: ReadonlySet<string> = new Set();
+const choiceCache = new WeakMap<Record<string, string>, Map<Criterion, ReadonlySet<string>>>();
+/** The options in force for a criterion's assumptions (cached per evaluation). */
+function choicesFor(c: Criterion, values: Record<string, string>): ReadonlySet<string> {
+  if (!c.assumptions || c.assumptions.length === 0) return NO_CHOICES;
+  let m = choiceCache.get(values);
+  if (!m) choiceCache.set(values, (m = new Map()));
+  let set = m.get(c);
+  if (!set) m.set(c, (set = new Set(c.assumptions.map((a) => values[a]).filter((v): v is string => v !== undefined))));
+  return set;
 }
 
 /** A shared placeholder when explanations are off. */
@@ -150,13 +154,13 @@ export const NO_STEP: TraceStep = Object.freeze({ rule: "", applied: null, text:
 const NO_STEPS: TraceStep[] = Object.freeze([]) as unknown as TraceStep[];
 
 /** Verdict without explanation: exact integer comparisons, no decimal objects. */
-function quickVerdict(c: Criterion, value: AnswerValue | null | undefined, chosen: (o: string) => boolean): boolean | null {
+function quickVerdict(c: Criterion, value: AnswerValue | null | undefined, choices: ReadonlySet<string>): boolean | null {
   if (value === undefined || value === null) return null;
   switch (c.kind) {
     case "boolean":
       return value === true;
     case "share": {
-      const op = chosen("more-than") ? ">" : c.op;
+      const op = choices.has("more-than") ? ">" : c.op;
       const t = scaledConst(c.threshold);
       let num: bigint;
       let den: bigint;
@@ -178,10 +182,10 @@ function quickVerdict(c: Criterion, value: AnswerValue | null | undefined, chose
       const v = value as { previous: number[]; current: number[] };
       let n = 0;
       for (let i = 0; i < v.current.length; i++) if (v.current[i] < v.previous[i]) n++;
-      return chosen("exactly") ? n === c.required : n >= c.required;
+      return choices.has("exactly") ? n === c.required : n >= c.required;
     }
     case "indicator-improvement":
-      return quickImprovement(c, value as { baseline: number[]; result: number[] }, chosen);
+      return quickImprovement(c, value as { baseline: number[]; result: number[] }, choices);
   }
 }
 
@@ -200,13 +204,13 @@ function scaledConst(text: string): Scaled {
 function quickImprovement(
   c: Extract<Criterion, { kind: "indicator-improvement" }>,
   v: { baseline: number[]; result: number[] },
-  chosen: (o: string) => boolean,
+  choices: ReadonlySet<string>,
 ): boolean {
   const n = c.indicators.length;
   const raw: Scaled[] = [];
   for (let i = 0; i < n; i++) raw.push(parseScaled(v.baseline[i])!.value, parseScaled(v.result[i])!.value);
   const min = scaledConst(c.minImprovement);
-  const floor = c.hundredRule ? scaledConst(c.hundredRule.floor) : chosen("both-tiers") ? scaledConst("10") : undefined;
+  const floor = c.hundredRule ? scaledConst(c.hundredRule.floor) : choices.has("both-tiers") ? scaledConst("10") : undefined;
   const alt = c.attainmentAlternative !== undefined ? scaledConst(c.attainmentAlternative) : undefined;
   const extra = [min, scaledConst("100"), ...(floor ? [floor] : []), ...(alt ? [alt] : [])];
   const all = toCommonScale([...raw, ...extra]);
@@ -214,8 +218,8 @@ function quickImprovement(
   const hundred = all[2 * n + 1];
   const floorI = floor ? all[2 * n + 2] : undefined;
   const altI = alt ? all[all.length - 1] : undefined;
-  const strict = chosen("more-than");
-  const each = chosen("each-indicator");
+  const strict = choices.has("more-than");
+  const each = choices.has("each-indicator");
   let sumImp = 0n;
   let sumResult = 0n;
   let everyOk = true;

@@ -8,7 +8,7 @@ import { checkAgreement } from "../core/check";
 import { cite } from "../core/criteria";
 import { StimError } from "../core/errors";
 import { Evaluation, evaluate } from "../core/evaluate";
-import { formatKr, parseKronor } from "../core/exact";
+import { D, formatKr, formatRate, parseKronor } from "../core/exact";
 import { cofinancingMet, stateShareInModelYear, takeOver } from "../core/thresholds";
 import { EBP_NEW_MODEL_BASE_YEARS, EBP_NEW_MODEL_STATE_SHARE, EBP_TAKEOVER_SCHEDULE, EHALSA_COFINANCING } from "../agreements/ebp-2014";
 import { countySummary } from "../core/summary";
@@ -177,7 +177,7 @@ function dispatch(argv: string[]): string {
               formatKr(pot.amount),
               pot.payee ?? pot.level,
               pot.key ? pot.key.label + (pot.key.status === "assumption" ? " (antagande)" : "") : "—",
-              pot.split ? `${pct(pot.split.kommuner)}/${pct(pot.split.landsting)}` : "—",
+              pot.split ? `${formatRate(pot.split.kommuner)}/${formatRate(pot.split.landsting)}` : "—",
               cite(pot.source),
             ]),
           ],
@@ -306,7 +306,7 @@ function dispatch(argv: string[]): string {
       const row = [...EBP_TAKEOVER_SCHEDULE].reverse().find((r) => r.year <= year)!;
       const out = { year, cost: parseKronor(flag(p, "cost"), "kostnad"), principalShare: t.share, principal: t.principal, state: t.state, source: row.source };
       if (json) return toJson(out);
-      return `År ${year}: huvudmännen bär ${pct(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} ${cite(row.source)}.`;
+      return `År ${year}: huvudmännen bär ${formatRate(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} ${cite(row.source)}.`;
     }
     case "model-year": {
       allowFlags(p, ["year", "amount", "json"]);
@@ -316,10 +316,10 @@ function dispatch(argv: string[]): string {
       const src = row?.source ?? EBP_NEW_MODEL_BASE_YEARS.source;
       const amountText = flag(p, "amount");
       let state: bigint | null = null;
-      if (amountText !== undefined && r.share !== null) state = splitAmount(parseKronor(amountText, "amount"), [r.share, subtractFromOne(r.share)])[0];
+      if (amountText !== undefined && r.share !== null) state = splitAmount(parseKronor(amountText, "amount"), [r.share, new D(1).minus(r.share).toString()])[0];
       if (json) return toJson({ yearOfModel: y, phase: r.phase, stateShare: r.share, state, source: src });
       if (r.share === null) return `År ${y} i modellen: statlig grundfinansiering (år 1–${EBP_NEW_MODEL_BASE_YEARS.years}); källan anger ingen andel ${cite(src)}.`;
-      return `År ${y} i modellen: statens andel ${pct(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} ${cite(src)}.`;
+      return `År ${y} i modellen: statens andel ${formatRate(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} ${cite(src)}.`;
     }
     case "cofinancing": {
       allowFlags(p, ["grant", "own", "json"]);
@@ -348,18 +348,7 @@ function parseFlag01(v: string, i: number): boolean {
   throw new StimError(`--eligible: värde ${i + 1} ("${v}") ska vara 1 eller 0.`);
 }
 
-function subtractFromOne(rate: string): string {
-  const [i, f = ""] = rate.split(".");
-  const scale = f.length;
-  const n = BigInt(i + f);
-  const one = 10n ** BigInt(scale);
-  const r = (one - n).toString().padStart(scale + 1, "0");
-  return scale ? `${r.slice(0, -scale)}.${r.slice(-scale)}` : r;
-}
 
-function pct(rate: string): string {
-  return `${Number(rate) * 100} %`.replace(".", ",");
-}
 
 function kindText(k: string): string {
   return k === "fixed" ? "fast" : k === "conditional" ? "villkorat" : k === "later" ? "meddelas senare" : "prestation";

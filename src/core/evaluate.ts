@@ -786,7 +786,7 @@ function rulesOf(agreement: Agreement, id: string): Rule {
 /** A required rule is answered at its own level (e.g. a landsting prerequisite for a län goal). */
 function requiredEntity(agreement: Agreement, ruleId: string, e: Entity, pc: PotContext): Entity {
   const r = rulesOf(agreement, ruleId);
-  if (r.level === e.level || (r.level === "lan" && e.level === "lan")) return e;
+  if (r.level === e.level) return e;
   if (r.level === "landsting") return pc.landsting.get(e.lan)!;
   if (r.level === "lan") return pc.counties.get(e.lan)!;
   return e;

@@ -4,6 +4,7 @@
  * minimum total, in the shape of the Stockholm table in SKL's memo (003).
  */
 import { cite } from "./criteria";
+import { formatKr } from "./exact";
 import { StimError } from "./errors";
 import { Agreement, Citation, FixedAmount, Pot } from "./model";
 import { getLan } from "../reference";
@@ -70,7 +71,7 @@ export function countySummary(agreements: readonly Agreement[], lanCode: string)
           title: pot.title,
           kind: "performance",
           amount: null,
-          note: `Beroende på måluppfyllelse: andel av ${fmt(pot.amount)} kr ${cite(pot.source)}`,
+          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} ${cite(pot.source)}`,
           source: pot.source,
         });
       }
@@ -106,8 +107,4 @@ function fixedItem(a: Agreement, pot: Pot, f: FixedAmount, code: string, byEntry
           : `Fast belopp ${cite(f.source)}`,
     source: f.source,
   };
-}
-
-function fmt(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }

@@ -141,11 +141,8 @@ export function scalar(v: unknown, name: string): Cell {
   return cell(v, name);
 }
 
-/** A short Swedish description of a value for messages ("texten \"abc\"", "SANT", "tomt värde"). */
-export function describe(v: unknown): string {
-  if (typeof v === "number" && Number.isFinite(v)) return String(v).replace(".", ",");
-  return describeCore(v);
-}
+/** A short Swedish description of a value for messages: the core's. */
+export const describe = describeCore;
 
 /**
  * A range argument: a rectangular 2-D array of cells. A scalar (which Excel

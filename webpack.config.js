@@ -8,7 +8,14 @@
  *                   (the build fails on errors)
  *   functions-sv.json  the same metadata with Swedish names and descriptions
  *                   from src/functions/sv.ts; manifest.xml selects it for sv-SE
- *   taskpane.js     React/Fluent UI task pane (src/taskpane/index.tsx)
+ *   taskpane.js     React/Fluent UI task pane shell (src/taskpane/index.tsx);
+ *                   it reuses the modules of functions.js (dependOn), so
+ *                   the page holds one copy of the core
+ *   chunks/*.js     the task pane's views and the preview grid, each loaded
+ *                   when first opened
+ *   preview.html    the same page with office.js from the @microsoft/office-js
+ *                   package (office-js/) instead of Microsoft's CDN: the
+ *                   browser preview without Excel, and the end-to-end tests
  *   assets/*, manifest.xml, support.html   copied as they are
  *
  *   npm run build      production build
@@ -31,6 +38,12 @@ const FUNCTIONS_METADATA = "functions.json";
 const FUNCTIONS_METADATA_SV = "functions-sv.json";
 const SV_TABLE = path.resolve(__dirname, "src/functions/sv.ts");
 const DEV_PORT = 3000;
+/** Where Office requires add-ins to load office.js from. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The copy of office.js (npm package @microsoft/office-js) that preview.html loads. */
+const OFFICE_JS_LOCAL = "office-js/office.js";
+/** Files of @microsoft/office-js/dist that office.js loads in a plain browser (see test/e2e). */
+const OFFICE_JS_FILES = ["office.js", "o15apptofilemappingtable.js"];
 
 /**
  * custom-functions-metadata-plugin also adds a loader that appends an
@@ -130,13 +143,26 @@ module.exports = (_env, argv) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: FUNCTIONS_ENTRY,
-      taskpane: "./src/taskpane/index.tsx",
+      // src/runtime.ts registers the functions (FUNCTIONS_ENTRY) and is the
+      // task pane's one way into the core, so the page's one copy of the
+      // core is built, concatenated and minified together.
+      functions: "./src/runtime.ts",
+      // The task pane reuses every module the functions bundle already has
+      // (the core, the agreements, the reference data): one copy, loaded
+      // once, evaluated once. functions.js keeps the webpack runtime, so it
+      // still runs on its own (test/excel-host loads it alone).
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       // Fixed names: the manifest points at functions.js and functions.json.
       filename: "[name].js",
+      // Views are loaded when opened (React.lazy): one chunk per view.
+      chunkFilename: dev ? "chunks/[name].js" : "chunks/[name].[contenthash:8].js",
+      // Chunks are loaded relative to the page (taskpane.html at the root),
+      // whatever origin serves it. "auto" would probe document.currentScript,
+      // which a VM (the test host) or a worker does not have.
+      publicPath: "",
       clean: true,
       // Always write the outputs, even when unchanged, so their time stamps
       // say which sources they were built from (the tests check freshness).
@@ -150,16 +176,22 @@ module.exports = (_env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is done by `tsc --noEmit` in `npm run lint`.
-              transpileOnly: true,
-              // tsconfig.json emits CommonJS for Node (jest, tsx); the bundle
-              // needs ES modules so webpack can tree-shake Fluent UI.
-              compilerOptions: { module: "esnext", sourceMap: dev },
+          use: [
+            // Second: makeStyles() calls in the task pane become precompiled
+            // class maps at build time (as Fluent's own components ship), so
+            // the page needs no CSS-in-JS compiler at run time.
+            { loader: "@griffel/webpack-loader" },
+            {
+              loader: "ts-loader",
+              options: {
+                // Type checking is done by `tsc --noEmit` in `npm run lint`.
+                transpileOnly: true,
+                // tsconfig.json emits CommonJS for Node (jest, tsx); the bundle
+                // needs ES modules so webpack can tree-shake Fluent UI.
+                compilerOptions: { module: "esnext", sourceMap: dev },
+              },
             },
-          },
+          ],
         },
       ],
     },
@@ -170,20 +202,38 @@ module.exports = (_env, argv) => {
       }),
       new KeepExplicitAssociationsPlugin(),
       new SwedishMetadataPlugin(),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        // Shared runtime: the functions and the task pane run in this one page.
-        chunks: ["functions", "taskpane"],
-        // Adds ?<hash> to the script URLs so Office's cache sees new builds.
-        hash: !dev,
-      }),
+      // The page Office loads (shared runtime: the functions and the task
+      // pane run in this one page), and the same page for the browser
+      // preview and the tests, with office.js from the npm package.
+      ...[
+        { filename: "taskpane.html", officeJs: OFFICE_JS_CDN },
+        { filename: "preview.html", officeJs: OFFICE_JS_LOCAL },
+      ].map(
+        ({ filename, officeJs }) =>
+          new HtmlWebpackPlugin({
+            filename,
+            template: "./src/taskpane/taskpane.html",
+            templateParameters: { officeJs },
+            chunks: ["functions", "taskpane"],
+            chunksSortMode: "manual",
+            // Adds ?<hash> to the script URLs so Office's cache sees new builds.
+            hash: !dev,
+          }),
+      ),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           // URLs stay https://localhost:3000 for now (see manifest.xml).
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "src/taskpane/support.html", to: "support.html" },
+          // office.js for preview.html: the loader and the files it fetches
+          // outside Office (its Swedish and English strings).
+          ...OFFICE_JS_FILES.map((f) => ({
+            from: `node_modules/@microsoft/office-js/dist/${f}`,
+            to: `office-js/${f}`,
+            // Microsoft's file as published: not minified again.
+            info: { minimized: true },
+          })),
         ],
       }),
     ],

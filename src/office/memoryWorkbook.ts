@@ -20,6 +20,7 @@ import {
   valuesProblem,
   type CellValue,
   type SelectedRange,
+  type SheetFormat,
   type WorkbookAdapter,
 } from "./workbook";
 
@@ -27,6 +28,16 @@ interface MemorySheet {
   name: string;
   /** Sparse cells keyed by `${row},${col}` (0-based). Never holds "". */
   cells: Map<string, CellValue>;
+  /** The format given when the sheet was written, for the preview grid. */
+  format?: SheetFormat;
+}
+
+/** A sheet's used block from A1, for showing it (the browser preview's grid). */
+export interface SheetSnapshot {
+  name: string;
+  /** Rows × columns from A1 to the last used cell; empty cells are "". */
+  values: CellValue[][];
+  format: SheetFormat;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -34,6 +45,9 @@ const key = (row: number, col: number) => `${row},${col}`;
 export class MemoryWorkbook implements WorkbookAdapter {
   private readonly sheets: MemorySheet[] = [];
   private active: { sheet: string; range: RangeRef };
+  private readonly listeners = new Set<() => void>();
+  /** Counts changes, so a view can tell whether it has seen the latest state. */
+  private revision = 0;
 
   /**
    * @param initial sheets to start with, in tab order, each as a block of
@@ -56,6 +70,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     const sheet: MemorySheet = { name, cells: new Map() };
     this.sheets.push(sheet);
     this.put(sheet, 0, 0, values);
+    this.changed();
   }
 
   /** Writes `values` with the top-left corner at `address` ("B2"), like a user typing. */
@@ -69,12 +84,59 @@ export class MemoryWorkbook implements WorkbookAdapter {
       throw new WorkbookError(messages.addressOutOfBounds(address));
     }
     this.put(sheet, start.row, start.col, values);
+    this.changed();
   }
 
   /** Makes `address` on `sheet` the current selection (and `sheet` the active sheet). */
   select(sheetName: string, address: string): void {
     const sheet = this.require(sheetName);
     this.active = { sheet: sheet.name, range: parseA1Range(address) };
+    this.changed();
+  }
+
+  /** Calls `listener` after every change (a write, a new sheet, a selection); returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A number that grows with every change (for React's useSyncExternalStore). */
+  getRevision(): number {
+    return this.revision;
+  }
+
+  /** The sheet names in tab order (synchronously; `listSheetNames` is the adapter's asynchronous form). */
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** The active sheet and the selected range ("C3" or "A1:B2"). */
+  getActive(): { sheet: string; address: string } {
+    return { sheet: this.active.sheet, address: rangeToA1(this.active.range) };
+  }
+
+  /**
+   * The sheet's cells from A1 to its last used row and column, capped at
+   * `maxRows` × `maxCols` (a preview shows the top-left corner of a big sheet).
+   */
+  snapshot(sheetName: string, maxRows = 500, maxCols = 52): SheetSnapshot {
+    const sheet = this.require(sheetName);
+    let rows = 0;
+    let cols = 0;
+    for (const k of sheet.cells.keys()) {
+      const [r, c] = k.split(",").map(Number);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    rows = Math.min(rows, maxRows);
+    cols = Math.min(cols, maxCols);
+    const values: CellValue[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c < cols; c++) row.push(sheet.cells.get(key(r, c)) ?? "");
+      values.push(row);
+    }
+    return { name: sheet.name, values, format: sheet.format ?? {} };
   }
 
   // --- WorkbookAdapter ------------------------------------------------------
@@ -88,7 +150,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     return this.read(sheet, parseA1Range(address));
   }
 
-  async writeNewSheet(name: string, values: CellValue[][]): Promise<void> {
+  async writeNewSheet(name: string, values: CellValue[][], format?: SheetFormat): Promise<void> {
     assertWritable(name, values);
     let sheet = this.find(name);
     if (sheet) {
@@ -98,7 +160,9 @@ export class MemoryWorkbook implements WorkbookAdapter {
       this.sheets.push(sheet);
     }
     this.put(sheet, 0, 0, values);
+    if (format) sheet.format = format;
     this.active = { sheet: sheet.name, range: parseA1Range("A1") };
+    this.changed();
   }
 
   async getSelectedRange(): Promise<SelectedRange> {
@@ -111,6 +175,11 @@ export class MemoryWorkbook implements WorkbookAdapter {
   }
 
   // --- internals ------------------------------------------------------------
+
+  private changed(): void {
+    this.revision++;
+    for (const l of [...this.listeners]) l();
+  }
 
   private find(name: string): MemorySheet | undefined {
     const lower = name.toLowerCase();

@@ -7,7 +7,7 @@
  * getUsedRangeOrNullObject). Every Excel version that supports the shared
  * runtime (SharedRuntime 1.1) has it.
  */
-import { blockFromA1, parseA1Range, rangeSize, rangeToA1 } from "./a1";
+import { blockFromA1, columnIndexToLetters, parseA1Range, rangeSize, rangeToA1 } from "./a1";
 import {
   MAX_READ_CELLS,
   WorkbookError,
@@ -15,6 +15,7 @@ import {
   messages,
   type CellValue,
   type SelectedRange,
+  type SheetFormat,
   type WorkbookAdapter,
 } from "./workbook";
 
@@ -28,9 +29,14 @@ const GENERAL_FORMAT = "General";
  * look like numbers or dates: a kommunkod "0114" would become 114 and
  * "2014-01-01" a date serial; a string starting with "=" would become a formula.
  */
-export function numberFormatsFor(values: readonly (readonly CellValue[])[]): string[][] {
-  return values.map((row) => row.map((v) => (typeof v === "string" ? TEXT_FORMAT : GENERAL_FORMAT)));
+export function numberFormatsFor(values: readonly (readonly CellValue[])[], columnFormats: readonly (string | null)[] = []): string[][] {
+  return values.map((row) =>
+    row.map((v, c) => (typeof v === "string" ? TEXT_FORMAT : typeof v === "number" ? (columnFormats[c] ?? GENERAL_FORMAT) : GENERAL_FORMAT)),
+  );
 }
+
+/** Points per character of column width (Calibri 11: the default 8.43 characters are 48 points). */
+export const POINTS_PER_CHARACTER = 48 / 8.43;
 
 /** "Blad1!B2:C3" / "'Mitt blad'!B2" -> "B2:C3" / "B2". */
 export function stripSheetPrefix(address: string): string {
@@ -66,7 +72,12 @@ export class OfficeWorkbook implements WorkbookAdapter {
     });
   }
 
-  async writeNewSheet(name: string, values: CellValue[][]): Promise<void> {
+  /**
+   * Few round trips, whatever the size: one to look the name up, one more
+   * only when that sheet exists (is it empty?), and one for the values,
+   * formats and activation together.
+   */
+  async writeNewSheet(name: string, values: CellValue[][], format: SheetFormat = {}): Promise<void> {
     assertWritable(name, values);
     await Excel.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
@@ -90,9 +101,16 @@ export class OfficeWorkbook implements WorkbookAdapter {
       const cols = rows > 0 ? values[0].length : 0;
       if (rows > 0 && cols > 0) {
         const target = ws.getRange(rangeToA1(blockFromA1(rows, cols)));
-        target.numberFormat = numberFormatsFor(values);
+        target.numberFormat = numberFormatsFor(values, format.columnFormats);
         target.values = values;
+        for (const r of format.boldRows ?? []) {
+          if (r >= 0 && r < rows) ws.getRange(rangeToA1({ start: { row: r, col: 0 }, end: { row: r, col: cols - 1 } })).format.font.bold = true;
+        }
       }
+      (format.columnWidths ?? []).forEach((chars, c) => {
+        const letters = columnIndexToLetters(c);
+        ws.getRange(`${letters}:${letters}`).format.columnWidth = Math.round(chars * POINTS_PER_CHARACTER);
+      });
       ws.activate();
       await ctx.sync();
     });

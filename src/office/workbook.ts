@@ -24,6 +24,23 @@ export interface SelectedRange {
   values: unknown[][];
 }
 
+/**
+ * How to show what `writeNewSheet` writes. Every part is optional; the
+ * values are written the same way with or without it.
+ */
+export interface SheetFormat {
+  /**
+   * Number format per column (Excel's invariant codes, e.g. '#,##0 "kr"'),
+   * applied to the numbers in that column; null leaves a column as it is.
+   * Text cells always keep the Text format (see officeWorkbook.ts).
+   */
+  columnFormats?: readonly (string | null)[];
+  /** Rows (0-based) to show in bold. */
+  boldRows?: readonly number[];
+  /** Column widths in characters (about the width of one digit each). */
+  columnWidths?: readonly number[];
+}
+
 export interface WorkbookAdapter {
   /** Names of all worksheets, in tab order. */
   listSheetNames(): Promise<string[]>;
@@ -39,7 +56,7 @@ export interface WorkbookAdapter {
    * used only if it is completely empty; otherwise the promise rejects with a
    * `WorkbookError` and nothing is written.
    */
-  writeNewSheet(name: string, values: CellValue[][]): Promise<void>;
+  writeNewSheet(name: string, values: CellValue[][], format?: SheetFormat): Promise<void>;
   /** The current selection on the active sheet. */
   getSelectedRange(): Promise<SelectedRange>;
 }
@@ -129,6 +146,21 @@ export function valuesProblem(values: readonly (readonly unknown[])[]): string |
     }
   }
   return null;
+}
+
+/**
+ * A sheet name based on `base` that no sheet in `existing` has (compared
+ * case-insensitively, as Excel does): `base`, else "base (2)", "base (3)" …,
+ * shortened so the result stays within Excel's 31 characters.
+ */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const clean = base.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim() || "Blad";
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? "" : ` (${i})`;
+    const name = clean.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length).trimEnd() + suffix;
+    if (!taken.has(name.toLowerCase()) && sheetNameProblem(name) === null) return name;
+  }
 }
 
 /** Throws a `WorkbookError` if `writeNewSheet(name, values)` must be refused before touching the workbook. */

@@ -1,108 +1,84 @@
-import {
-  Badge,
-  Body1,
-  Caption1,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { formatKronor } from "./format";
-
-/** One agreement as listed in the task pane. */
-export interface AgreementSummary {
-  id: string;
-  title: string;
-  /** Total amount in kronor. */
-  total: number;
-}
-
-export interface AppProps {
-  agreements: readonly AgreementSummary[];
-  /** True when running outside Excel (plain browser, in-memory workbook). */
-  preview?: boolean;
-}
+/**
+ * The task pane shell: a header, a navigation of tabs that wraps onto two
+ * rows in a narrow pane (arrow keys move between tabs, Tab moves into the
+ * view; components/Tabs.tsx), and the open view, loaded on first use with a Swedish message
+ * instead of an empty pane if it fails.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useMemo, useState, type ComponentType, type LazyExoticComponent } from "react";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { Tabs } from "./components/Tabs";
+import { BodyText, Caption, PaneTitle, Pill, Spinner } from "./components/ui";
+import { useHost } from "./hostContext";
+import { VIEWS, findView, type ViewInfo, type ViewProps } from "./views/registry";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-  },
-  header: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-  },
-  section: {
-    display: "flex",
-    flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
   },
-  amount: {
-    textAlign: "right",
-    whiteSpace: "nowrap",
-    fontVariantNumeric: "tabular-nums",
-  },
+  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0, outlineStyle: "none" },
+  viewTitle: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function AgreementList({ agreements }: { agreements: readonly AgreementSummary[] }) {
-  const styles = useStyles();
-  if (agreements.length === 0) {
-    return <Body1>Inga överenskommelser laddade</Body1>;
-  }
-  return (
-    <Table size="small" aria-label="Överenskommelser">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Överenskommelse</TableHeaderCell>
-          <TableHeaderCell className={styles.amount}>Totalt</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {agreements.map((a) => (
-          <TableRow key={a.id}>
-            <TableCell>{a.title}</TableCell>
-            <TableCell className={styles.amount}>{formatKronor(a.total)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
+/** One lazy component per view and attempt: after a failed download, "Försök igen" loads the chunk anew. */
+function useLazyView(view: ViewInfo, attempt: number): LazyExoticComponent<ComponentType<ViewProps>> {
+  // `attempt` is not read, but a new attempt must give a new lazy component.
+  return useMemo(() => lazy(view.load), [view, attempt]);
 }
 
-export function App({ agreements, preview = false }: AppProps) {
+export interface AppProps {
+  /** The view to open first (its id, e.g. from the URL fragment); the first view otherwise. */
+  initialView?: string;
+  /** Called when the user opens another view (e.g. to keep the URL fragment in step). */
+  onViewChange?: (id: string) => void;
+}
+
+export function App({ initialView, onViewChange }: AppProps) {
   const styles = useStyles();
+  const host = useHost();
+  const [viewId, setViewId] = useState(findView(initialView)?.id ?? VIEWS[0].id);
+  const [attempt, setAttempt] = useState(0);
+  const view = findView(viewId) ?? VIEWS[0];
+  const View = useLazyView(view, attempt);
+
   return (
-    <main className={styles.root}>
+    <div className={styles.root}>
       <header className={styles.header}>
-        <Title2 as="h1">Stimulans</Title2>
-        {preview && (
-          <Badge appearance="tint" color="informative">
-            Förhandsvisning
-          </Badge>
+        <PaneTitle>Stimulans</PaneTitle>
+        {host.preview && (
+          <Pill tone="brand">Förhandsvisning</Pill>
         )}
       </header>
-      <Body1>
-        Fördela och kontrollera statliga stimulansmedel till kommuner och landsting enligt 2014 års
-        överenskommelser – direkt i Excel.
-      </Body1>
-      {preview && (
-        <Caption1>Öppnad utanför Excel: arbetsboken är en tom arbetsbok i minnet.</Caption1>
-      )}
-      <section className={styles.section} aria-labelledby="stim-agreements">
-        <Subtitle2 as="h2" id="stim-agreements">
-          Överenskommelser
-        </Subtitle2>
-        <AgreementList agreements={agreements} />
-      </section>
-    </main>
+      {host.preview && <Caption>Utanför Excel: Stimulans arbetar mot en arbetsbok i minnet.</Caption>}
+      <nav aria-label="Vyer">
+        <Tabs
+          label="Vyer"
+          items={VIEWS}
+          selected={view.id}
+          idPrefix="stim-tab-"
+          panelId="stim-view"
+          onSelect={(id) => {
+            setViewId(id);
+            onViewChange?.(id);
+          }}
+        />
+      </nav>
+      <main>
+        <div id="stim-view" role="tabpanel" aria-labelledby={`stim-tab-${view.id}`} className={styles.panel}>
+          <h2 className={styles.viewTitle}>{view.title}</h2>
+          <BodyText>{view.description}</BodyText>
+          <ErrorBoundary key={`${view.id}:${attempt}`} onRetry={() => setAttempt((n) => n + 1)}>
+            <Suspense fallback={<Spinner label="Laddar vyn …" />}>
+              <View />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
+      </main>
+    </div>
   );
 }

@@ -1,41 +1,89 @@
 /**
- * Task pane entry. Runs in the shared runtime page (taskpane.html), next to
- * the custom functions bundle.
+ * Task pane entry. Runs in the shared runtime page (taskpane.html, or
+ * preview.html with office.js from the npm package), after functions.js.
  *
  * Inside Excel it talks to the workbook through office.js. Opened in a plain
- * browser (office.js missing, or loaded but with no Office host) it falls
- * back to an in-memory workbook so the page works as a preview.
+ * browser it works against an in-memory workbook and shows it as a grid
+ * beside the pane (the preview). See startup.ts.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { StrictMode } from "react";
+import { FluentProvider } from "@fluentui/react-components";
+import { StrictMode, Suspense, lazy, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../office/memoryWorkbook";
 import { OfficeWorkbook } from "../office/officeWorkbook";
-import type { WorkbookAdapter } from "../office/workbook";
-import { AGREEMENTS } from "../agreements";
-import { App, type AgreementSummary } from "./App";
-import { WorkbookProvider } from "./workbookContext";
+import { App } from "./App";
+import { userMessage } from "./errors";
+import { HostProvider, type Host } from "./hostContext";
+import { detectHost, type OfficeLike } from "./startup";
+import { fluentTheme, isDark } from "./theme";
+import { formulaLocaleFor } from "../runtime";
 
-function render(workbook: WorkbookAdapter, preview: boolean): void {
-  const container = document.getElementById("root");
-  if (!container) throw new Error("taskpane.html saknar elementet #root.");
-  const agreements: AgreementSummary[] = AGREEMENTS.map((a) => ({ id: a.id, title: a.title, total: a.total }));
-  createRoot(container).render(
-    <StrictMode>
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider workbook={workbook}>
-          <App agreements={agreements} preview={preview} />
-        </WorkbookProvider>
-      </FluentProvider>
-    </StrictMode>,
+const PreviewLayout = lazy(() => import(/* webpackChunkName: "preview" */ "./preview/PreviewLayout"));
+
+const initialView = () => decodeURIComponent(location.hash.replace(/^#/, "")) || undefined;
+const rememberView = (id: string) => history.replaceState(null, "", `#${id}`);
+
+/** Follows the system's light/dark setting (the preview has no Office theme to follow). */
+function useSystemDark(): boolean {
+  const query = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : undefined;
+  const [dark, setDark] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = () => setDark(query.matches);
+    query.addEventListener("change", onChange);
+    return () => query.removeEventListener("change", onChange);
+  }, [query]);
+  return dark;
+}
+
+function Preview({ host }: { host: Host }) {
+  const dark = useSystemDark();
+  return (
+    <FluentProvider theme={fluentTheme(dark)} lang="sv" style={{ minHeight: "100vh" }}>
+      <HostProvider host={host}>
+        <Suspense fallback={<App initialView={initialView()} onViewChange={rememberView} />}>
+          <PreviewLayout memory={host.memory!}>
+            <App initialView={initialView()} onViewChange={rememberView} />
+          </PreviewLayout>
+        </Suspense>
+      </HostProvider>
+    </FluentProvider>
   );
 }
 
-if (typeof Office === "undefined") {
-  render(new MemoryWorkbook(), true);
-} else {
-  void Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) render(new OfficeWorkbook(), false);
-    else render(new MemoryWorkbook(), true);
-  });
+function showFatal(container: HTMLElement, error: unknown): void {
+  const m = userMessage(error);
+  container.textContent = "";
+  const p = document.createElement("p");
+  p.setAttribute("role", "alert");
+  p.style.padding = "12px";
+  p.textContent = `${m.title} ${m.action}${m.detail ? ` (${m.detail})` : ""}`;
+  container.appendChild(p);
 }
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("taskpane.html saknar elementet #root.");
+  try {
+    const where = await detectHost(typeof Office === "undefined" ? undefined : (Office as unknown as OfficeLike));
+    let tree: ReactNode;
+    if (where.kind === "excel") {
+      const host: Host = { workbook: new OfficeWorkbook(), preview: false, formulaLocale: where.formulaLocale };
+      tree = (
+        <FluentProvider theme={fluentTheme(isDark(where.theme))} lang="sv" style={{ minHeight: "100vh" }}>
+          <HostProvider host={host}>
+            <App initialView={initialView()} onViewChange={rememberView} />
+          </HostProvider>
+        </FluentProvider>
+      );
+    } else {
+      const memory = new MemoryWorkbook();
+      tree = <Preview host={{ workbook: memory, memory, preview: true, formulaLocale: formulaLocaleFor("sv-SE") }} />;
+    }
+    createRoot(container).render(<StrictMode>{tree}</StrictMode>);
+  } catch (e) {
+    showFatal(container, e);
+  }
+}
+
+void start();

@@ -1,0 +1,139 @@
+/**
+ * The in-memory workbook as a simple spreadsheet: sheet tabs, column letters,
+ * row numbers and the values the add-in wrote, formatted as Excel would
+ * show them (kronor with spaces between thousands, bold rows). Clicking a
+ * cell selects it, as in Excel, so views that read the selection work.
+ */
+import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { useSyncExternalStore } from "react";
+import { cellToA1, columnIndexToLetters } from "../../office/a1";
+import type { MemoryWorkbook } from "../../office/memoryWorkbook";
+import type { CellValue } from "../../office/workbook";
+import { formatNumberSv } from "../format";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", height: "100%", minHeight: "320px" },
+  tabs: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    padding: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tab: {
+    font: "inherit",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    cursor: "pointer",
+  },
+  activeTab: { fontWeight: tokens.fontWeightSemibold, ...shorthands.borderColor(tokens.colorBrandStroke1) },
+  scroll: { overflow: "auto", flex: "1 1 auto" },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    "& td, & th": {
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      padding: `0 ${tokens.spacingHorizontalXS}`,
+      whiteSpace: "nowrap",
+      maxWidth: "28em",
+      overflow: "hidden",
+      textOverflow: "ellipsis",
+      height: "20px",
+    },
+    "& th": { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  caption: { textAlign: "left", padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+});
+
+/** A cell as Excel shows it: kronor formats with spaces between thousands, SANT/FALSKT for booleans. */
+export function shown(value: CellValue, numberFormat: string | null | undefined): string {
+  if (typeof value === "boolean") return value ? "SANT" : "FALSKT";
+  if (typeof value === "number") {
+    const text = formatNumberSv(value);
+    return numberFormat && numberFormat.includes('"kr"') ? `${text}\u00a0kr` : text;
+  }
+  return value;
+}
+
+export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
+  const styles = useStyles();
+  useSyncExternalStore(
+    (l) => memory.subscribe(l),
+    () => memory.getRevision(),
+  );
+  const active = memory.getActive();
+  const names = memory.sheetNames();
+  const snapshot = memory.snapshot(active.sheet);
+  const cols = Math.max(snapshot.values[0]?.length ?? 0, 8);
+  const rows = Math.max(snapshot.values.length, 20);
+  const bold = new Set(snapshot.format.boldRows ?? []);
+  const selectedTopLeft = active.address.split(":")[0];
+
+  return (
+    <section className={styles.root} aria-label="Arbetsboken (förhandsvisning)">
+      <div className={styles.tabs} role="group" aria-label="Blad">
+        {names.map((n) => (
+          <button
+            key={n}
+            type="button"
+            className={mergeClasses(styles.tab, n === active.sheet && styles.activeTab)}
+            aria-pressed={n === active.sheet}
+            onClick={() => memory.select(n, "A1")}
+          >
+            {n}
+          </button>
+        ))}
+      </div>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <caption className={styles.caption}>
+            Bladet {active.sheet} – markerat: {active.address}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className={styles.hidden}>Rad</span>
+              </th>
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col">
+                  {columnIndexToLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r} className={bold.has(r) ? styles.bold : undefined}>
+                <th scope="row">{r + 1}</th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const v = snapshot.values[r]?.[c] ?? "";
+                  const a1 = cellToA1({ row: r, col: c });
+                  return (
+                    <td
+                      key={c}
+                      className={mergeClasses(typeof v === "number" && styles.number, a1 === selectedTopLeft && styles.selected)}
+                      onClick={() => memory.select(active.sheet, a1)}
+                      title={typeof v === "string" && v.length > 30 ? v : undefined}
+                    >
+                      {shown(v, snapshot.format.columnFormats?.[c])}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,326 @@
+/**
+ * View "Tänk om" (trainers): in the fictional demo scenario, make a
+ * recipient meet or miss its basic requirements or a goal, or give it another
+ * key value, and see the allocation move — a one-line summary exact to the
+ * krona, a chart and a table by recipient or by county. Works the same in
+ * Excel and in the browser preview: nothing is written to the workbook.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useDeferredValue, useMemo, useState } from "react";
+import type { Agreement, Rule } from "../../../core/model";
+import { ErrorMessage } from "../../components/ErrorMessage";
+import { ActionButton, BodyText, Caption, RadioField, SelectField, Spinner, TextField } from "../../components/ui";
+import type { ViewProps } from "../registry";
+import { ChangeChart, topBars, type Bar } from "./ChangeChart";
+import {
+  NO_EDITS,
+  WHATIF_AGREEMENTS,
+  baseScenario,
+  findRecipient,
+  goalsOf,
+  hasEdits,
+  keyValue,
+  keysOf,
+  recipientsIn,
+  requirementsOf,
+  runWhatIf,
+  type Edits,
+  type Outcome,
+  type Recipient,
+  type WhatIfResult,
+} from "./scenario";
+import { formatInt, formatKr, LAN } from "../../../runtime";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  fieldset: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  summary: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+    "& th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+  },
+  num: { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const OUTCOME_LABEL: Record<Outcome, string> = { unchanged: "Som i scenariot", met: "Uppfyllt", "not-met": "Inte uppfyllt" };
+
+const OUTCOMES = (Object.keys(OUTCOME_LABEL) as Outcome[]).map((o) => [o, OUTCOME_LABEL[o]] as const);
+
+function OutcomeSelect({ label, value, onChange, hint }: { label: string; value: Outcome; onChange: (o: Outcome) => void; hint?: string }) {
+  return <SelectField label={label} hint={hint} value={value} onChange={(v) => onChange(v as Outcome)} options={OUTCOMES} />;
+}
+
+/** A whole number typed the Swedish way ("350 000"); undefined for an empty field, NaN for anything else. */
+export function parseWhole(text: string): number | undefined {
+  const t = text.replace(/[\s\u00a0\u202f]/g, "");
+  if (t === "") return undefined;
+  return /^\d{1,15}$/.test(t) ? Number(t) : Number.NaN;
+}
+
+function KeyField({ label, base, onChange }: { label: string; base: number | undefined; onChange: (v: number | undefined) => void }) {
+  const [text, setText] = useState("");
+  const parsed = parseWhole(text);
+  const invalid = parsed !== undefined && Number.isNaN(parsed);
+  return (
+    <TextField
+      label={label}
+      value={text}
+      inputMode="numeric"
+      placeholder={base === undefined ? "" : formatInt(base)}
+      hint={base === undefined ? "Inget värde i scenariot." : `I scenariot: ${formatInt(base)}. Lämna tomt för att behålla.`}
+      error={invalid ? "Ange ett heltal ≥ 0, till exempel 350 000." : undefined}
+      onChange={(value) => {
+        setText(value);
+        const v = parseWhole(value);
+        if (v === undefined || !Number.isNaN(v)) onChange(v);
+      }}
+    />
+  );
+}
+
+/** "Prestationsmål A 3: …" as it is when the title names the id; otherwise "PALL1 God vård …". */
+function ruleLabel(r: Rule): string {
+  return r.title.replace(/\s/g, "").includes(r.id) ? r.title : `${r.id} ${r.title}`;
+}
+
+function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipient" | "county"; recipient: Recipient }) {
+  const styles = useStyles();
+  const { diff } = result;
+  const extra: Bar[] = [];
+  if (diff.unallocated.delta !== 0n) extra.push({ label: "Ofördelat", delta: diff.unallocated.delta });
+  if (diff.organisations.delta !== 0n) extra.push({ label: "Organisationer", delta: diff.organisations.delta });
+  const rows =
+    by === "recipient"
+      ? diff.recipients.map((r) => ({ key: `${r.level}:${r.code}`, label: r.name, before: r.before, after: r.after, delta: r.delta }))
+      : diff.counties.map((c) => ({ key: c.lan, label: c.name, before: c.before, after: c.after, delta: c.delta }));
+  const bars = topBars(
+    [...rows.map((r) => ({ label: r.label, delta: r.delta })), ...extra].sort((a, b) => {
+      const x = a.delta < 0n ? -a.delta : a.delta;
+      const y = b.delta < 0n ? -b.delta : b.delta;
+      return x > y ? -1 : x < y ? 1 : 0;
+    }),
+    10,
+    (n) => `Övriga (${n})`,
+  );
+  const shown = rows.slice(0, 25);
+  return (
+    <>
+      <p className={styles.summary} role="status" aria-live="polite" data-testid="whatif-sentence">
+        {result.sentence}
+      </p>
+      {diff.moved > 0n && (
+        <>
+          <ChangeChart bars={bars} label={result.sentence} />
+          <table className={styles.table} data-testid="whatif-table">
+            <caption className={styles.muted} style={{ textAlign: "left" }}>
+              Förändring per {by === "recipient" ? "mottagare" : "län"} ({rows.length}
+              {rows.length > shown.length ? `, de ${shown.length} största visas` : ""})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{by === "recipient" ? "Mottagare" : "Län"}</th>
+                <th scope="col" className={styles.num}>
+                  Före
+                </th>
+                <th scope="col" className={styles.num}>
+                  Förändring
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.key} data-key={r.key} data-delta={r.delta.toString()}>
+                  <th scope="row" style={{ fontWeight: r.key === recipient.id ? 600 : 400 }}>
+                    {r.label}
+                  </th>
+                  <td className={styles.num}>{formatKr(r.before)}</td>
+                  <td className={styles.num}>
+                    {r.delta > 0n ? "+" : ""}
+                    {formatKr(r.delta)}
+                  </td>
+                </tr>
+              ))}
+              {extra.map((e) => (
+                <tr key={e.label}>
+                  <th scope="row">{e.label}</th>
+                  <td className={styles.num} />
+                  <td className={styles.num}>
+                    {e.delta > 0n ? "+" : ""}
+                    {formatKr(e.delta)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}
+
+function Controls({ agreement: a, recipient: r, edits, setEdits }: { agreement: Agreement; recipient: Recipient; edits: Edits; setEdits: (e: Edits) => void }) {
+  const styles = useStyles();
+  const base = baseScenario(a);
+  const reqs = requirementsOf(a, r.level);
+  const goals = goalsOf(a, r.level);
+  const countyRules = [...a.requirements, ...a.goals].filter((x) => x.level === "lan");
+  const keys = keysOf(a, r.level);
+  const status = base.evaluation.recipients.find((x) => x.level === r.level && x.code === r.code);
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>Ändra för {r.name}</legend>
+      {status && (
+        <Caption>
+          I scenariot: {formatKr(status.total)}
+          {status.gate === true ? ", grundkraven uppfyllda" : status.gate === false ? ", grundkraven inte uppfyllda (själv eller i länet)" : ""}.
+        </Caption>
+      )}
+      {reqs.length > 0 && (
+        <OutcomeSelect
+          label={reqs.length === 1 ? `Grundkrav ${ruleLabel(reqs[0])}` : `Grundkraven (${reqs.map((x) => x.id).join(", ")})`}
+          value={edits.requirements}
+          onChange={(o) => setEdits({ ...edits, requirements: o })}
+        />
+      )}
+      {goals.map((g) => (
+        <OutcomeSelect
+          key={g.id}
+          label={ruleLabel(g)}
+          value={edits.goals[g.id] ?? "unchanged"}
+          onChange={(o) => setEdits({ ...edits, goals: { ...edits.goals, [g.id]: o } })}
+        />
+      ))}
+      {countyRules.map((g) => (
+        <OutcomeSelect
+          key={g.id}
+          label={`Länet: ${ruleLabel(g)}`}
+          hint="Besvaras av länet som helhet."
+          value={edits.countyRules[g.id] ?? "unchanged"}
+          onChange={(o) => setEdits({ ...edits, countyRules: { ...edits.countyRules, [g.id]: o } })}
+        />
+      ))}
+      {keys.map((k) => (
+        <KeyField
+          key={k.id}
+          label={`Nyckel: ${k.label}`}
+          base={keyValue(base.facts, r, k.id)}
+          onChange={(v) => {
+            const next = { ...edits.keys };
+            if (v === undefined) delete next[k.id];
+            else next[k.id] = v;
+            setEdits({ ...edits, keys: next });
+          }}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+export default function WhatIfView(_props: ViewProps) {
+  const styles = useStyles();
+  const [agreementId, setAgreementId] = useState(WHATIF_AGREEMENTS[0].id);
+  const [lan, setLan] = useState("01");
+  const [recipientId, setRecipientId] = useState("kommun:0180");
+  const [edits, setEdits] = useState<Edits>(NO_EDITS);
+  const [by, setBy] = useState<"recipient" | "county">("recipient");
+  // Bumped by "Återställ" so the key fields forget what was typed.
+  const [resets, setResets] = useState(0);
+  const agreement = WHATIF_AGREEMENTS.find((a) => a.id === agreementId) ?? WHATIF_AGREEMENTS[0];
+  const recipients = useMemo(() => recipientsIn(lan), [lan]);
+  const recipient = findRecipient(recipientId) ?? recipients[0];
+
+  // The evaluation runs on deferred input: typing and selecting stay responsive, and a spinner shows while it catches up.
+  const request = useMemo(() => ({ agreement, recipient, edits }), [agreement, recipient, edits]);
+  const deferred = useDeferredValue(request);
+  const outcome = useMemo(() => {
+    try {
+      return { result: runWhatIf(deferred.agreement, deferred.recipient, deferred.edits) };
+    } catch (error) {
+      return { error };
+    }
+  }, [deferred]);
+  const stale = deferred !== request;
+
+  return (
+    <div className={styles.root}>
+      <BodyText>
+        Utgår från det <strong>fiktiva demoscenariot</strong> (påhittade svar, verklig folkmängd). Ingenting skrivs i arbetsboken.
+      </BodyText>
+      <SelectField
+        label="Överenskommelse"
+        value={agreement.id}
+        onChange={(v) => {
+          setAgreementId(v);
+          setEdits(NO_EDITS);
+        }}
+        options={WHATIF_AGREEMENTS.map((a) => [a.id, `${a.id} – ${a.title}`] as const)}
+        testId="whatif-agreement"
+      />
+      <SelectField
+        label="Län"
+        value={lan}
+        onChange={(v) => {
+          setLan(v);
+          setRecipientId(recipientsIn(v)[0]?.id ?? "");
+          setEdits(NO_EDITS);
+        }}
+        options={LAN.map((l) => [l.code, `${l.code} ${l.name}`] as const)}
+        testId="whatif-county"
+      />
+      <SelectField
+        label="Mottagare"
+        value={recipient?.id ?? ""}
+        onChange={(v) => {
+          setRecipientId(v);
+          setEdits(NO_EDITS);
+        }}
+        options={recipients.map((r) => [r.id, `${r.name} (${r.code})`] as const)}
+        testId="whatif-recipient"
+      />
+      {recipient && <Controls key={`${agreement.id}/${recipient.id}/${resets}`} agreement={agreement} recipient={recipient} edits={edits} setEdits={setEdits} />}
+      {hasEdits(edits) && (
+        <div>
+          <ActionButton
+            onClick={() => {
+              setEdits(NO_EDITS);
+              setResets((n) => n + 1);
+            }}
+          >
+            Återställ
+          </ActionButton>
+        </div>
+      )}
+      <RadioField
+        label="Visa förändringen"
+        value={by}
+        onChange={(v) => setBy(v as "recipient" | "county")}
+        options={[
+          ["recipient", "Per mottagare"],
+          ["county", "Per län"],
+        ]}
+      />
+      {stale && <Spinner label="Räknar om …" />}
+      {"error" in outcome ? <ErrorMessage error={outcome.error} /> : outcome.result && recipient && <Result result={outcome.result} by={by} recipient={recipient} />}
+    </div>
+  );
+}

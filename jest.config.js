@@ -7,4 +7,8 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // office-addin-mock needs only the OfficeApp enum from office-addin-manifest,
+  // whose main module pulls in ESM-only packages Jest 29 cannot load: point
+  // Jest at the enum's own (CommonJS) module.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
 };

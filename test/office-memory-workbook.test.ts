@@ -248,3 +248,43 @@ describe("MemoryWorkbook", () => {
     expect(await new MemoryWorkbook({}).listSheetNames()).toEqual(["Blad1"]);
   });
 });
+
+describe("MemoryWorkbook for the browser preview", () => {
+  test("subscribers hear every write and selection; the revision grows", async () => {
+    const wb = new MemoryWorkbook();
+    const heard: number[] = [];
+    const stop = wb.subscribe(() => heard.push(wb.getRevision()));
+    await wb.writeNewSheet("Ut", [["a"]]);
+    wb.select("Blad1", "B2");
+    wb.setValues("Blad1", "A1", [["x"]]);
+    stop();
+    wb.select("Blad1", "C3");
+    expect(heard).toHaveLength(3);
+    expect(heard[0]).toBeLessThan(heard[1]);
+    expect(wb.getActive()).toEqual({ sheet: "Blad1", address: "C3" });
+  });
+
+  test("a refused write changes nothing and tells nobody", async () => {
+    const wb = new MemoryWorkbook({ Indata: budget });
+    let calls = 0;
+    wb.subscribe(() => calls++);
+    await expect(wb.writeNewSheet("Indata", [["x"]])).rejects.toThrow(/innehåller data/);
+    expect(calls).toBe(0);
+  });
+
+  test("snapshot: the used block from A1 with the format it was written with", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeNewSheet("Ut", [["Post", "Belopp"], ["A", 13878000]], { columnFormats: [null, '#,##0 "kr"'], boldRows: [0] });
+    wb.setValues("Ut", "D4", [[true]]);
+    const snap = wb.snapshot("Ut");
+    expect(snap.values).toEqual([
+      ["Post", "Belopp", "", ""],
+      ["A", 13878000, "", ""],
+      ["", "", "", ""],
+      ["", "", "", true],
+    ]);
+    expect(snap.format).toEqual({ columnFormats: [null, '#,##0 "kr"'], boldRows: [0] });
+    expect(wb.snapshot("Ut", 2, 1).values).toEqual([["Post"], ["A"]]);
+    expect(wb.sheetNames()).toEqual(["Blad1", "Ut"]);
+  });
+});

@@ -88,31 +88,38 @@ function editEntity(facts: Facts, target: FactsTarget, edit: (e: EntityFacts) =>
 
 /**
  * Facts in which `target` meets (or misses) each rule in `ruleIds`.
- * Meeting a goal also meets the rules it requires (its prerequisites) where
- * the same body answers them; missing a goal changes only the goal itself,
- * so that a prerequisite shared with other goals keeps its answer.
+ * Meeting a goal also meets the rules it requires (its prerequisites):
+ * answered by the same body, or by the county's landsting or the county
+ * itself (aldre-2014's county goals require a landsting report). Missing a
+ * goal changes only the goal itself, so that a prerequisite shared with
+ * other goals keeps its answer.
  */
 export function withRuleOutcome(agreement: Agreement, facts: Facts, target: FactsTarget, ruleIds: readonly string[], meets: boolean): Facts {
   const rules = [...agreement.requirements, ...agreement.goals];
   const level = levelOfTarget(target);
-  const chosen: Rule[] = [];
+  const edits: { target: FactsTarget; rule: Rule }[] = [];
+  const add = (t: FactsTarget, rule: Rule) => {
+    if (!edits.some((e) => e.rule === rule && e.target.level === t.level && e.target.code === t.code)) edits.push({ target: t, rule });
+  };
   for (const id of ruleIds) {
     const rule = rules.find((r) => r.id === id);
     if (!rule) throw new StimError(`Okänt grundkrav eller mål "${id}" i ${agreement.id}.`, "rule");
     if (rule.level !== level) throw new StimError(`${id} besvaras inte av en ${level === "lan" ? "län" : level}.`, "rule");
-    chosen.push(rule);
-    if (meets) {
-      for (const req of rule.requires ?? []) {
-        const r = rules.find((x) => x.id === req);
-        if (r && r.level === level && !chosen.includes(r)) chosen.push(r);
-      }
+    add(target, rule);
+    if (!meets) continue;
+    for (const req of rule.requires ?? []) {
+      const r = rules.find((x) => x.id === req);
+      if (!r) continue;
+      if (r.level === level) add(target, r);
+      else if (r.level === "landsting") add({ level: "landsting", lan: target.lan, code: target.lan }, r);
+      else if (r.level === "lan") add({ level: "county", lan: target.lan, code: target.lan }, r);
     }
   }
-  return editEntity(facts, target, (e) => {
-    const answers = { ...(e.answers ?? {}) };
-    for (const r of chosen) answers[r.id] = ruleAnswers(r, meets);
-    return { ...e, answers };
-  });
+  let out = facts;
+  for (const e of edits) {
+    out = editEntity(out, e.target, (x) => ({ ...x, answers: { ...(x.answers ?? {}), [e.rule.id]: ruleAnswers(e.rule, meets) } }));
+  }
+  return out;
 }
 
 /** Facts in which `target` has `value` for key `keyId` (an input key, or "population" to override the embedded figure). */
@@ -215,6 +222,9 @@ export function diffEvaluations(before: Evaluation, after: Evaluation): WhatIfDi
 
   const unallocated = change(before.unallocated, after.unallocated);
   const organisations = change(before.allocated - recipientsBefore, after.allocated - recipientsAfter);
+  if (organisations.before < 0n || organisations.after < 0n) {
+    throw new InvariantError(`${before.agreement}: mottagarna får mer än vad som fördelats`);
+  }
   const deltas = [...recipients.map((r) => r.delta), unallocated.delta, organisations.delta];
   const gains = deltas.filter((d) => d > 0n).reduce((s, d) => s + d, 0n);
   const losses = deltas.filter((d) => d < 0n).reduce((s, d) => s - d, 0n);

@@ -5,12 +5,12 @@
  * instead of an empty pane if it fails.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { Suspense, lazy, useMemo, useState, type ComponentType, type LazyExoticComponent } from "react";
+import { Suspense, lazy, useMemo, useRef, useState, type ComponentType, type LazyExoticComponent } from "react";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { Tabs } from "./components/Tabs";
 import { BodyText, Caption, PaneTitle, Pill, Spinner } from "./components/ui";
 import { useHost } from "./hostContext";
-import { VIEWS, findView, type ViewInfo, type ViewProps } from "./views/registry";
+import { VIEWS, type ViewInfo, type ViewProps } from "./views/registry";
 
 const useStyles = makeStyles({
   root: {
@@ -25,10 +25,26 @@ const useStyles = makeStyles({
   viewTitle: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** One lazy component per view and attempt: after a failed download, "Försök igen" loads the chunk anew. */
-function useLazyView(view: ViewInfo, attempt: number): LazyExoticComponent<ComponentType<ViewProps>> {
-  // `attempt` is not read, but a new attempt must give a new lazy component.
-  return useMemo(() => lazy(view.load), [view, attempt]);
+type LazyView = LazyExoticComponent<ComponentType<ViewProps>>;
+
+/**
+ * One lazy component per view, made when the view is first opened and kept
+ * (so a view is loaded once); `forget` drops it after a failure, so that
+ * "Försök igen" downloads the view anew.
+ */
+function useLazyViews(): { get: (view: ViewInfo) => LazyView; forget: (id: string) => void } {
+  const cache = useRef(new Map<string, LazyView>());
+  return useMemo(
+    () => ({
+      get: (view: ViewInfo) => {
+        let c = cache.current.get(view.id);
+        if (!c) cache.current.set(view.id, (c = lazy(view.load)));
+        return c;
+      },
+      forget: (id: string) => cache.current.delete(id),
+    }),
+    [],
+  );
 }
 
 export interface AppProps {
@@ -36,15 +52,19 @@ export interface AppProps {
   initialView?: string;
   /** Called when the user opens another view (e.g. to keep the URL fragment in step). */
   onViewChange?: (id: string) => void;
+  /** The views to offer (default: all, from views/registry.ts). */
+  views?: readonly ViewInfo[];
 }
 
-export function App({ initialView, onViewChange }: AppProps) {
+export function App({ initialView, onViewChange, views = VIEWS }: AppProps) {
   const styles = useStyles();
   const host = useHost();
-  const [viewId, setViewId] = useState(findView(initialView)?.id ?? VIEWS[0].id);
+  const find = (id: string | undefined) => views.find((v) => v.id === id);
+  const [viewId, setViewId] = useState(find(initialView)?.id ?? views[0].id);
   const [attempt, setAttempt] = useState(0);
-  const view = findView(viewId) ?? VIEWS[0];
-  const View = useLazyView(view, attempt);
+  const view = find(viewId) ?? views[0];
+  const lazyViews = useLazyViews();
+  const View = lazyViews.get(view);
 
   return (
     <div className={styles.root}>
@@ -58,7 +78,7 @@ export function App({ initialView, onViewChange }: AppProps) {
       <nav aria-label="Vyer">
         <Tabs
           label="Vyer"
-          items={VIEWS}
+          items={views}
           selected={view.id}
           idPrefix="stim-tab-"
           panelId="stim-view"
@@ -72,7 +92,13 @@ export function App({ initialView, onViewChange }: AppProps) {
         <div id="stim-view" role="tabpanel" aria-labelledby={`stim-tab-${view.id}`} className={styles.panel}>
           <h2 className={styles.viewTitle}>{view.title}</h2>
           <BodyText>{view.description}</BodyText>
-          <ErrorBoundary key={`${view.id}:${attempt}`} onRetry={() => setAttempt((n) => n + 1)}>
+          <ErrorBoundary
+            key={`${view.id}:${attempt}`}
+            onRetry={() => {
+              lazyViews.forget(view.id);
+              setAttempt((n) => n + 1);
+            }}
+          >
             <Suspense fallback={<Spinner label="Laddar vyn …" />}>
               <View />
             </Suspense>

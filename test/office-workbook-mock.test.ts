@@ -1,0 +1,241 @@
+/**
+ * OfficeWorkbook (src/office/officeWorkbook.ts) against office-addin-mock,
+ * Microsoft's mock of the office.js object model: a property read before it
+ * was loaded and synced reads as an error string, so a missing `load` or
+ * `sync` shows up as a wrong value. The mock also records what the adapter
+ * sends to Excel (values, number formats, bold rows, column widths) and how
+ * many round trips (`context.sync()`) a write takes.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { OfficeWorkbook, POINTS_PER_CHARACTER } from "../src/office/officeWorkbook";
+import { WorkbookError, uniqueSheetName, type CellValue } from "../src/office/workbook";
+
+const NOT_LOADED = "Error, property was not loaded";
+
+interface MockRange {
+  values: unknown;
+  numberFormat: unknown;
+  format: { font: { bold: unknown }; columnWidth: unknown };
+}
+
+interface SheetSpec {
+  name: string;
+  /** Whether the sheet holds any value (what getUsedRangeOrNullObject(true) sees). */
+  used: boolean;
+}
+
+type Mock = Record<string, unknown> & { addMock(name: string): void; populate(data: object): void };
+
+/**
+ * A child object in the mock's tree, so that `context.sync()` reaches it (the
+ * mock syncs only objects below the context, as office.js does for proxies
+ * created from it).
+ */
+function child(parent: Mock, key: string, data: object): Mock {
+  if (parent[key] === undefined) {
+    parent.addMock(key);
+    (parent[key] as unknown as Mock).populate(data);
+  }
+  return parent[key] as unknown as Mock;
+}
+
+/** An Excel stand-in built from office-addin-mock objects; installs itself as the global `Excel`. */
+function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: string; rows: number; cols: number; values: unknown[][] }) {
+  const ranges: { sheet: string; address: string; range: MockRange }[] = [];
+  const added: string[] = [];
+  const activated: string[] = [];
+  const sheets: { name: string; used: boolean; mock?: Mock }[] = specs.map((s) => ({ ...s }));
+  let counter = 0;
+
+  const excel = new OfficeMockObject(
+    {
+      context: {
+        workbook: {
+          worksheets: {},
+          selectedRange: selection
+            ? {
+                address: `'${selection.sheet}'!${selection.address}`,
+                rowCount: selection.rows,
+                columnCount: selection.cols,
+                values: selection.values,
+                worksheet: { name: selection.sheet },
+              }
+            : {},
+        },
+      },
+    },
+    "excel" as never,
+  ) as unknown as Mock;
+  const context = excel.context as Mock & { sync: () => Promise<void> };
+  const workbook = context.workbook as Mock;
+  const worksheets = workbook.worksheets as Mock;
+
+  const sheetMock = (entry: { name: string; used: boolean; mock?: Mock }): Mock => {
+    if (entry.mock) return entry.mock;
+    const sheet = child(worksheets, `sheet${counter++}`, { name: entry.name });
+    sheet.isNullObject = false;
+    sheet.activate = () => activated.push(entry.name);
+    sheet.getUsedRangeOrNullObject = () => {
+      const used = child(sheet, "usedRange", { address: "A1" });
+      used.isNullObject = !entry.used;
+      return used;
+    };
+    sheet.getRange = (address: string) => {
+      const range = child(sheet, `range${counter++}`, { address, values: [], numberFormat: [], format: { font: { bold: false }, columnWidth: 0 } });
+      ranges.push({ sheet: entry.name, address, range: range as unknown as MockRange });
+      return range;
+    };
+    entry.mock = sheet;
+    return sheet;
+  };
+
+  worksheets.getItemOrNullObject = (name: string) => {
+    const found = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (found) return sheetMock(found);
+    const nothing = child(worksheets, `missing${counter++}`, { name: "" });
+    nothing.isNullObject = true;
+    return nothing;
+  };
+  worksheets.add = (name: string) => {
+    added.push(name);
+    const entry = { name, used: false };
+    sheets.push(entry);
+    return sheetMock(entry);
+  };
+  workbook.getSelectedRange = () => workbook.selectedRange;
+
+  const realSync = context.sync.bind(context);
+  let syncs = 0;
+  context.sync = async () => {
+    syncs++;
+    await realSync();
+    // The mock copies loaded values up its tree in later microtasks: let them run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  (globalThis as unknown as { Excel: unknown }).Excel = { run: async (cb: (ctx: unknown) => Promise<unknown>) => cb(context) };
+  return { ranges, added, activated, syncs: () => syncs };
+}
+
+afterEach(() => {
+  delete (globalThis as unknown as { Excel?: unknown }).Excel;
+});
+
+const summary: CellValue[][] = [
+  ["Stimulansmedel 2014 för Stockholms län (01)", "", ""],
+  ["Pott", "Post", "Belopp"],
+  ["ANALYS", "Analysarbete i länen", 2000000],
+  ["Summa (minst)", "", 13878000],
+];
+
+describe("writeNewSheet with a format", () => {
+  test("a new sheet: values, Text for text cells and the kronor format for numbers, in two round trips", async () => {
+    const excel = installExcel([{ name: "Blad1", used: true }]);
+    await new OfficeWorkbook().writeNewSheet("Länsöversikt 01", summary, {
+      columnFormats: [null, null, '#,##0 "kr"'],
+      boldRows: [0, 3],
+      columnWidths: [16, 40, 14],
+    });
+    expect(excel.added).toEqual(["Länsöversikt 01"]);
+    expect(excel.activated).toEqual(["Länsöversikt 01"]);
+    expect(excel.syncs()).toBe(2);
+
+    const block = excel.ranges.find((r) => r.address === "A1:C4")!.range;
+    expect(block.values).toEqual(summary);
+    expect(block.numberFormat).toEqual([
+      ["@", "@", "@"],
+      ["@", "@", "@"],
+      ["@", "@", '#,##0 "kr"'],
+      ["@", "@", '#,##0 "kr"'],
+    ]);
+    const bold = excel.ranges.filter((r) => r.range.format.font.bold === true).map((r) => r.address);
+    expect(bold).toEqual(["A1:C1", "A4:C4"]);
+    const widths = excel.ranges.filter((r) => /^[A-Z]+:[A-Z]+$/.test(r.address)).map((r) => [r.address, r.range.format.columnWidth]);
+    expect(widths).toEqual([
+      ["A:A", Math.round(16 * POINTS_PER_CHARACTER)],
+      ["B:B", Math.round(40 * POINTS_PER_CHARACTER)],
+      ["C:C", Math.round(14 * POINTS_PER_CHARACTER)],
+    ]);
+    // Nothing was written anywhere else.
+    expect(excel.ranges.every((r) => r.sheet === "Länsöversikt 01")).toBe(true);
+  });
+
+  test("an existing sheet with data is refused before anything is written", async () => {
+    const excel = installExcel([{ name: "Länsöversikt 01", used: true }]);
+    await expect(new OfficeWorkbook().writeNewSheet("länsöversikt 01", summary)).rejects.toThrow(WorkbookError);
+    await expect(new OfficeWorkbook().writeNewSheet("Länsöversikt 01", summary)).rejects.toThrow(
+      'Bladet "Länsöversikt 01" finns redan och innehåller data.',
+    );
+    expect(excel.ranges).toEqual([]);
+    expect(excel.added).toEqual([]);
+    expect(excel.activated).toEqual([]);
+  });
+
+  test("an existing empty sheet is used: one more round trip to check it is empty", async () => {
+    const excel = installExcel([{ name: "Tomt", used: false }]);
+    await new OfficeWorkbook().writeNewSheet("Tomt", [["x"]]);
+    expect(excel.added).toEqual([]);
+    expect(excel.syncs()).toBe(3);
+    expect(excel.ranges.map((r) => [r.sheet, r.address, r.range.values])).toEqual([["Tomt", "A1", [["x"]]]]);
+  });
+
+  test("bad input is refused with a Swedish message before Excel is called", async () => {
+    const excel = installExcel([]);
+    await expect(new OfficeWorkbook().writeNewSheet("A/B", [["x"]])).rejects.toThrow(/otillåtna tecken/);
+    await expect(new OfficeWorkbook().writeNewSheet("Ut", [[Number.NaN]])).rejects.toThrow(/ogiltigt tal/);
+    expect(excel.syncs()).toBe(0);
+  });
+
+  test("bold rows outside the block are ignored rather than formatting cells the add-in did not write", async () => {
+    const excel = installExcel([]);
+    await new OfficeWorkbook().writeNewSheet("Ut", [["a"]], { boldRows: [5, -1] });
+    expect(excel.ranges.map((r) => r.address)).toEqual(["A1"]);
+  });
+});
+
+describe("getSelectedRange", () => {
+  test("loads what it reads: sheet, address without the sheet prefix, values", async () => {
+    installExcel([{ name: "Indata", used: true }], {
+      sheet: "Mitt blad",
+      address: "B2:C3",
+      rows: 2,
+      cols: 2,
+      values: [
+        [1, 2],
+        ["x", ""],
+      ],
+    });
+    const sel = await new OfficeWorkbook().getSelectedRange();
+    expect(sel).toEqual({
+      sheet: "Mitt blad",
+      address: "B2:C3",
+      values: [
+        [1, 2],
+        ["x", ""],
+      ],
+    });
+    expect(JSON.stringify(sel)).not.toContain(NOT_LOADED);
+  });
+
+  test("refuses a huge selection before loading its values", async () => {
+    const excel = installExcel([], { sheet: "Blad1", address: "A:A", rows: 1_048_576, cols: 1, values: [] });
+    await expect(new OfficeWorkbook().getSelectedRange()).rejects.toThrow(/Området är för stort/);
+    expect(excel.syncs()).toBe(1);
+  });
+});
+
+describe("uniqueSheetName", () => {
+  test.each([
+    ["Länsöversikt 01", [], "Länsöversikt 01"],
+    ["Länsöversikt 01", ["länsöversikt 01"], "Länsöversikt 01 (2)"],
+    ["Länsöversikt 01", ["Länsöversikt 01", "Länsöversikt 01 (2)"], "Länsöversikt 01 (3)"],
+    ["Länsöversikt 14 Västra Götalands län", [], "Länsöversikt 14 Västra Götaland"],
+    ["Länsöversikt 14 Västra Götalands län", ["Länsöversikt 14 Västra Götaland"], "Länsöversikt 14 Västra Göta (2)"],
+    ["Ut/in: [x]", [], "Ut in   x"],
+    ["History", [], "History (2)"],
+    ["", [], "Blad"],
+  ])("%p with %p taken → %p", (base, taken, want) => {
+    const name = uniqueSheetName(base, taken);
+    expect(name).toBe(want);
+    expect(name.length).toBeLessThanOrEqual(31);
+  });
+});

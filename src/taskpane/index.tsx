@@ -7,21 +7,32 @@
  * beside the pane (the preview). See startup.ts.
  */
 import { FluentProvider } from "@fluentui/react-components";
-import { StrictMode, Suspense, lazy, useEffect, useState, type ReactNode } from "react";
+import { StrictMode, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../office/memoryWorkbook";
 import { OfficeWorkbook } from "../office/officeWorkbook";
 import { App } from "./App";
 import { userMessage } from "./errors";
 import { HostProvider, type Host } from "./hostContext";
+import { PreviewLayout } from "./preview/PreviewLayout";
 import { detectHost, type OfficeLike } from "./startup";
 import { fluentTheme, isDark } from "./theme";
 import { formulaLocaleFor } from "../runtime";
 
-const PreviewLayout = lazy(() => import(/* webpackChunkName: "preview" */ "./preview/PreviewLayout"));
 
 const initialView = () => decodeURIComponent(location.hash.replace(/^#/, "")) || undefined;
-const rememberView = (id: string) => history.replaceState(null, "", `#${id}`);
+/**
+ * Keeps the open view in the URL fragment (a reload or a link opens it
+ * again). office.js replaces history.replaceState with a stub outside some
+ * hosts, so the fragment is set directly.
+ */
+const rememberView = (id: string) => {
+  try {
+    if (location.hash !== `#${id}`) location.hash = id;
+  } catch {
+    // A host that forbids it: the view is simply not remembered.
+  }
+};
 
 /** Follows the system's light/dark setting (the preview has no Office theme to follow). */
 function useSystemDark(): boolean {
@@ -41,11 +52,9 @@ function Preview({ host }: { host: Host }) {
   return (
     <FluentProvider theme={fluentTheme(dark)} lang="sv" style={{ minHeight: "100vh" }}>
       <HostProvider host={host}>
-        <Suspense fallback={<App initialView={initialView()} onViewChange={rememberView} />}>
-          <PreviewLayout memory={host.memory!}>
-            <App initialView={initialView()} onViewChange={rememberView} />
-          </PreviewLayout>
-        </Suspense>
+        <PreviewLayout memory={host.memory!}>
+          <App initialView={initialView()} onViewChange={rememberView} />
+        </PreviewLayout>
       </HostProvider>
     </FluentProvider>
   );

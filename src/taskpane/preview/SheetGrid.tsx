@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   scroll: { overflow: "auto", flex: "1 1 auto" },
   table: {
     borderCollapse: "collapse",
+    tableLayout: "fixed",
     fontSize: tokens.fontSizeBase200,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
@@ -41,7 +42,6 @@ const useStyles = makeStyles({
       border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
       padding: `0 ${tokens.spacingHorizontalXS}`,
       whiteSpace: "nowrap",
-      maxWidth: "28em",
       overflow: "hidden",
       textOverflow: "ellipsis",
       height: "20px",
@@ -65,7 +65,7 @@ export function shown(value: CellValue, numberFormat: string | null | undefined)
   return value;
 }
 
-export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
+export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const styles = useStyles();
   useSyncExternalStore(
     (l) => memory.subscribe(l),
@@ -94,11 +94,17 @@ export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
           </button>
         ))}
       </div>
-      <div className={styles.scroll}>
+      <div className={styles.scroll} tabIndex={0} role="group" aria-label={`Celler i bladet ${active.sheet}`}>
         <table className={styles.table}>
           <caption className={styles.caption}>
             Bladet {active.sheet} – markerat: {active.address}
           </caption>
+          <colgroup>
+            <col style={{ width: "40px" }} />
+            {Array.from({ length: cols }, (_, c) => (
+              <col key={c} style={{ width: `${Math.round((snapshot.format.columnWidths?.[c] ?? 9) * 7)}px` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">

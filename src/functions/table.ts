@@ -16,10 +16,16 @@ import { agreementArg } from "./adapters";
 import { describe, isBlankOrZero, matrix, NotAvailableError, readText, scalar } from "./excel";
 
 function tableArg(a: Agreement, v: unknown): TableComputation {
-  const m = matrix(v, "table");
-  if (m.length < 2) throw new StimError("table ska vara fördelningstabellen med rubrikraden först och minst en rad under den.", "table");
-  // Excel sends empty cells as null (or ""): both read as empty.
-  const comp = computeTable(a, m);
+  if (!Array.isArray(v) || v.length < 2) throw new StimError("table ska vara fördelningstabellen med rubrikraden först och minst en rad under den.", "table");
+  // Excel calls the formula of every row with the same range: the raw
+  // content is the cache key, so the range is unwrapped and evaluated once.
+  let key: string;
+  try {
+    key = JSON.stringify(v);
+  } catch {
+    key = String(Math.random());
+  }
+  const comp = computeTable(a, () => matrix(v, "table"), "tabellen", key);
   const errors = comp.read.findings.filter((f) => f.severity === "fel");
   if (errors.length > 0) {
     const first = errors[0];

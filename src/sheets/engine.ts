@@ -136,11 +136,11 @@ const TABLE_CACHE_SIZE = 8;
  * range; the result is cached by the range's content, so the table is read
  * and evaluated once per change.
  */
-export function computeTable(agreement: Agreement, grid: unknown[][], sheet = "tabellen"): TableComputation {
-  const key = `${agreement.id}\u0000${fingerprint(grid)}`;
+export function computeTable(agreement: Agreement, grid: unknown[][] | (() => unknown[][]), sheet = "tabellen", contentKey?: string): TableComputation {
+  const key = `${agreement.id}\u0000${contentKey ?? fingerprint(typeof grid === "function" ? grid() : grid)}`;
   const hit = tableCache.get(key);
   if (hit) return hit;
-  const r = readAllocationSheet({ name: sheet, values: grid }, { agreement, table: true });
+  const r = readAllocationSheet({ name: sheet, values: typeof grid === "function" ? grid() : grid }, { agreement, table: true });
   const blocking = r.findings.some((f) => f.severity === "fel");
   const out: TableComputation = { read: r, results: blocking ? undefined : new SheetResults(evaluateSheet(agreement, r.facts)) };
   if (tableCache.size >= TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value as string);

@@ -233,7 +233,7 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
       const lv = rec.level as "kommun" | "landsting";
       switch (f.role) {
         case "grundkrav":
-          row.push({ formula: `STIM.GRUNDKRAV_STATUS(${ag},${tableRange},${rowIndex})`, cached: results.gate(rec.level, rec.code), style: "formula" });
+          row.push({ formula: `STIM.ALLOCATION_STATUS(${ag},${tableRange},${rowIndex})`, cached: results.gate(rec.level, rec.code), style: "formula" });
           break;
         case "amount":
           row.push({ formula: `STIM.ALLOCATION(${ag},${tableRange},${rowIndex},${quote(f.pot!)})`, cached: results.amount(lv, rec.code, f.pot!), style: "formula", numFmt: NUMFMT_KR });

@@ -229,6 +229,8 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
   const totals = new Map<string, number>();
   const counties: Record<string, CountyFacts> = {};
   const seen = new Map<string, number>();
+  /** Recipients an unreadable row names (reported there, not again as missing). */
+  const suggested = new Set<string>();
   const entities: { row: number; level: RowLevel; code: string; lan: string; ef: EntityFacts }[] = [];
   const codeCol = columns.get("kod")!;
 
@@ -241,7 +243,7 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
       continue;
     }
     if (totals.size > 0) continue; // below the totals block
-    const id = readIdentity(row, r, columns, sheet, findings, cols.countyRows);
+    const id = readIdentity(row, r, columns, sheet, findings, cols.countyRows, suggested);
     if (!id) continue;
     const key = `${id.level}:${id.code}`;
     const prev = seen.get(key);
@@ -279,7 +281,7 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
   if (!options.table) {
     const expected = expectedRecipients(cols, scope, Object.keys(counties));
     for (const x of expected) {
-      if (!seen.has(`${x.level}:${x.code}`)) {
+      if (!seen.has(`${x.level}:${x.code}`) && !suggested.has(`${x.level}:${x.code}`)) {
         findings.push({
           severity: "fel",
           kind: "missing-row",
@@ -363,6 +365,7 @@ function readIdentity(
   sheet: string,
   findings: Finding[],
   countyRows: boolean,
+  suggested: Set<string>,
 ): { level: RowLevel; code: string; lan: string } | undefined {
   const cc = columns.get("kod")!;
   const raw = row[cc];
@@ -408,7 +411,7 @@ function readIdentity(
     const code = text.padStart(4, "0");
     const k = getKommun(code);
     if (!k) {
-      findings.push({ severity: "fel", kind: "unknown-code", sheet, cell: at, message: `Okänd kommunkod ${shown(raw)}${suggestByName(row, columns)}.` });
+      findings.push({ severity: "fel", kind: "unknown-code", sheet, cell: at, message: `Okänd kommunkod ${shown(raw)}${suggestByName(row, columns, suggested)}.` });
       return undefined;
     }
     if (lanCol !== undefined && !isEmpty(lanRaw) && lanText !== k.lan) {
@@ -438,14 +441,17 @@ function readIdentity(
 }
 
 /** " (raden heter Stockholm: menade du 0180?)" when the name identifies a kommun. */
-function suggestByName(row: unknown[], columns: Map<string, number>): string {
+function suggestByName(row: unknown[], columns: Map<string, number>, suggested?: Set<string>): string {
   const nc = columns.get("namn");
   const name = nc === undefined ? undefined : row[nc];
   if (typeof name !== "string") return "";
   const t = normaliseHeader(name);
   for (const l of LAN) {
     for (const kc of l.kommuner) {
-      if (normaliseHeader(getKommun(kc)!.name) === t) return ` (raden heter ${name.trim()}: menade du ${kc}?)`;
+      if (normaliseHeader(getKommun(kc)!.name) === t) {
+        suggested?.add(`kommun:${kc}`);
+        return ` (raden heter ${name.trim()}: menade du ${kc}? Rätta koden; raden läses inte förrän dess)`;
+      }
     }
   }
   return "";

@@ -44,6 +44,11 @@ const ROW: SvParameter = {
   description: "Raden i tabellen: 1 är första raden under rubrikerna, t.ex. RAD()-RAD($A$7).",
 };
 
+const RECIPIENT: SvParameter = {
+  name: "mottagare",
+  description: "Länskoden (t.ex. 01) när målets målsiffra räknas ur länets folkmängd (B1).",
+};
+
 /** Custom function id → Swedish name, description and parameters. */
 export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
   VERSION: {
@@ -118,6 +123,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     parameters: {
       met: { name: "uppfyllt", description: "En cell per kommun: SANT när kommunen uppfyller grundkraven." },
       populations: { name: "folkmangder", description: "Kommunernas antal invånare, samma storlek som uppfyllt." },
+      agreement: { ...AGREEMENT, description: 'Överenskommelsen vars länsregel gäller, t.ex. "prio-2014" (standard).' },
     },
   },
   GOAL_MET: {
@@ -129,8 +135,9 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
       inputs: {
         name: "indata",
         description:
-          'Indata, en rad per rad i STIM.KRITERIER: ja/nej-svar, andelar (0,9 eller "90 %", eller antal | totalt), månadsvärden (föregående år | innevarande år).',
+          'Indata, en rad per rad i STIM.KRITERIER: ja/nej-svar, andelar (0,9 eller "90 %", eller antal | totalt), antal, månadsvärden (föregående år | innevarande år).',
       },
+      recipient: RECIPIENT,
     },
   },
   CRITERIA: {
@@ -157,6 +164,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
       agreement: AGREEMENT,
       id: { name: "id", description: 'Grundkravets eller målets id, t.ex. "GK1" eller "A1".' },
       inputs: { name: "indata", description: "Indata som för STIM.MAL_UPPFYLLT (tomma celler redovisas som saknade uppgifter)." },
+      recipient: RECIPIENT,
     },
   },
   SOURCE: {

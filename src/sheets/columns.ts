@@ -15,7 +15,8 @@
  * Identity and input columns are contiguous, so one range (header row
  * included) carries everything the STIM.ALLOCATION functions need.
  */
-import { answeringLevels, inputKeysFor } from "../core/facts";
+import { compile, criterionApplies } from "../core/compile";
+import { inputKeysFor } from "../core/facts";
 import { formatRate } from "../core/exact";
 import { Agreement, Citation, Criterion, Pot, Rule } from "../core/model";
 
@@ -28,6 +29,8 @@ export const LEVEL_TEXT: Record<RowLevel, string> = { kommun: "kommun", landstin
 export type ValueType =
   /** Ja/Nej. */
   | "boolean"
+  /** Ja/Nej/Ej aktuellt (a point that applies only to some). */
+  | "boolean-na"
   /** A share 0–100 % (a percent cell, 0,92, "92 %"). */
   | "share"
   /** A share that may exceed 100 % (registered patients against a target figure). */
@@ -42,6 +45,7 @@ export type InputTarget =
   | { type: "answer"; rule: string; criterion: string }
   | { type: "series"; rule: string; criterion: string; field: "previous" | "current" | "baseline" | "result"; index: number; length: number }
   | { type: "key"; key: string };
+
 
 export interface IdentityColumn {
   kind: "identity";
@@ -102,8 +106,10 @@ const ENTITY_TO_ROW: Record<"county" | "landsting" | "kommun", RowLevel> = { cou
 
 /** The levels whose rows answer a rule. */
 export function ruleLevels(agreement: Agreement, rule: Rule): RowLevel[] {
-  return answeringLevels(agreement, rule).map((l) => ENTITY_TO_ROW[l]);
+  return (compile(agreement).levels.get(rule.id) ?? []).map((l) => ENTITY_TO_ROW[l]);
 }
+
+const ROW_TO_ENTITY: Record<RowLevel, "county" | "landsting" | "kommun"> = { lan: "county", landsting: "landsting", kommun: "kommun" };
 
 function criterionColumns(rule: Rule, c: Criterion, levels: RowLevel[]): InputColumn[] {
   const base = `${rule.id}.${c.id}`;
@@ -111,7 +117,29 @@ function criterionColumns(rule: Rule, c: Criterion, levels: RowLevel[]): InputCo
   const common = { kind: "input" as const, levels, source: c.source, rule: rule.id };
   switch (c.kind) {
     case "boolean":
-      return [{ ...common, id: base, header: head, aliases: [base], target: { type: "answer", rule: rule.id, criterion: c.id }, valueType: "boolean", help: "Ja eller Nej" }];
+      return [
+        {
+          ...common,
+          id: base,
+          header: head,
+          aliases: [base],
+          target: { type: "answer", rule: rule.id, criterion: c.id },
+          valueType: c.notApplicable ? "boolean-na" : "boolean",
+          help: c.notApplicable ? "Ja, Nej eller Ej aktuellt" : "Ja eller Nej",
+        },
+      ];
+    case "target-count":
+      return [
+        {
+          ...common,
+          id: base,
+          header: `${head} (antal)`,
+          aliases: [base, head],
+          target: { type: "answer", rule: rule.id, criterion: c.id },
+          valueType: "count",
+          help: `heltal ≥ 0; krav ${c.op === ">=" ? "minst" : "mer än"} ${formatRate(c.threshold)} av målsiffran (${formatRate(c.rate)} av invånarna)`,
+        },
+      ];
     case "share": {
       const over = c.mayExceedWhole === true;
       return [
@@ -194,7 +222,7 @@ export function sheetColumns(agreement: Agreement): SheetColumns {
   const inputs: InputColumn[] = [];
   for (const rule of [...agreement.requirements, ...agreement.goals]) {
     const levels = ruleLevels(agreement, rule);
-    for (const c of rule.criteria) inputs.push(...criterionColumns(rule, c, levels));
+    for (const c of rule.criteria) inputs.push(...criterionColumns(rule, c, levels.filter((l) => criterionApplies(c, ROW_TO_ENTITY[l]))));
   }
   const keyLevels = new Map<string, RowLevel[]>();
   for (const level of ["kommun", "landsting", "county"] as const) {
@@ -213,7 +241,7 @@ export function sheetColumns(agreement: Agreement): SheetColumns {
       levels,
       target: { type: "key", key: k },
       valueType: "number",
-      help: "tal ≥ 0 (fördelningsnyckel)",
+      help: "tal ≥ 0 (fördelningsnyckel); per stadsdel: talen åtskilda med semikolon",
       source,
     });
   }

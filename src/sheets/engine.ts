@@ -30,6 +30,8 @@ export function meetingAnswer(c: Criterion): AnswerValue {
       return true;
     case "share":
       return { part: 1, total: 1 };
+    case "target-count":
+      return { part: 1_000_000_000, ...(c.target === "input" ? { total: 1 } : {}) };
     case "months-lower":
       return { previous: new Array(c.months).fill(1), current: new Array(c.months).fill(0) };
     case "indicator-improvement":

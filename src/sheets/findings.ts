@@ -2,7 +2,7 @@
  * What reading and validating a sheet reports: typed findings in Swedish,
  * each with the sheet and cell, the rule and its citation where there is one.
  */
-import { cite } from "../core/criteria";
+import { cite } from "../core/render";
 import { Citation } from "../core/model";
 
 export type Severity =

@@ -124,7 +124,10 @@ function answerCell(col: InputColumn, facts: Facts | undefined, level: RowLevel,
   const ef = level === "kommun" ? cf?.kommuner?.[code] : level === "landsting" ? cf?.landsting : cf?.county;
   if (!ef) return undefined;
   const t = col.target;
-  if (t.type === "key") return ef.keys?.[t.key];
+  if (t.type === "key") {
+    const k = ef.keys?.[t.key];
+    return k === null || k === undefined ? undefined : Array.isArray(k) ? k.join("; ") : k;
+  }
   const v = ef.answers?.[t.rule]?.[t.criterion];
   if (v === undefined || v === null) return undefined;
   if (t.type === "series") {
@@ -135,8 +138,8 @@ function answerCell(col: InputColumn, facts: Facts | undefined, level: RowLevel,
   }
   if (typeof v === "boolean") return v ? "Ja" : "Nej";
   if (typeof v === "number") return v;
-  if (typeof v === "string") return Number(v.replace("%", "").replace(",", ".").trim()) / 100;
-  if (typeof v === "object" && "part" in v) return v.part / v.total;
+  if (typeof v === "string") return /aktuellt/i.test(v) ? "Ej aktuellt" : Number(v.replace("%", "").replace(",", ".").trim()) / 100;
+  if (typeof v === "object" && "part" in v) return v.total === undefined || col.valueType === "count" ? v.part : v.part / v.total;
   return undefined;
 }
 
@@ -366,13 +369,16 @@ function validationOf(c: InputColumn, range: string): ValidationSpec {
   switch (c.valueType) {
     case "boolean":
       return { range, type: "list", list: ["Ja", "Nej"], prompt: `${c.header}: Ja eller Nej.`, error: "Svara Ja eller Nej." };
+    case "boolean-na":
+      return { range, type: "list", list: ["Ja", "Nej", "Ej aktuellt"], prompt: `${c.header}: Ja, Nej eller Ej aktuellt.`, error: "Svara Ja, Nej eller Ej aktuellt." };
     case "share":
       return { range, type: "decimal", min: 0, max: 1, prompt: `${c.help}.`, error: "Ange en andel mellan 0 % och 100 %." };
     case "share-over":
       return { range, type: "decimal", min: 0, max: 100, prompt: `${c.help}.`, error: "Ange en andel i procent (0 % eller mer)." };
     case "count":
-      return { range, type: "decimal", min: 0, prompt: `${c.help}.`, error: "Ange ett tal ≥ 0." };
+      return { range, type: "whole", min: 0, prompt: `${c.help}.`, error: "Ange ett heltal ≥ 0." };
     case "number":
+      // No validation rule: a capped key per city district is a list "2; 1; 2".
       return { range, type: "decimal", min: 0, prompt: `${c.help}.`, error: "Ange ett tal ≥ 0." };
   }
 }

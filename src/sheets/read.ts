@@ -571,12 +571,14 @@ function parseCell(col: InputColumn, v: unknown, at: string, sheet: string, find
   const err = errorOf(v);
   if (err) return fail("not-a-number", `Cellen innehåller felet ${err}; rätta den.`);
   switch (col.valueType) {
-    case "boolean": {
+    case "boolean":
+    case "boolean-na": {
       if (typeof v === "boolean") return v;
       const t = String(v).trim().toLowerCase();
       if (TRUE_WORDS.has(t)) return true;
       if (FALSE_WORDS.has(t)) return false;
-      return fail("not-a-boolean", `${shown(v)} är inget ja/nej-svar; skriv Ja eller Nej.`);
+      if (col.valueType === "boolean-na" && /^ej\s+aktuellt$/.test(t)) return "ej aktuellt";
+      return fail("not-a-boolean", `${shown(v)} är inget ja/nej-svar; skriv ${col.valueType === "boolean-na" ? "Ja, Nej eller Ej aktuellt" : "Ja eller Nej"}.`);
     }
     case "share":
     case "share-over": {
@@ -598,9 +600,16 @@ function parseCell(col: InputColumn, v: unknown, at: string, sheet: string, find
       const n = numberOf(v, false);
       if (n === undefined) return fail("not-a-number", `${shown(v)} är inget tal.`);
       if (n.value < 0) return fail("out-of-range", `${shown(v)} är negativt; ange ett tal ≥ 0.`);
+      if (col.target.type === "answer" && !Number.isSafeInteger(n.value)) return fail("not-a-number", `${shown(v)} är inget heltal; ange ett antal.`);
       return n.value;
     }
     case "number": {
+      if (typeof v === "string" && v.includes(";")) {
+        // A capped key per city district: "2; 1; 2".
+        const parts = v.split(";").map((x) => numberOf(x, false));
+        if (parts.some((p) => p === undefined || p.value < 0)) return fail("not-a-number", `${shown(v)} är ingen lista med tal ≥ 0 (åtskilda med semikolon).`);
+        return parts.map((p) => p!.value) as unknown as number;
+      }
       const n = numberOf(v, false);
       if (n === undefined) return fail("not-a-number", `${shown(v)} är inget tal.`);
       if (n.value < 0) return fail("out-of-range", `${shown(v)} är negativt; nycklar är tal ≥ 0.`);

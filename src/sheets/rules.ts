@@ -23,6 +23,8 @@ function thresholdText(c: Criterion): string {
       return "ja";
     case "share":
       return `${c.op === ">=" ? "≥" : ">"} ${formatRate(c.threshold)}${c.mayExceedWhole ? " (får överstiga 100 %)" : ""}`;
+    case "target-count":
+      return `${c.op === ">=" ? "≥" : ">"} ${formatRate(c.threshold)} av målsiffran (${formatRate(c.rate)} av invånarna)`;
     case "months-lower":
       return `lägre i minst ${c.required} av ${c.months} månader`;
     case "indicator-improvement":

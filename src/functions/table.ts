@@ -11,6 +11,7 @@ import { Agreement, Pot } from "../core/model";
 import { getPot } from "../agreements";
 import { potLevels, RowLevel } from "../sheets/columns";
 import { computeTable, TableComputation } from "../sheets/engine";
+import { SheetReadError } from "../sheets/read";
 import { STATUS_TEXT } from "../sheets/texts";
 import { agreementArg } from "./adapters";
 import { describe, isBlankOrZero, matrix, NotAvailableError, readText, scalar } from "./excel";
@@ -25,12 +26,19 @@ function tableArg(a: Agreement, v: unknown): TableComputation {
   } catch {
     key = String(Math.random());
   }
-  const comp = computeTable(a, () => matrix(v, "table"), "tabellen", key);
+  let comp: TableComputation;
+  try {
+    comp = computeTable(a, () => matrix(v, "table"), "tabellen", key);
+  } catch (e) {
+    if (e instanceof SheetReadError) throw new StimError(`table: ${e.findings[0]?.message ?? e.message}`, "table");
+    throw e;
+  }
   const errors = comp.read.findings.filter((f) => f.severity === "fel");
   if (errors.length > 0) {
     const first = errors[0];
+    // Cells are counted from the range's top left cell (the first header).
     throw new StimError(
-      `tabellen kan inte räknas: ${first.message}${first.cell ? ` (cell ${first.cell} räknat från tabellens första cell)` : ""}${errors.length > 1 ? ` och ${errors.length - 1} fel till` : ""}.`,
+      `table${first.cell ? ` ${first.cell} (räknat i området)` : ""}: ${first.message}${errors.length > 1 ? ` Och ${errors.length - 1} fel till.` : ""}`,
       "table",
     );
   }

@@ -208,6 +208,17 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
       findings.push({ severity: "notering", kind: "header-guessed", sheet, cell: a1(headerRow, c), message: `Rubriken "${text}" lästes som "${m.column.header}".` });
     }
   }
+  if (cols.inputs.length > 0 && !cols.inputs.some((c) => columns.has(c.id))) {
+    throw new SheetReadError([
+      {
+        severity: "fel",
+        kind: "no-table",
+        sheet,
+        cell: a1(headerRow, 0),
+        message: `Tabellen har ingen av svarskolumnerna för ${agreement.id} (t.ex. "${cols.inputs[0].header}"); gäller bladet en annan överenskommelse?`,
+      },
+    ]);
+  }
   if (!options.table) reportMoved(cols, columns, headerRow, sheet, findings);
   for (const c of [...cols.identity, ...cols.inputs]) {
     if (c.kind === "identity" && c.id !== "kod" && c.id !== "folkmangd") continue; // name, level and county can be derived
@@ -387,6 +398,9 @@ function readIdentity(
     level = t === "kommun" ? "kommun" : t === "landsting" || t === "region" ? "landsting" : t === "lan" ? "lan" : undefined;
     if (!level) {
       findings.push({ severity: "fel", kind: "wrong-level", sheet, cell: a1(r, levelCol!), message: `Nivån ${shown(levelRaw)} känns inte igen (kommun, landsting eller län).` });
+      // The code still says whose row it is: not reported again as missing.
+      if (text.length >= 3) suggested.add(`kommun:${text.padStart(4, "0")}`);
+      else if (!countyRows) suggested.add(`landsting:${text.padStart(2, "0")}`);
       return undefined;
     }
   }

@@ -143,8 +143,9 @@ export async function readXlsxBytes(bytes: Buffer, name: string): Promise<SheetG
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new StimError(`Filen kan inte läsas som .xlsx (skadad eller ofullständig): ${(e as Error).message.split("\n")[0].slice(0, 120)}.`);
+  } catch {
+    // The zip library's own message is English and technical; the user needs to know what to do.
+    throw new StimError("Filen kan inte läsas som .xlsx (skadad eller ofullständig); öppna den i Excel och spara den igen, eller be om en ny fil.");
   }
   const grids: SheetGrid[] = [];
   wb.eachSheet((ws) => {

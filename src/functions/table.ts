@@ -10,25 +10,19 @@ import { StimError } from "../core/errors";
 import { Agreement, Pot } from "../core/model";
 import { getPot } from "../agreements";
 import { potLevels, RowLevel } from "../sheets/columns";
-import { computeTable, TableComputation } from "../sheets/engine";
+import { computeTableRaw, TableComputation } from "../sheets/engine";
 import { SheetReadError } from "../sheets/read";
 import { STATUS_TEXT } from "../sheets/texts";
 import { agreementArg } from "./adapters";
 import { describe, isBlankOrZero, matrix, NotAvailableError, readText, scalar } from "./excel";
 
 function tableArg(a: Agreement, v: unknown): TableComputation {
-  if (!Array.isArray(v) || v.length < 2) throw new StimError("table ska vara fördelningstabellen med rubrikraden först och minst en rad under den.", "table");
-  // Excel calls the formula of every row with the same range: the raw
-  // content is the cache key, so the range is unwrapped and evaluated once.
-  let key: string;
-  try {
-    key = JSON.stringify(v);
-  } catch {
-    key = String(Math.random());
-  }
+  if (!Array.isArray(v) || v.length < 2 || !v.every((r) => Array.isArray(r))) throw new StimError("table ska vara fördelningstabellen med rubrikraden först och minst en rad under den.", "table");
+  // Excel calls the formula of every row with the same range: the range is
+  // unwrapped and evaluated once, and found again by its cells.
   let comp: TableComputation;
   try {
-    comp = computeTable(a, () => matrix(v, "table"), "tabellen", key);
+    comp = computeTableRaw(a, v as unknown[][], () => matrix(v, "table"));
   } catch (e) {
     if (e instanceof SheetReadError) throw new StimError(`table: ${e.findings[0]?.message ?? e.message}`, "table");
     throw e;

@@ -150,6 +150,58 @@ export function computeTable(agreement: Agreement, grid: unknown[][] | (() => un
   return out;
 }
 
+interface RawEntry {
+  agreement: Agreement;
+  rows: number;
+  cols: number;
+  flat: unknown[];
+  comp: TableComputation;
+}
+const rawCache: RawEntry[] = [];
+
+/**
+ * Like computeTable for a range exactly as a custom function receives it:
+ * the cache is looked up by comparing the cells one by one with the ranges
+ * seen before (cheaper than hashing them; on a repeat call every cell is
+ * equal), so Excel's many per-row calls with the same range cost one
+ * evaluation and a scan each.
+ */
+export function computeTableRaw(agreement: Agreement, raw: readonly (readonly unknown[])[], normalise: () => unknown[][]): TableComputation {
+  const rows = raw.length;
+  const cols = rows ? raw[0].length : 0;
+  for (const e of rawCache) {
+    if (e.agreement !== agreement || e.rows !== rows || e.cols !== cols) continue;
+    let same = true;
+    let k = 0;
+    for (let r = 0; r < rows && same; r++) {
+      const row = raw[r];
+      if (row.length !== cols) {
+        same = false;
+        break;
+      }
+      for (let c = 0; c < cols; c++, k++) {
+        const a = row[c];
+        const b = e.flat[k];
+        if (a !== b && !(isBlankish(a) && isBlankish(b))) {
+          same = false;
+          break;
+        }
+      }
+    }
+    if (same) return e.comp;
+  }
+  const comp = computeTable(agreement, normalise, "tabellen", `raw\u0000${Math.random()}`);
+  const flat: unknown[] = [];
+  for (const row of raw) for (const v of row) flat.push(v);
+  if (rawCache.length >= TABLE_CACHE_SIZE) rawCache.shift();
+  rawCache.push({ agreement, rows, cols, flat, comp });
+  return comp;
+}
+
+function isBlankish(v: unknown): boolean {
+  return v === null || v === undefined || v === "";
+}
+
 /** A string that differs whenever any cell differs (type and value). */
 export function fingerprint(grid: unknown[][]): string {
   const parts: string[] = [];

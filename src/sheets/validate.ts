@@ -93,7 +93,7 @@ export function validateRead(grid: SheetGrid, read: ReadResult): ValidationResul
           ...base,
           severity: "avvikelse",
           kind: f.role === "total" ? "total-differs" : "amount-differs",
-          message: `${label} är ${shown(found)}${typeof found === "number" ? " kr" : ""} men reglerna ger ${formatInt(expected)} kr${diff !== undefined ? ` (skillnad ${diff > 0 ? "+" : ""}${formatInt(diff)} kr)` : ""}.`,
+          message: `${label} är ${typeof found === "number" ? `${formatInt(found)} kr` : shown(found)} men reglerna ger ${formatInt(expected)} kr${diff !== undefined ? ` (skillnad ${diff > 0 ? "+" : ""}${formatInt(diff)} kr)` : ""}.`,
           expected,
           found: typeof found === "number" || typeof found === "string" ? found : undefined,
           difference: diff,

@@ -66,7 +66,7 @@ const SEEDS: Seed[] = [
     },
     kind: "amount-differs",
     severity: "avvikelse",
-    message: /^Beloppet ur B3 är \d+ kr men reglerna ger [\d ]+ kr \(skillnad \+1 000 kr\)\.$/,
+    message: /^Beloppet ur B3 är [\d ]+ kr men reglerna ger [\d ]+ kr \(skillnad \+1 000 kr\)\.$/,
   },
   {
     name: "a wrong county code",

@@ -70,7 +70,8 @@ function decimalText(f: Fraction, max = 2): string {
 
 function signed(f: Fraction): string {
   const t = decimalText(f);
-  return f.n > 0n ? `+${t}` : t;
+  if (f.n <= 0n) return t;
+  return t.startsWith("≈ ") ? `≈ +${t.slice(2)}` : `+${t}`;
 }
 
 function partText(part: "kommuner" | "landsting" | undefined): string {

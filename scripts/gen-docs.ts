@@ -9,6 +9,7 @@ import { run } from "../src/cli/main";
 import { cite } from "../src/core/render";
 import { formatKr } from "../src/core/exact";
 import { AGREEMENTS, ALL_CONFLICTS } from "../src/agreements";
+import { traceDoc } from "./gen-trace-doc";
 
 export function agreementsDoc(): string {
   const out: string[] = [];
@@ -140,5 +141,6 @@ if (require.main === module) {
   const dir = join(__dirname, "..", "docs");
   writeFileSync(join(dir, "agreements.md"), agreementsDoc());
   writeFileSync(join(dir, "cli.md"), cliDoc());
-  console.log("Wrote docs/agreements.md and docs/cli.md");
+  writeFileSync(join(dir, "trace.md"), traceDoc());
+  console.log("Wrote docs/agreements.md, docs/cli.md and docs/trace.md");
 }

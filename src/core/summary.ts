@@ -3,8 +3,7 @@
  * fixed, conditional, announced later, and performance-dependent — with the
  * minimum total, in the shape of the Stockholm table in SKL's memo (003).
  */
-import { cite } from "./criteria";
-import { formatKr } from "./exact";
+import { formatCitation, formatKr } from "./format";
 import { StimError } from "./errors";
 import { Agreement, Citation, FixedAmount, Pot } from "./model";
 import { getLan } from "../reference";
@@ -71,7 +70,7 @@ export function countySummary(agreements: readonly Agreement[], lanCode: string)
           title: pot.title,
           kind: "performance",
           amount: null,
-          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} ${cite(pot.source)}`,
+          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} (${formatCitation(pot.source, "short")})`,
           source: pot.source,
         });
       }
@@ -101,10 +100,10 @@ function fixedItem(a: Agreement, pot: Pot, f: FixedAmount, code: string, byEntry
     amount: f.amount,
     note:
       kind === "later"
-        ? `Beloppet meddelas senare ${cite(f.source)}`
+        ? `Beloppet meddelas senare (${formatCitation(f.source, "short")})`
         : kind === "conditional"
-          ? `${f.condition} ${cite(f.source)}`
-          : `Fast belopp ${cite(f.source)}`,
+          ? `${f.condition} (${formatCitation(f.source, "short")})`
+          : `Fast belopp (${formatCitation(f.source, "short")})`,
     source: f.source,
   };
 }

@@ -19,10 +19,8 @@ export function meetsRatio(ratio: Dec, threshold: string, op: Comparison): boole
   return op === ">=" ? ratio.gte(threshold) : ratio.gt(threshold);
 }
 
-/** "≥ 80 %" / "> 80 %" for explanations. */
-export function comparisonText(op: Comparison): string {
-  return op === ">=" ? "≥" : ">";
-}
+/** "≥" / ">" for explanations (formatting lives in ./format). */
+export { formatComparison as comparisonText } from "./format";
 
 /** Reads a list of finite numbers exactly (as decimals). */
 export function parseSeries(values: readonly unknown[], what: string): Dec[] {

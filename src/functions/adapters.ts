@@ -6,10 +6,11 @@
  * NotAvailableError (→ #N/A); functions.ts turns those into Excel errors.
  */
 import { allocate, Method, parseShare, splitAmount } from "../core/allocate";
-import { combine, evaluateRule, RuleResult, verdict } from "../core/criteria";
+import { combine, evaluateRule, RuleResult } from "../core/criteria";
 import { StimError } from "../core/errors";
 import { resolveAssumptions } from "../core/evaluate";
 import { D, parseKronor } from "../core/exact";
+import { formatKr, formatVerdict } from "../core/format";
 import { Agreement, Citation, Requirement, Rule } from "../core/model";
 import { meetsShare, monthsLower as coreMonthsLower } from "../core/thresholds";
 import { AGREEMENTS, getAgreement, getPot } from "../agreements";
@@ -126,7 +127,7 @@ function kronorArg(v: unknown, name: string): bigint {
   if (typeof c === "number" && !Number.isFinite(c)) throw new StimError(`${name}: ${describe(c)} är inget belopp.`, name);
   const kr = parseKronor(typeof c === "string" ? c.replace(",", ".") : c, name);
   if (kr > BigInt(MAX_KRONOR)) {
-    throw new StimError(`${name} är för stort: högst 9 007 199 254 740 991 kr kan räknas exakt i Excel.`, name);
+    throw new StimError(`${name} är för stort: högst ${formatKr(MAX_KRONOR)} kan räknas exakt i Excel.`, name);
   }
   return kr;
 }
@@ -321,7 +322,7 @@ export function explain(agreementArgValue: unknown, idArgValue: unknown, inputsA
   const parts: string[] = [];
   if (e.rules.length > 1) {
     const others = e.rules.slice(1).map((r) => r.id);
-    parts.push(`${rule.id} med förutsättningar (${others.join(", ")}): ${verdict(e.met)}.`);
+    parts.push(`${rule.id} med förutsättningar (${others.join(", ")}): ${formatVerdict(e.met)}.`);
   }
   for (const r of e.results) for (const s of r.steps) if (s.text) parts.push(s.text);
   const ids = new Set<string>();

@@ -21,9 +21,9 @@
  * sheet with one row per kommun.
  */
 import { AnswerValue, checkAnswer } from "../core/facts";
-import { D, formatRate } from "../core/exact";
+import { D } from "../core/exact";
+import { formatCitation, formatThreshold } from "../core/format";
 import { parseShare } from "../core/allocate";
-import { comparisonText } from "../core/thresholds";
 import { StimError } from "../core/errors";
 import { Agreement, Citation, Criterion, Rule } from "../core/model";
 import { goalWithRequired } from "../core/criteria";
@@ -71,11 +71,9 @@ export function slotsOf(rules: readonly Rule[]): Slot[] {
   return slots;
 }
 
-/** "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1" */
+/** "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1" */
 export function citationText(c: Citation): string {
-  // A numbered section ("3.4.2") gets §; a heading is quoted as it stands in the document.
-  const section = /^\d+(\.\d+)*$/.test(c.section) ? `§${c.section}` : `"${c.section}"`;
-  return `${c.doc} ${section}: ${c.label}`;
+  return formatCitation(c, "full", { label: true });
 }
 
 /** Whether an assumption on the criterion (or its rule) is set to `option`. */
@@ -102,7 +100,7 @@ export function criteriaRows(slots: readonly Slot[], values: Record<string, stri
         rows.push([
           s.id,
           c.label,
-          `andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ${comparisonText(op)} ${formatRate(c.threshold)}`,
+          `andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ${formatThreshold(op, c.threshold)}`,
           cite,
         ]);
         break;

@@ -110,7 +110,8 @@ describe("stim evaluate", () => {
     const ev = json(["evaluate", "prio-2014", "--scenario", "demo", "--county", "01", "--json", "--explain"]);
     expect(ev.recipients).toHaveLength(27); // 26 kommuner + landsting
     const text = JSON.stringify(ev.recipients[0].explanation);
-    expect(text).toContain("(004 §3.4.1)");
+    expect(text).toContain("(Psykisk ohälsa 2014 §3.4.1)");
+    expect(text).not.toMatch(/\b00[0-4] §|\.txt/);
     expect(ev.countyExplanation.steps.some((s: { text: string }) => s.text.startsWith("Kommunerna som uppfyller grundkraven har"))).toBe(true);
   });
   test("human --explain names the assumptions in force", () => {

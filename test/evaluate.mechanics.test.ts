@@ -68,7 +68,7 @@ describe("county 80 % rule (004 §3.4.1), exact at the edge", () => {
     const step = ev.counties["03"].steps.find((s) => s.rule.endsWith("county-coverage"))!;
     expect(step.applied).toBe(true);
     expect(step.text).toContain("700 av 875 invånare (80,00 %) ≥ 80 %");
-    expect(step.text).toContain("(004 §3.4.1)");
+    expect(step.text).toContain("(Psykisk ohälsa 2014 §3.4.1)");
     checkInvariants(ev);
   });
 

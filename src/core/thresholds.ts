@@ -4,7 +4,8 @@
  * BigInt for counts.
  */
 import { StimError } from "./errors";
-import { D, Dec, describe, parseKronor, parseScaled, toCommonScale } from "./exact";
+import { D, Dec, parseKronor, parseScaled, toCommonScale } from "./exact";
+import { describe } from "./format";
 import { Comparison } from "./model";
 
 /** part/total ≥ threshold (or >), decided exactly: part ≥ threshold × total. */

@@ -11,6 +11,8 @@ import * as exact from "../src/core/exact";
 import {
   decimalsAgainst,
   describe as describeValue,
+  formatChange,
+  formatDecimal,
   Exact,
   formatCitation,
   formatComparison,
@@ -36,7 +38,7 @@ import {
 import { comparisonText } from "../src/core/thresholds";
 import { Citation, Comparison } from "../src/core/model";
 
-const frac = (numerator: bigint, denominator: bigint) => ({ numerator, denominator });
+const frac = (n: bigint, d: bigint) => ({ n, d });
 
 describe("kronor and integers: ordinary space between groups, ASCII minus", () => {
   test.each<[Exact, string]>([
@@ -83,6 +85,28 @@ describe("kronor and integers: ordinary space between groups, ASCII minus", () =
     expect(formatNumber(value, decimals)).toBe(text);
   });
 
+  test.each<[Exact, number, string]>([
+    [frac(1081521n, 100n), 2, "10 815,21"],
+    [frac(6489126n, 1000n), 3, "6 489,126"],
+    [frac(6489126n, 1000n), 2, "≈ 6 489,13"],
+    ["2.50", 2, "2,5"], // trailing zeros dropped
+    [frac(100n, 3n), 2, "≈ 33,33"],
+    [frac(2999n, 3n), 0, "≈ 1 000"],
+    [frac(-1n, 3n), 2, "≈ -0,33"],
+    [frac(1n, 1000n), 2, "≈ 0"],
+  ])("formatDecimal(%p, %p) → %p", (value, max, text) => {
+    expect(formatDecimal(value, max)).toBe(text);
+  });
+
+  test.each<[Exact, string]>([
+    ["2.5", "+2,5"],
+    ["-1", "-1"],
+    [0n, "0"],
+    [frac(1n, 3n), "≈ +0,33"],
+  ])("formatChange(%p) → %p", (value, text) => {
+    expect(formatChange(value)).toBe(text);
+  });
+
   test.each<[Exact, string]>([
     [12n, "+12 kr"],
     [-12n, "-12 kr"],
@@ -126,6 +150,10 @@ describe("percentages and rates", () => {
     [frac(245472n, 306840n), "0.8", ">=", "80,00 %"], // exactly 80 %
     [frac(700n, 876n), "0.8", ">=", "79,91 %"], // far enough: two decimals suffice
     [frac(800000001n, 1000000000n), "0.8", ">", "80,0000001 %"], // above, so "> 80 %" must show it
+    [frac(800000001n, 1000000000n), "0.8", ">=", "80,0000001 %"], // not shown as the threshold itself unless equal
+    [frac(80000000001n, 100000000000n), "0.8", ">=", "drygt 80,00 %"], // closer than 8 decimals can show
+    [frac(79999999999n, 100000000000n), "0.8", ">=", "knappt 80,00 %"],
+    ["0.12344", "0.12344", ">=", "12,344 %"], // equal: as many digits as the threshold has
     ["0.8", "0.8", ">", "80,00 %"], // equal is not more: "80,00 %" agrees with "inte > 80 %"
     ["0.79995", "0.8", ">=", "79,995 %"],
     ["0.823", "0.8", ">=", "82,30 %"],
@@ -145,6 +173,12 @@ describe("percentages and rates", () => {
         fc.constantFrom<Comparison>(">=", ">"),
         (part, total, threshold, op) => {
           const text = formatShareAgainst(frac(part, total), threshold, op);
+          const exactCmp = part * 10n ** 12n - BigInt(Math.round(Number(threshold) * 1e12)) * total;
+          if (/^(knappt|drygt) /.test(text)) {
+            // Too close for 8 decimals: the word says on which side.
+            expect(text.startsWith("knappt") ? exactCmp < 0n : exactCmp > 0n).toBe(true);
+            return;
+          }
           // Read the text back: "79,9997 %" → 799997 / 10^4 per cent.
           const [int, dec = ""] = text.replace(/ %$/, "").replace(/ /g, "").split(",");
           const shown = BigInt(int + dec);

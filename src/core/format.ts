@@ -29,6 +29,7 @@
  */
 import Decimal from "decimal.js";
 import type { RecipientStatus } from "./evaluate";
+import type { Fraction } from "./fraction";
 import type { Citation, Comparison, SourceDocument, SourceKind } from "./model";
 import type { SummaryKind } from "./summary";
 import { sourceDocument } from "../reference/sources";
@@ -40,42 +41,37 @@ export const MINUS = "-";
 /** Shown instead of a number that is not finite (NaN, ±∞). */
 export const NOT_A_NUMBER = "–";
 
-/** An exact ratio; the denominator is non-zero. */
-export interface Fraction {
-  numerator: bigint;
-  denominator: bigint;
-}
-
-/** Anything that has an exact value: integers, exact fractions, decimal strings ("0.8") and decimal.js values. */
+/** Anything with an exact value: integers, exact fractions, decimal strings ("0.8") and decimal.js values. */
 export type Exact = bigint | number | string | Decimal | Fraction;
 
 function isFraction(v: unknown): v is Fraction {
-  return typeof v === "object" && v !== null && typeof (v as Fraction).numerator === "bigint" && typeof (v as Fraction).denominator === "bigint";
+  return typeof v === "object" && v !== null && typeof (v as Fraction).n === "bigint" && typeof (v as Fraction).d === "bigint";
 }
 
-/** The exact value as a fraction; undefined when it is not a finite number. */
+/** The exact value as a fraction with a positive denominator; undefined when it is not a finite number. */
 export function toFraction(v: Exact): Fraction | undefined {
-  if (typeof v === "bigint") return { numerator: v, denominator: 1n };
+  if (typeof v === "bigint") return { n: v, d: 1n };
   if (isFraction(v)) {
-    if (v.denominator === 0n) return undefined;
-    return v.denominator < 0n ? { numerator: -v.numerator, denominator: -v.denominator } : v;
+    if (v.d === 0n) return undefined;
+    return v.d < 0n ? { n: -v.n, d: -v.d } : v;
   }
   if (typeof v === "number" && !Number.isFinite(v)) return undefined;
-  let d: Decimal;
+  let x: Decimal;
   try {
-    d = Decimal.isDecimal(v) ? new Decimal(v as Decimal) : new Decimal(v as string | number);
+    x = Decimal.isDecimal(v) ? new Decimal(v as Decimal) : new Decimal(v as string | number);
   } catch {
     return undefined;
   }
-  if (!d.isFinite()) return undefined;
-  const text = d.toFixed(); // plain notation, every digit
+  if (!x.isFinite()) return undefined;
+  const text = x.toFixed(); // plain notation, every digit
   const neg = text.startsWith("-");
   const [int, frac = ""] = (neg ? text.slice(1) : text).split(".");
   const mag = BigInt(int + frac);
-  return { numerator: neg ? -mag : mag, denominator: 10n ** BigInt(frac.length) };
+  return { n: neg ? -mag : mag, d: 10n ** BigInt(frac.length) };
 }
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
+const percentOf = (f: Fraction): Fraction => ({ n: f.n * 100n, d: f.d });
 
 /** Groups the digits of a non-negative integer: "1234567" → "1 234 567". */
 function group(digits: string): string {
@@ -84,9 +80,9 @@ function group(digits: string): string {
 
 /** value × 10^decimals rounded half away from zero. */
 function scaledRound(f: Fraction, decimals: number): bigint {
-  const q = abs(f.numerator) * 10n ** BigInt(decimals);
-  const r = (2n * q + f.denominator) / (2n * f.denominator);
-  return f.numerator < 0n ? -r : r;
+  const q = abs(f.n) * 10n ** BigInt(decimals);
+  const r = (2n * q + f.d) / (2n * f.d);
+  return f.n < 0n ? -r : r;
 }
 
 /** Text of an integer count of 10^-decimals units: (-123456, 2) → "-1 234,56". */
@@ -99,19 +95,15 @@ function scaledText(n: bigint, decimals: number): string {
 
 /** Decimals needed to write the fraction exactly; undefined when its expansion does not terminate. */
 function exactDecimals(f: Fraction): number | undefined {
-  let den = f.denominator;
-  const g = gcd(abs(f.numerator), den);
-  den /= g;
+  let a = abs(f.n);
+  let b = f.d;
+  while (b !== 0n) [a, b] = [b, a % b];
+  let den = f.d / (a === 0n ? f.d : a);
   let twos = 0;
   let fives = 0;
   while (den % 2n === 0n) (den /= 2n), twos++;
   while (den % 5n === 0n) (den /= 5n), fives++;
   return den === 1n ? Math.max(twos, fives) : undefined;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? 1n : a;
 }
 
 /**
@@ -123,8 +115,29 @@ export function formatNumber(value: Exact, decimals?: number): string {
   const f = toFraction(value);
   if (!f) return NOT_A_NUMBER;
   const k = decimals ?? exactDecimals(f) ?? 12;
-  const n = scaledRound(f, k);
-  return scaledText(n, k);
+  return scaledText(scaledRound(f, k), k);
+}
+
+/**
+ * A measured quantity with at most `maxDecimals` decimals, trailing zeros
+ * dropped, and "≈ " when the value had to be rounded: "10 815,21",
+ * "6 489,126", "≈ 33,33".
+ */
+export function formatDecimal(value: Exact, maxDecimals = 2): string {
+  const f = toFraction(value);
+  if (!f) return NOT_A_NUMBER;
+  const k = exactDecimals(f);
+  if (k !== undefined && k <= maxDecimals) return formatNumber(f, k);
+  const rounded = formatNumber(f, maxDecimals);
+  return `≈ ${rounded.includes(",") ? rounded.replace(/0+$/, "").replace(/,$/, "") : rounded}`;
+}
+
+/** A change with its sign: "+2,5", "-1", "0" (as `formatDecimal`). */
+export function formatChange(value: Exact, maxDecimals = 2): string {
+  const f = toFraction(value);
+  if (!f) return NOT_A_NUMBER;
+  const text = formatDecimal(f, maxDecimals);
+  return f.n > 0n ? (text.startsWith("≈ ") ? `≈ +${text.slice(2)}` : `+${text}`) : text;
 }
 
 /** An integer with Swedish digit grouping, no unit: "1 234 567"; a non-integer keeps its decimals. */
@@ -148,61 +161,71 @@ export function formatKr(amount: Exact): string {
 export function formatKrChange(amount: Exact): string {
   const f = toFraction(amount);
   if (!f) return NOT_A_NUMBER;
-  return `${f.numerator > 0n ? "+" : ""}${formatKr(f)}`;
+  return `${f.n > 0n ? "+" : ""}${formatKr(f)}`;
 }
 
 /** A ratio (0.823) as a percentage with `decimals` decimals: "82,30 %". */
 export function formatPercent(ratio: Exact, decimals = 2): string {
   const f = toFraction(ratio);
   if (!f) return NOT_A_NUMBER;
-  return `${formatNumber({ numerator: f.numerator * 100n, denominator: f.denominator }, decimals)} %`;
+  return `${formatNumber(percentOf(f), decimals)} %`;
 }
 
-/** Compares two fractions (denominators positive): -1, 0 or 1. */
+/** a − b compared with 0: -1, 0 or 1 (denominators positive). */
 function compare(a: Fraction, b: Fraction): number {
-  const l = a.numerator * b.denominator;
-  const r = b.numerator * a.denominator;
+  const l = a.n * b.d;
+  const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
-function holds(cmp: number, op: Comparison): boolean {
-  return op === ">=" ? cmp >= 0 : cmp > 0;
+function holds(c: number, op: Comparison): boolean {
+  return op === ">=" ? c >= 0 : c > 0;
 }
 
 /**
  * The number of decimals (at least `minDecimals`) at which a ratio, shown as
- * a percentage, compares with `threshold` as the exact ratio does.
+ * a percentage, agrees with its comparison against `threshold`: the number
+ * shown compares with the threshold as the exact ratio does, and it equals the
+ * threshold (at those decimals) only when the ratio does.
  */
 export function decimalsAgainst(ratio: Exact, threshold: Exact, op: Comparison = ">=", minDecimals = 2): number {
   const r = toFraction(ratio);
   const t = toFraction(threshold);
   if (!r || !t) return minDecimals;
-  const exact = holds(compare(r, t), op);
-  const pct = { numerator: r.numerator * 100n, denominator: r.denominator };
-  const tPct = { numerator: t.numerator * 100n, denominator: t.denominator };
+  const c = compare(r, t);
+  const pct = percentOf(r);
+  const tPct = percentOf(t);
   // Terminates: once half a unit of the last decimal is smaller than the gap
-  // between ratio and threshold, rounding cannot cross (or reach) it.
+  // between ratio and threshold, rounding can neither reach nor cross it.
   for (let k = minDecimals; ; k++) {
-    const shown = { numerator: scaledRound(pct, k), denominator: 10n ** BigInt(k) };
-    if (holds(compare(shown, tPct), op) === exact) return k;
+    const shown = scaledRound(pct, k);
+    const agrees = holds(compare({ n: shown, d: 10n ** BigInt(k) }, tPct), op) === holds(c, op);
+    if (agrees && (c === 0 || shown !== scaledRound(tPct, k))) return k;
   }
 }
 
 /**
  * A ratio as a percentage beside a verdict against `threshold` (a rate such
- * as "0.8"): two decimals, or as many more as it takes for the number shown
- * to compare with the threshold as the exact value does.
- * 245471/306840 against ≥ 0.8 → "79,9999 %" (two decimals would say 80,00 %).
+ * as "0.8"): two decimals, or as many more (up to `maxDecimals`) as it takes
+ * for the number shown to agree with the exact comparison. 245471/306840
+ * against ≥ 0.8 → "79,9997 %" (two decimals would say 80,00 %). Closer than
+ * `maxDecimals` can show: "knappt 80,00 %" / "drygt 80,00 %".
  */
-export function formatShareAgainst(ratio: Exact, threshold: Exact, op: Comparison = ">=", minDecimals = 2): string {
-  return formatPercent(ratio, decimalsAgainst(ratio, threshold, op, minDecimals));
+export function formatShareAgainst(ratio: Exact, threshold: Exact, op: Comparison = ">=", options: { minDecimals?: number; maxDecimals?: number } = {}): string {
+  const { minDecimals = 2, maxDecimals = 8 } = options;
+  const r = toFraction(ratio);
+  const t = toFraction(threshold);
+  if (!r || !t) return NOT_A_NUMBER;
+  const k = decimalsAgainst(r, t, op, minDecimals);
+  if (k <= maxDecimals) return formatPercent(r, k);
+  return `${compare(r, t) < 0 ? "knappt" : "drygt"} ${formatPercent(t, minDecimals)}`;
 }
 
 /** A threshold or split rate from the data ("0.8", "0.955") as a percentage, every digit: "80 %", "95,5 %". */
 export function formatRate(rate: Exact): string {
   const f = toFraction(rate);
   if (!f) return NOT_A_NUMBER;
-  return `${formatNumber({ numerator: f.numerator * 100n, denominator: f.denominator })} %`;
+  return `${formatNumber(percentOf(f))} %`;
 }
 
 /** "≥" or ">". */

@@ -3,7 +3,8 @@
  * fixed, conditional, announced later, and performance-dependent — with the
  * minimum total, in the shape of the Stockholm table in SKL's memo (003).
  */
-import { formatCitation, formatKr } from "./format";
+import { cite } from "./render";
+import { formatKr } from "./format";
 import { StimError } from "./errors";
 import { Agreement, Citation, FixedAmount, Pot } from "./model";
 import { getLan } from "../reference";
@@ -70,7 +71,7 @@ export function countySummary(agreements: readonly Agreement[], lanCode: string)
           title: pot.title,
           kind: "performance",
           amount: null,
-          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} (${formatCitation(pot.source, "short")})`,
+          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} ${cite(pot.source)}`,
           source: pot.source,
         });
       }
@@ -100,10 +101,10 @@ function fixedItem(a: Agreement, pot: Pot, f: FixedAmount, code: string, byEntry
     amount: f.amount,
     note:
       kind === "later"
-        ? `Beloppet meddelas senare (${formatCitation(f.source, "short")})`
+        ? `Beloppet meddelas senare ${cite(f.source)}`
         : kind === "conditional"
-          ? `${f.condition} (${formatCitation(f.source, "short")})`
-          : `Fast belopp (${formatCitation(f.source, "short")})`,
+          ? `${f.condition} ${cite(f.source)}`
+          : `Fast belopp ${cite(f.source)}`,
     source: f.source,
   };
 }

@@ -14,7 +14,8 @@ import * as missbruk from "../src/agreements/missbruk-2014";
 import * as prio from "../src/agreements/prio-2014";
 import { run } from "../src/cli/main";
 import { checkAgreement, checkSourceRegistry, checkSourceTexts, statedDate } from "../src/core/check";
-import { Agreement, SEED_FILES, SEED_SHORT, SeedFile, SourceDocument } from "../src/core/model";
+import { Agreement, SEED_FILES, SeedFile, SourceDocument } from "../src/core/model";
+import { cite } from "../src/core/render";
 import { SOURCE_DOCUMENTS, sourceDocument } from "../src/reference/sources";
 
 /** Every `doc` of every citation reachable from the agreement modules' exports. */
@@ -55,8 +56,8 @@ test.each<[SeedFile, SourceDocument["kind"], string | null, string | null, Sourc
   expect({ kind: d.kind, date: d.date?.iso ?? null, reference: d.reference, role: d.role }).toEqual({ kind, date, reference, role });
 });
 
-test("explanations use the registry's short names", () => {
-  for (const d of SOURCE_DOCUMENTS) expect(SEED_SHORT[d.doc]).toBe(d.short);
+test("explanations (the trace renderer) cite with the registry's short names", () => {
+  for (const d of SOURCE_DOCUMENTS) expect(cite({ doc: d.doc, section: "3.4.1", label: "" })).toBe(`(${d.short} §3.4.1)`);
 });
 
 describe("the registry checks catch broken entries", () => {

@@ -5,8 +5,6 @@
  * them. Every amount is whole kronor (a safe integer), every rate or threshold a
  * decimal string ("0.8", "0.7") so nothing passes through binary floats.
  */
-import { SOURCE_DOCUMENTS } from "../reference/sources";
-
 /** The seed documents this project encodes (see docs/agreements.md). */
 export const SEED_FILES = [
   "000_3dc3d7eee1c32ea7.txt",
@@ -16,14 +14,6 @@ export const SEED_FILES = [
   "004_a38fd00e97c5cefc.txt",
 ] as const;
 export type SeedFile = (typeof SEED_FILES)[number];
-
-/**
- * Short Swedish names of the seed documents, used in explanations
- * ("Psykisk ohälsa 2014 §3.4.2"). Read from the source registry
- * (`src/reference/sources.ts`); new code formats citations with
- * `formatCitation` in `src/core/format.ts`.
- */
-export const SEED_SHORT: Record<SeedFile, string> = Object.fromEntries(SOURCE_DOCUMENTS.map((d) => [d.doc, d.short])) as Record<SeedFile, string>;
 
 /** What kind of document a source is. */
 export type SourceKind = "signed-agreement" | "government-decision" | "skl-circular" | "skl-memo";

@@ -187,9 +187,24 @@ export function criterionApplies(c: Criterion, level: Level): boolean {
   return !c.appliesTo || c.appliesTo.includes(level);
 }
 
+/**
+ * A deep copy of plain data (objects, arrays, primitives). Not
+ * structuredClone: Excel's JavaScript-only custom-function runtime and some
+ * hosts do not have it. Shared references become separate copies.
+ */
+export function cloneData<T>(x: T): T {
+  if (Array.isArray(x)) return x.map(cloneData) as T;
+  if (x !== null && typeof x === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = cloneData(v);
+    return out as T;
+  }
+  return x;
+}
+
 /** Applies patches to a deep copy of the agreement. */
 export function applyPatches(a: Agreement, patches: readonly Patch[]): Agreement {
-  const copy: Agreement = structuredClone(a);
+  const copy: Agreement = cloneData(a);
   const rule = (id: string): Rule => {
     const r = [...copy.requirements, ...copy.goals].find((x) => x.id === id);
     if (!r) throw new StimError(`Antagandet ändrar okänd regel ${id} i ${a.id}.`);
@@ -199,25 +214,25 @@ export function applyPatches(a: Agreement, patches: readonly Patch[]): Agreement
     if ("pot" in p) {
       const pot = copy.pots.find((x) => x.id === p.pot);
       if (!pot) throw new StimError(`Antagandet ändrar okänd pott ${p.pot} i ${a.id}.`);
-      Object.assign(pot, structuredClone(p.set));
+      Object.assign(pot, cloneData(p.set));
     } else if ("coverage" in p) {
       const req = copy.requirements.find((x) => x.id === p.coverage);
       if (!req?.coverage) throw new StimError(`Antagandet ändrar täckningsregeln för ${p.coverage}, som saknas i ${a.id}.`);
-      Object.assign(req.coverage, structuredClone(p.set));
+      Object.assign(req.coverage, cloneData(p.set));
     } else if ("date" in p) {
       const d = copy.dates.find((x) => x.id === p.date);
       if (!d) throw new StimError(`Antagandet ändrar okänt datum ${p.date} i ${a.id}.`);
-      Object.assign(d, structuredClone(p.set));
+      Object.assign(d, cloneData(p.set));
     } else if ("add" in p) {
-      rule(p.rule).criteria.push(...structuredClone(p.add));
+      rule(p.rule).criteria.push(...cloneData(p.add));
     } else if ("criterion" in p) {
       const r = rule(p.rule);
       const i = r.criteria.findIndex((c) => c.id === p.criterion);
       if (i < 0) throw new StimError(`Antagandet ändrar okänt kriterium ${p.rule}/${p.criterion} i ${a.id}.`);
-      if ("replace" in p) r.criteria.splice(i, 1, ...structuredClone(p.replace));
-      else Object.assign(r.criteria[i], structuredClone(p.set));
+      if ("replace" in p) r.criteria.splice(i, 1, ...cloneData(p.replace));
+      else Object.assign(r.criteria[i], cloneData(p.set));
     } else {
-      Object.assign(rule(p.rule), structuredClone(p.set));
+      Object.assign(rule(p.rule), cloneData(p.set));
     }
   }
   return copy;

@@ -101,8 +101,8 @@ function exactDecimals(f: Fraction): number | undefined {
   let den = f.d / (a === 0n ? f.d : a);
   let twos = 0;
   let fives = 0;
-  while (den % 2n === 0n) (den /= 2n), twos++;
-  while (den % 5n === 0n) (den /= 5n), fives++;
+  for (; den % 2n === 0n; twos++) den /= 2n;
+  for (; den % 5n === 0n; fives++) den /= 5n;
   return den === 1n ? Math.max(twos, fives) : undefined;
 }
 

@@ -290,6 +290,9 @@ function readSingle(s: Slot, v: Cell, second: Cell, where: string, xMarks: boole
     if (!Number.isSafeInteger(part) || part < 0 || !Number.isSafeInteger(total) || total < 0) {
       throw new StimError(`${where}: antal och totalt ska vara heltal ≥ 0 (fick ${describe(part)} och ${describe(total)}).`, where);
     }
+    if (part > total && !c.mayExceedWhole) {
+      throw new StimError(`${where}: antal (${describe(part)}) är större än totalt (${describe(total)}); en andel över 100 % anges som 100 %.`, where);
+    }
     return answer(c, { part, total }, where);
   }
   if (isBlank(v)) return null;

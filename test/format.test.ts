@@ -78,6 +78,9 @@ describe("kronor and integers: ordinary space between groups, ASCII minus", () =
     ["1234567.891", 1, "1 234 567,9"],
     [frac(1n, 3n), undefined, "0,333333333333"], // a non-terminating fraction gets 12 decimals
     ["0.5", undefined, "0,5"],
+    ["1.5e3", undefined, "1 500"], // exponent form goes through decimal.js
+    ["-1234", 0, "-1 234"],
+    [-1234, undefined, "-1 234"],
     [frac(5n, -2n), undefined, "-2,5"],
     [frac(1n, 0n), undefined, "–"],
     ["inte ett tal", undefined, "–"],

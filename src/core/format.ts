@@ -56,6 +56,15 @@ export function toFraction(v: Exact): Fraction | undefined {
     return v.d < 0n ? { n: -v.n, d: -v.d } : v;
   }
   if (typeof v === "number" && !Number.isFinite(v)) return undefined;
+  if (typeof v === "number" && Number.isSafeInteger(v)) return { n: BigInt(v), d: 1n };
+  if (typeof v === "string") {
+    // The common case, a plain decimal ("0.8", "-12", "1234.50"), without decimal.js.
+    const m = PLAIN_DECIMAL.exec(v);
+    if (m) {
+      const mag = BigInt(m[2] + (m[3] ?? ""));
+      return { n: m[1] ? -mag : mag, d: 10n ** BigInt((m[3] ?? "").length) };
+    }
+  }
   let x: Decimal;
   try {
     x = Decimal.isDecimal(v) ? new Decimal(v as Decimal) : new Decimal(v as string | number);
@@ -70,6 +79,7 @@ export function toFraction(v: Exact): Fraction | undefined {
   return { n: neg ? -mag : mag, d: 10n ** BigInt(frac.length) };
 }
 
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 const abs = (x: bigint) => (x < 0n ? -x : x);
 const percentOf = (f: Fraction): Fraction => ({ n: f.n * 100n, d: f.d });
 
@@ -95,6 +105,7 @@ function scaledText(n: bigint, decimals: number): string {
 
 /** Decimals needed to write the fraction exactly; undefined when its expansion does not terminate. */
 function exactDecimals(f: Fraction): number | undefined {
+  if (f.d === 1n) return 0;
   let a = abs(f.n);
   let b = f.d;
   while (b !== 0n) [a, b] = [b, a % b];
@@ -115,6 +126,7 @@ export function formatNumber(value: Exact, decimals?: number): string {
   const f = toFraction(value);
   if (!f) return NOT_A_NUMBER;
   const k = decimals ?? exactDecimals(f) ?? 12;
+  if (k === 0 && f.d === 1n) return `${f.n < 0n ? MINUS : ""}${group(abs(f.n).toString())}`;
   return scaledText(scaledRound(f, k), k);
 }
 

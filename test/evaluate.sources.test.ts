@@ -229,11 +229,11 @@ describe("aldre-2014 palliative tiers and the 100 % rule (002 §5.3)", () => {
     ["tier 1: average 4,75 < 5", "PALL1", { baseline: [10, 10, 10, 10], result: [15, 15, 15, 14] }, false],
   ])("%s", (_n, id, value, expected) => {
     const c = pall(id as string);
-    expect(evaluateCriterion(c, id as string, answer(c, value)).met).toBe(expected);
+    expect(evaluateCriterion(c, id as string, answer(c, value)).applied).toBe(expected);
   });
   test("the 100 % rule is named in the explanation", () => {
     const c = pall("PALL2");
-    expect(renderEvent(evaluateCriterion(c, "PALL2", answer(c, v)).event)).toContain("(100 %-regeln)");
+    expect(renderEvent(evaluateCriterion(c, "PALL2", answer(c, v)))).toContain("(100 %-regeln)");
   });
   test("under the 'tier2-exclusive' reading a tier-2 kommun does not share tier 1", () => {
     const f = allMet("aldre-2014");

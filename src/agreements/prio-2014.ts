@@ -1009,6 +1009,7 @@ export const PRIO_2014: Agreement = {
       resolution:
         "Den undertecknade överenskommelsen (004) gäller: 80 000 000 kr, vilket också stämmer med sammanfattningens 180 mnkr för A 1 och A 2. SKL:s PM (003) är sekundär.",
       resolvedValue: "80000000",
+      pots: ["A1"],
     },
     {
       id: "prio-2014/003-heading-year",

@@ -429,7 +429,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
   out.push("");
   if (lan) {
     out.push(`${getLan(lan)!.name}:`);
-    for (const e of ev.counties[lan].events) if (e.kind === "coverage" || e.kind === "county-all" || e.kind === "landsting-fails") out.push(`  ${renderEvent(e)}`);
+    for (const e of ev.counties[lan].events) if (e.kind === "coverage" || e.kind === "county-all" || e.kind === "failing-landsting") out.push(`  ${renderEvent(e)}`);
   }
   const potIds = ev.pots.filter((p) => p.kind === "performance" || p.kind === "fixed").map((p) => p.id);
   out.push(

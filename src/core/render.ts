@@ -137,7 +137,7 @@ export function renderEvent(e: TraceEvent): string {
         e.applied === true ? thr : e.applied === false ? `inte ${thr}` : `(${formatInt(e.unknown)} invånare i kommuner utan uppgift), krav ${thr}`;
       return `Kommunerna som uppfyller grundkraven har ${formatInt(e.covered)} av ${formatInt(e.total)} invånare (${ratio}) ${cmpText} ${cite(e.source)} → ${consequence}.`;
     }
-    case "landsting-fails":
+    case "failing-landsting":
       return `${e.who.name} uppfyller inte grundkraven; enligt valt antagande får då ingen i länet prestationsmedel.`;
     case "gate":
       return `${e.pot}: grundkraven för ${e.who.name} är ${verdictText(e.applied)}.`;

@@ -71,7 +71,7 @@ export function countySummary(agreements: readonly Agreement[], lanCode: string)
           title: pot.title,
           kind: "performance",
           amount: null,
-          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} ${cite(pot.source)}`,
+          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} ${cite(pot.source)}${pot.outside ? `; betalas av ${pot.outside.payer}, utanför överenskommelsens totalbelopp` : ""}`,
           source: pot.source,
         });
       }

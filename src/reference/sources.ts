@@ -33,7 +33,7 @@ export const SOURCE_DOCUMENTS: readonly SourceDocument[] = [
     short: "Evidensbaserad praktik 2011",
     issuer: "Regeringen (Socialdepartementet)",
     kind: "government-decision",
-    // The decision carries no date; the annexed agreement is unsigned ("Stockholm" only).
+    // The decision carries no date; the annexed agreement names its signatories but only "Stockholm", no date.
     date: null,
     // S2011/983/FST in the text is another decision (the performance grant for the elderly).
     reference: null,

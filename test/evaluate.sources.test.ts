@@ -115,7 +115,7 @@ describe("prio-2014 county 80 % rule with real populations (004 §3.4.1)", () =>
     expect(entry(ev, "kommun", "0181", "A3")).toMatchObject({ status: "not-eligible", amount: 0n });
     const step = ev.counties["01"].events.find((e) => e.kind === "coverage")!;
     expect(step.applied).toBe(true);
-    expect(renderEvent(step)).toMatch(/^Kommunerna som uppfyller grundkraven har [\d ]+ av 2 163 042 invånare \(\d+,\d\d %\) ≥ 80 % \(004 §3\.4\.1\)/);
+    expect(renderEvent(step)).toMatch(/^Kommunerna som uppfyller grundkraven har [\d ]+ av 2 163 042 invånare \(\d+,\d\d %\) ≥ 80 % \(Psykisk ohälsa 2014 §3\.4\.1\)/);
   });
   test("Stockholm stad (0180, 41 % of the county) fails: below 80 % → nobody in the county (assumption prio-2014/county-below-80)", () => {
     const ev = evaluate(PRIO, failing(["0180"]));

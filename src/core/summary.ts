@@ -4,7 +4,7 @@
  * minimum total, in the shape of the Stockholm table in SKL's memo (003).
  */
 import { cite } from "./render";
-import { formatKr } from "./exact";
+import { formatKr } from "./format";
 import { StimError } from "./errors";
 import { Agreement, Citation, FixedAmount, Pot } from "./model";
 import { getLan } from "../reference";

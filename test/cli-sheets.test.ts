@@ -70,7 +70,7 @@ describe("stim validate", () => {
     const r = await runAsync(["validate", path]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`  avvikelse: Fördelning!${target!.address}: Beloppet ur A3 är`);
-    expect(r.stdout).toContain("(skillnad −5 kr). [A3 (004 §3.4.2)]");
+    expect(r.stdout).toContain("(skillnad -5 kr). [A3 (Psykisk ohälsa 2014 §3.4.2)]");
     const j = await runAsync(["validate", path, "--json"]);
     expect(j.code).toBe(1);
     const report = JSON.parse(j.stdout);
@@ -211,6 +211,6 @@ describe("stim evaluate --input fil.xlsx", () => {
     await wb.xlsx.writeFile(path);
     const r = await runAsync(["evaluate", "prio-2014", "--input", path]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^stim: .*kanske\.xlsx har 1 fel i indata: Fördelning!F9: "kanske" är inget ja\/nej-svar; skriv Ja eller Nej\. \[GK1 \(004 §3\.4\.1\)\]/);
+    expect(r.stderr).toMatch(/^stim: .*kanske\.xlsx har 1 fel i indata: Fördelning!F9: "kanske" är inget ja\/nej-svar; skriv Ja eller Nej\. \[GK1 \(Psykisk ohälsa 2014 §3\.4\.1\)\]/);
   }, 60_000);
 });

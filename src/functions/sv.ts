@@ -189,7 +189,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
   ALLOCATION_STATUS: {
     name: "TILLDELNINGSSTATUS",
     description:
-      'Status för en rad i fördelningstabellen: för en pott "Behörig", "Ej behörig", "Uppgift saknas" eller "Ej aktuell"; utan pott om grundkraven är uppfyllda ("Ja", "Nej", "Uppgift saknas") efter länsreglerna.',
+      'Status för en rad i fördelningstabellen: för en pott "Behörig", "Inte behörig", "Uppgift saknas" eller "Inte aktuell"; utan pott om grundkraven är uppfyllda ("Ja", "Nej", "Uppgift saknas") efter länsreglerna.',
     parameters: {
       agreement: AGREEMENT,
       table: TABLE,

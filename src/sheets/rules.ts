@@ -4,13 +4,12 @@
  */
 import { formatRate } from "../core/exact";
 import { Agreement, Citation, Criterion } from "../core/model";
-import { SEED_SHORT } from "../core/model";
+import { formatCitation } from "../core/format";
 import { LEVEL_TEXT, ruleLevels } from "./columns";
 
-/** "004 §3.4.1: Grundkrav 1" */
+/** "Överenskommelse om psykisk ohälsa 2014 (…), avsnitt 3.4.1: Grundkrav 1" */
 export function citationText(c: Citation): string {
-  const section = /^\d+(\.\d+)*$/.test(c.section) ? `§${c.section}` : `"${c.section}"`;
-  return `${SEED_SHORT[c.doc] ?? c.doc} ${section}: ${c.label}`;
+  return formatCitation(c, "full", { label: true });
 }
 
 function statusText(s: string): string {

@@ -3,6 +3,7 @@
  * reader recognises: sheet names, labels of the totals block, status words.
  */
 import type { RecipientStatus } from "../core/evaluate";
+import { RECIPIENT_STATUS_SV } from "../core/format";
 
 export const SHEET_ALLOCATION = "Fördelning";
 export const SHEET_RULES = "Regler";
@@ -23,12 +24,10 @@ export const TOTALS = {
 
 export const TOTAL_LABELS: readonly string[] = Object.values(TOTALS);
 
-export const STATUS_TEXT: Record<RecipientStatus, string> = {
-  eligible: "Behörig",
-  "not-eligible": "Ej behörig",
-  "missing-data": "Uppgift saknas",
-  "not-applicable": "Ej aktuell",
-};
+/** A status as a cell shows it: the core's Swedish word, capitalised ("Behörig", "Inte behörig" …). */
+export const STATUS_TEXT = Object.fromEntries(
+  Object.entries(RECIPIENT_STATUS_SV).map(([k, v]) => [k, v.charAt(0).toUpperCase() + v.slice(1)]),
+) as Record<RecipientStatus, string>;
 
 export function gateText(gate: boolean | null): string {
   return gate === true ? "Ja" : gate === false ? "Nej" : "Uppgift saknas";

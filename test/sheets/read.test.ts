@@ -165,7 +165,7 @@ describe("validation of a grid (no file)", () => {
     const g = grid();
     const r0 = read(g);
     const row = rowOf(g, "kommun", "0380");
-    g.values[row][r0.columns.get("status.B3")!] = g.values[row][r0.columns.get("status.B3")!] === "Behörig" ? "Ej behörig" : "Behörig";
+    g.values[row][r0.columns.get("status.B3")!] = g.values[row][r0.columns.get("status.B3")!] === "Behörig" ? "Inte behörig" : "Behörig";
     g.values[row][r0.columns.get("grundkrav")!] = "#NAME?";
     const v = validateWorkbook([g]);
     expect(v.findings.map((f) => f.kind).sort()).toEqual(["formula-error", "status-differs"]);

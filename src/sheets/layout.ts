@@ -175,7 +175,7 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
   line(`${T.SCOPE_LABEL} ${county ? `${getLan(county)!.name} (${county})` : T.SCOPE_NATIONAL}`, "subtitle");
   if (fictional) line(`${T.FICTIONAL_LABEL}: alla svar och nyckeltal utom folkmängden är påhittade demouppgifter, inte verkliga uppgifter.`, "fictional");
   line(
-    "Gula kolumner fylls i (Ja/Nej, andelar i procent, tal). Grå kolumner räknas av Stimulans-tillägget (STIM.*); utan tillägget visas de senast beräknade värdena och de räknas inte om. Installera tillägget: se \"Driftsätta i en organisation\" i README.",
+    "Gula kolumner fylls i (Ja/Nej, andelar i procent, tal). Grå kolumner räknas av Excel-tillägget Stimulans (funktionerna STIM.*). Utan tillägget visas de senast beräknade värdena men de räknas inte om när svaren ändras: be IT-avdelningen installera tillägget (manifest.xml) via Microsoft 365 administrationscenter, eller lägg till det under Infoga > Tillägg.",
     "note",
   );
   if (county) {

@@ -16,11 +16,11 @@
 export { AGREEMENTS, ALL_CONFLICTS } from "./agreements";
 export { demoFacts } from "./agreements/demo";
 export { evaluate } from "./core/evaluate";
-export { formatInt, formatKr, formatRate } from "./core/exact";
+export { formatCitation, formatInt, formatKr, formatKrChange, formatNumber, formatPeriod, formatRate, formatThreshold } from "./core/format";
 export { countySummary } from "./core/summary";
-export { comparisonText } from "./core/thresholds";
 export { diffEvaluations, whatIfSentence, withKey, withRuleOutcome } from "./core/whatif";
 export { formulaLocaleFor, formulaText } from "./functions/formula";
-export { slotsOf, withRequired } from "./functions/inputs";
+export { compile } from "./core/compile";
+export { slotsOf } from "./functions/inputs";
 export { LAN, getKommun, getLan, landstingName } from "./reference";
 export { SUMMARY_GROUPS, countySummarySheet } from "./sheets/countySummary";

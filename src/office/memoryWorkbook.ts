@@ -7,6 +7,7 @@
  * reported as "C3" (not "C3:C3"), writing to a non-empty sheet is refused,
  * and after `writeNewSheet` the new sheet is active with A1 selected.
  */
+import type { SheetSpec, StyleId } from "../sheets/layout";
 import { parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
 import {
   MAX_COLUMNS,
@@ -18,9 +19,10 @@ import {
   messages,
   sheetNameProblem,
   valuesProblem,
+  specValues,
+  uniqueTableName,
   type CellValue,
   type SelectedRange,
-  type SheetFormat,
   type WorkbookAdapter,
 } from "./workbook";
 
@@ -28,8 +30,12 @@ interface MemorySheet {
   name: string;
   /** Sparse cells keyed by `${row},${col}` (0-based). Never holds "". */
   cells: Map<string, CellValue>;
-  /** The format given when the sheet was written, for the preview grid. */
-  format?: SheetFormat;
+  /** Formulas (typed form, with "="), keyed like cells; their cached values are in `cells`. */
+  formulas: Map<string, string>;
+  tables: { name: string; range: string }[];
+  validations: SheetSpec["validations"];
+  /** How the sheet layer asked the cells to look (number formats, styles, widths), for the preview grid. */
+  look?: { numFmts: Map<string, string>; styles: Map<string, StyleId>; columnWidths: number[] };
 }
 
 /** A sheet's used block from A1, for showing it (the browser preview's grid). */
@@ -37,7 +43,12 @@ export interface SheetSnapshot {
   name: string;
   /** Rows × columns from A1 to the last used cell; empty cells are "". */
   values: CellValue[][];
-  format: SheetFormat;
+  /** Number format per cell ('#,##0 "kr"' …), where the sheet layer gave one. */
+  numFmts: (string | undefined)[][];
+  /** The sheet layer's style per cell ("title", "header", "total" …). */
+  styles: (StyleId | undefined)[][];
+  /** Column widths in characters, where given. */
+  columnWidths: number[];
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -67,10 +78,26 @@ export class MemoryWorkbook implements WorkbookAdapter {
     const problem = sheetNameProblem(name) ?? valuesProblem(values);
     if (problem !== null) throw new WorkbookError(problem);
     if (this.find(name)) throw new WorkbookError(messages.sheetExists(name));
-    const sheet: MemorySheet = { name, cells: new Map() };
+    const sheet: MemorySheet = { name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
     this.sheets.push(sheet);
     this.put(sheet, 0, 0, values);
     this.changed();
+  }
+
+  /** The formula of a cell ("=…"), or undefined for a value. */
+  formulaAt(sheetName: string, address: string): string | undefined {
+    const { start } = parseA1Range(address);
+    return this.require(sheetName).formulas.get(key(start.row, start.col));
+  }
+
+  /** Tables on a sheet: name and A1 range. */
+  tablesOn(sheetName: string): { name: string; range: string }[] {
+    return [...this.require(sheetName).tables];
+  }
+
+  /** Data validation rules on a sheet. */
+  validationsOn(sheetName: string): SheetSpec["validations"] {
+    return [...this.require(sheetName).validations];
   }
 
   /** Writes `values` with the top-left corner at `address` ("B2"), like a user typing. */
@@ -117,7 +144,8 @@ export class MemoryWorkbook implements WorkbookAdapter {
 
   /**
    * The sheet's cells from A1 to its last used row and column, capped at
-   * `maxRows` × `maxCols` (a preview shows the top-left corner of a big sheet).
+   * `maxRows` × `maxCols` (a preview shows the top-left corner of a big sheet),
+   * with the look the sheet layer gave them.
    */
   snapshot(sheetName: string, maxRows = 500, maxCols = 52): SheetSnapshot {
     const sheet = this.require(sheetName);
@@ -130,13 +158,14 @@ export class MemoryWorkbook implements WorkbookAdapter {
     }
     rows = Math.min(rows, maxRows);
     cols = Math.min(cols, maxCols);
-    const values: CellValue[][] = [];
-    for (let r = 0; r < rows; r++) {
-      const row: CellValue[] = [];
-      for (let c = 0; c < cols; c++) row.push(sheet.cells.get(key(r, c)) ?? "");
-      values.push(row);
-    }
-    return { name: sheet.name, values, format: sheet.format ?? {} };
+    const grid = <T>(at: (k: string) => T) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => at(key(r, c))));
+    return {
+      name: sheet.name,
+      values: grid((k) => sheet.cells.get(k) ?? ""),
+      numFmts: grid((k) => sheet.look?.numFmts.get(k)),
+      styles: grid((k) => sheet.look?.styles.get(k)),
+      columnWidths: sheet.look?.columnWidths ?? [],
+    };
   }
 
   // --- WorkbookAdapter ------------------------------------------------------
@@ -150,17 +179,45 @@ export class MemoryWorkbook implements WorkbookAdapter {
     return this.read(sheet, parseA1Range(address));
   }
 
-  async writeNewSheet(name: string, values: CellValue[][], format?: SheetFormat): Promise<void> {
+  async writeNewSheet(name: string, values: CellValue[][]): Promise<void> {
     assertWritable(name, values);
     let sheet = this.find(name);
     if (sheet) {
       if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
     } else {
-      sheet = { name, cells: new Map() };
+      sheet = { name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
       this.sheets.push(sheet);
     }
     this.put(sheet, 0, 0, values);
-    if (format) sheet.format = format;
+    this.active = { sheet: sheet.name, range: parseA1Range("A1") };
+    this.changed();
+  }
+
+  async writeSheetSpec(spec: SheetSpec): Promise<void> {
+    const values = specValues(spec);
+    assertWritable(spec.name, values);
+    const taken = new Set(this.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+    let sheet = this.find(spec.name);
+    if (sheet) {
+      if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
+    } else {
+      sheet = { name: spec.name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
+      this.sheets.push(sheet);
+    }
+    const cached = spec.cells.map((row) => row.map((c) => (c ? (c.formula !== undefined ? (c.cached ?? "") : (c.value ?? "")) : "")));
+    const width = values[0]?.length ?? 0;
+    this.put(sheet, 0, 0, cached.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")));
+    values.forEach((row, r) => row.forEach((v, c) => typeof v === "string" && v.startsWith("=") && sheet!.formulas.set(key(r, c), v)));
+    if (spec.table) sheet.tables.push({ name: uniqueTableName(spec.table.name, taken), range: spec.table.range });
+    sheet.validations.push(...spec.validations);
+    const look: NonNullable<MemorySheet["look"]> = { numFmts: new Map(), styles: new Map(), columnWidths: [...spec.columnWidths] };
+    spec.cells.forEach((row, r) =>
+      row.forEach((c, k) => {
+        if (c?.numFmt) look.numFmts.set(key(r, k), c.numFmt);
+        if (c?.style) look.styles.set(key(r, k), c.style);
+      }),
+    );
+    sheet.look = look;
     this.active = { sheet: sheet.name, range: parseA1Range("A1") };
     this.changed();
   }

@@ -6,7 +6,6 @@
  * browser it works against an in-memory workbook and shows it as a grid
  * beside the pane (the preview). See startup.ts.
  */
-import { FluentProvider } from "@fluentui/react-components";
 import { StrictMode, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../office/memoryWorkbook";
@@ -17,6 +16,7 @@ import { HostProvider, type Host } from "./hostContext";
 import { PreviewLayout } from "./preview/PreviewLayout";
 import { detectHost, type OfficeLike } from "./startup";
 import { fluentTheme, isDark } from "./theme";
+import { ThemeRoot } from "./ThemeRoot";
 import { formulaLocaleFor } from "../runtime";
 
 
@@ -50,13 +50,13 @@ function useSystemDark(): boolean {
 function Preview({ host }: { host: Host }) {
   const dark = useSystemDark();
   return (
-    <FluentProvider theme={fluentTheme(dark)} lang="sv" style={{ minHeight: "100vh" }}>
+    <ThemeRoot theme={fluentTheme(dark)}>
       <HostProvider host={host}>
         <PreviewLayout memory={host.memory!}>
           <App initialView={initialView()} onViewChange={rememberView} />
         </PreviewLayout>
       </HostProvider>
-    </FluentProvider>
+    </ThemeRoot>
   );
 }
 
@@ -79,11 +79,11 @@ async function start(): Promise<void> {
     if (where.kind === "excel") {
       const host: Host = { workbook: new OfficeWorkbook(), preview: false, formulaLocale: where.formulaLocale };
       tree = (
-        <FluentProvider theme={fluentTheme(isDark(where.theme))} lang="sv" style={{ minHeight: "100vh" }}>
+        <ThemeRoot theme={fluentTheme(isDark(where.theme))}>
           <HostProvider host={host}>
             <App initialView={initialView()} onViewChange={rememberView} />
           </HostProvider>
-        </FluentProvider>
+        </ThemeRoot>
       );
     } else {
       const memory = new MemoryWorkbook();

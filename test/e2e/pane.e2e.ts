@@ -163,7 +163,7 @@ describe("Tänk om against the core", () => {
     // Stockholm's own row shows what it had and what it loses.
     const stockholm = diff.recipients.find((r) => r.code === "0180")!;
     const cells = await page.locator('[data-key="kommun:0180"] td').allTextContents();
-    expect(cells.map(nbsp)).toEqual([`${fmt(stockholm.before)} kr`, `−${fmt(-stockholm.delta)} kr`]);
+    expect(cells.map(nbsp)).toEqual([`${fmt(stockholm.before)} kr`, `-${fmt(-stockholm.delta)} kr`]);
 
     await page.getByLabel("Per län").check();
     const counties = await page.locator("[data-testid=whatif-table] tbody tr[data-key]").evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-key"), tr.getAttribute("data-delta")]));

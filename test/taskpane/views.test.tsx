@@ -9,12 +9,12 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { AGREEMENTS, getAgreement } from "../../src/agreements";
 import { demoFacts } from "../../src/agreements/demo";
 import { evaluate } from "../../src/core/evaluate";
+import { formatCitation } from "../../src/core/format";
 import { countySummary } from "../../src/core/summary";
 import { diffEvaluations, whatIfSentence, withKey, withRuleOutcome } from "../../src/core/whatif";
 import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
-import { WorkbookError, type WorkbookAdapter } from "../../src/office/workbook";
+import { WorkbookError, specValues, type WorkbookAdapter } from "../../src/office/workbook";
 import { countySummarySheet } from "../../src/sheets/countySummary";
-import { citationText } from "../../src/taskpane/citation";
 import AgreementsView from "../../src/taskpane/views/agreements";
 import CountyView from "../../src/taskpane/views/county";
 import WhatIfView from "../../src/taskpane/views/whatif";
@@ -32,7 +32,8 @@ describe("Överenskommelser", () => {
     expect(plain(a1.textContent)).toContain("80 000 000 kr");
     expect(within(a1).getByText("Källkonflikt", { selector: "span" })).toBeTruthy();
     expect(a1.textContent).toContain("Belopp för prestationsmål A 1");
-    expect(a1.textContent).toContain("Överenskommelsen om psykisk ohälsa 2014, avsnitt 3.4.2");
+    expect(a1.textContent).toContain(formatCitation(getAgreement("prio-2014").pots[0].source, "full"));
+    expect(a1.textContent).toContain("Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2");
     expect(a1.textContent).toContain('=STIM.POTT("prio-2014";"A1")');
     await act(async () => fireEvent.click(within(a1).getByRole("button", { name: 'Kopiera formeln =STIM.POTT("prio-2014";"A1")' })));
     expect(writes).toEqual(['=STIM.POTT("prio-2014";"A1")']);
@@ -81,8 +82,8 @@ describe("Länsöversikt", () => {
 
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));
     await screen.findByText(/Länsöversikten finns nu på bladet ”Länsöversikt 01 Stockholms län”/);
-    const layout = countySummarySheet(countySummary(AGREEMENTS, "01"), citationText);
-    expect(memory.snapshot("Länsöversikt 01 Stockholms län").values).toEqual(layout.values);
+    const layout = countySummarySheet(countySummary(AGREEMENTS, "01"));
+    expect(memory.snapshot("Länsöversikt 01 Stockholms län").values).toEqual(specValues(layout));
     expect(memory.getActive().sheet).toBe("Länsöversikt 01 Stockholms län");
 
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));
@@ -104,7 +105,8 @@ describe("Länsöversikt", () => {
       listSheetNames: async () => ["Blad1"],
       readRange: async () => [],
       getSelectedRange: async () => ({ sheet: "Blad1", address: "A1", values: [[""]] }),
-      writeNewSheet: async () => {
+      writeNewSheet: async () => undefined,
+      writeSheetSpec: async () => {
         calls++;
         throw Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" });
       },
@@ -126,6 +128,7 @@ describe("Länsöversikt", () => {
       readRange: async () => [],
       getSelectedRange: async () => ({ sheet: "Blad1", address: "A1", values: [[""]] }),
       writeNewSheet: async () => undefined,
+      writeSheetSpec: async () => undefined,
     };
     renderPane(<CountyView />, { workbook: failing, preview: false });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));

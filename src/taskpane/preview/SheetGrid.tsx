@@ -9,7 +9,8 @@ import { useSyncExternalStore } from "react";
 import { cellToA1, columnIndexToLetters } from "../../office/a1";
 import type { MemoryWorkbook } from "../../office/memoryWorkbook";
 import type { CellValue } from "../../office/workbook";
-import { formatNumberSv } from "../format";
+import { formatNumber } from "../../runtime";
+import type { StyleId } from "../../sheets/layout";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minHeight: "320px" },
@@ -55,14 +56,20 @@ const useStyles = makeStyles({
   caption: { textAlign: "left", padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
 });
 
-/** A cell as Excel shows it: kronor formats with spaces between thousands, SANT/FALSKT for booleans. */
-export function shown(value: CellValue, numberFormat: string | null | undefined): string {
+/** Styles the sheet layer shows in bold (as Excel and the xlsx writer do). */
+const BOLD: ReadonlySet<StyleId> = new Set<StyleId>(["title", "subtitle", "fictional", "header", "total"]);
+
+/**
+ * A cell as Excel shows it: numbers with a space between thousands (a
+ * format with "0" shows whole numbers, one with "%" a percentage),
+ * "kr" after kronor formats, SANT/FALSKT for booleans.
+ */
+export function shown(value: CellValue, numberFormat: string | undefined): string {
   if (typeof value === "boolean") return value ? "SANT" : "FALSKT";
-  if (typeof value === "number") {
-    const text = formatNumberSv(value);
-    return numberFormat && numberFormat.includes('"kr"') ? `${text}\u00a0kr` : text;
-  }
-  return value;
+  if (typeof value !== "number") return value;
+  if (numberFormat?.includes("%")) return `${formatNumber(value * 100, 0)} %`;
+  const text = numberFormat && /0$|0 "kr"$/.test(numberFormat) ? formatNumber(value, 0) : formatNumber(value);
+  return numberFormat?.includes('"kr"') ? `${text} kr` : text;
 }
 
 export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
@@ -76,8 +83,9 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const snapshot = memory.snapshot(active.sheet);
   const cols = Math.max(snapshot.values[0]?.length ?? 0, 8);
   const rows = Math.max(snapshot.values.length, 20);
-  const bold = new Set(snapshot.format.boldRows ?? []);
   const selectedTopLeft = active.address.split(":")[0];
+  // Column widths as Excel would show them (about 7 px per character; 9 characters by default).
+  const widths = Array.from({ length: cols }, (_, c) => Math.round((snapshot.columnWidths[c] ?? 9) * 7));
 
   return (
     <section className={styles.root} aria-label="Arbetsboken (förhandsvisning)">
@@ -95,14 +103,14 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
         ))}
       </div>
       <div className={styles.scroll} tabIndex={0} role="group" aria-label={`Celler i bladet ${active.sheet}`}>
-        <table className={styles.table}>
+        <table className={styles.table} style={{ width: `${40 + widths.reduce((a, b) => a + b, 0)}px` }}>
           <caption className={styles.caption}>
             Bladet {active.sheet} – markerat: {active.address}
           </caption>
           <colgroup>
             <col style={{ width: "40px" }} />
-            {Array.from({ length: cols }, (_, c) => (
-              <col key={c} style={{ width: `${Math.round((snapshot.format.columnWidths?.[c] ?? 9) * 7)}px` }} />
+            {widths.map((w, c) => (
+              <col key={c} style={{ width: `${w}px` }} />
             ))}
           </colgroup>
           <thead>
@@ -119,7 +127,7 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
           </thead>
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r} className={bold.has(r) ? styles.bold : undefined}>
+              <tr key={r}>
                 <th scope="row">{r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {
                   const v = snapshot.values[r]?.[c] ?? "";
@@ -127,11 +135,15 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
                   return (
                     <td
                       key={c}
-                      className={mergeClasses(typeof v === "number" && styles.number, a1 === selectedTopLeft && styles.selected)}
+                      className={mergeClasses(
+                        typeof v === "number" && styles.number,
+                        BOLD.has(snapshot.styles[r]?.[c] as StyleId) && styles.bold,
+                        a1 === selectedTopLeft && styles.selected,
+                      )}
                       onClick={() => memory.select(active.sheet, a1)}
                       title={typeof v === "string" && v.length > 30 ? v : undefined}
                     >
-                      {shown(v, snapshot.format.columnFormats?.[c])}
+                      {shown(v, snapshot.numFmts[r]?.[c])}
                     </td>
                   );
                 })}

@@ -1,18 +1,20 @@
 /**
- * Everything the task pane uses from the rules core, the agreements, the
- * reference data, the sheet layer and the functions' formula texts, in one
- * module.
+ * functions.js: the module the shared-runtime page (taskpane.html) loads
+ * first. It registers the Excel custom functions (./functions/functions) and
+ * exports everything the task pane uses from the rules core, the agreements,
+ * the reference data, the sheet layer and the formula texts.
  *
- * Why one module: the page (taskpane.html) runs the custom functions and the
- * task pane together (shared runtime), and webpack builds this module into
- * functions.js together with the functions (webpack.config.js), so the page
- * holds one copy of the core. Reaching the core through this single module
- * lets webpack keep the core's own modules concatenated and minified as one
- * (a module imported straight from another chunk is not), which keeps
- * functions.js about 8 KB (gzip) smaller. Views import from here, never from
+ * Why: the custom functions and the task pane run in one page, and the task
+ * pane's bundle depends on this one (webpack.config.js, `dependOn`), so the
+ * page holds one copy of the core. The pane reaches the core only through
+ * this module, the root of functions.js: then webpack can still concatenate
+ * and minify the core's modules as one (a module imported straight from
+ * another chunk cannot be). Views import values from here, never from
  * ./core, ./agreements, ./reference or ./sheets directly (types may be
  * imported from anywhere: they cost nothing at run time).
  */
+import "./functions/functions";
+
 export { AGREEMENTS, ALL_CONFLICTS } from "./agreements";
 export { demoFacts } from "./agreements/demo";
 export { evaluate } from "./core/evaluate";

@@ -28,6 +28,7 @@ import { StimError } from "../core/errors";
 import { Agreement, Citation, Criterion, Rule } from "../core/model";
 import { goalWithRequired } from "../core/criteria";
 import { Cell, describe, isBlank, isBlankOrZero, Matrix, NotAvailableError, readBoolean, readNumber, shape, usesXMarks } from "./excel";
+import { fn } from "./names";
 
 /** One criterion's place in the inputs. */
 export interface Slot {
@@ -168,7 +169,7 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
   if (rows === 1 && cols > 1 && needRows > 1 && slots.every((s) => s.rows === 1)) {
     if (cols < slots.length) {
       throw new StimError(
-        `${name} har ${cols} kolumner men ${ruleId} har ${slots.length} kriterier: ange ett värde per kriterium (se STIM.CRITERIA).`,
+        `${name} har ${cols} kolumner men ${ruleId} har ${slots.length} kriterier: ange ett värde per kriterium (se ${fn("CRITERIA")}).`,
         name,
       );
     }
@@ -187,7 +188,7 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
   // Blocks of rows.
   if (rows < needRows) {
     throw new StimError(
-      `${name} har ${rows} ${rows === 1 ? "rad" : "rader"} men ${ruleId} behöver ${needRows}: en rad per rad i STIM.CRITERIA.`,
+      `${name} har ${rows} ${rows === 1 ? "rad" : "rader"} men ${ruleId} behöver ${needRows}: en rad per rad i ${fn("CRITERIA")}.`,
       name,
     );
   }

@@ -25,9 +25,11 @@ const SOURCE_ORIGIN = `https://localhost:${DEFAULT_PORT}`;
 class ConfigError extends Error {
   constructor(message) {
     super(message);
-    this.name = "ConfigError";
+    // Tools print an error's stack (webpack-cli does): make it the one line.
+    this.stack = `Fel: ${message}`;
   }
 }
+ConfigError.prototype.name = "ConfigError";
 
 /**
  * A TCP port from a flag or an environment variable. `allowZero` accepts 0

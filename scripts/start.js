@@ -27,7 +27,7 @@
  */
 "use strict";
 
-const crypto = require("node:crypto");
+const { X509Certificate } = require("node:crypto");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -50,8 +50,8 @@ function stateFile(port) {
 function certificateStatus(dir = CERT_DIR()) {
   const files = { ca: path.join(dir, "ca.crt"), cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
   try {
-    const cert = new crypto.X509Certificate(fs.readFileSync(files.cert));
-    const ca = new crypto.X509Certificate(fs.readFileSync(files.ca));
+    const cert = new X509Certificate(fs.readFileSync(files.cert));
+    const ca = new X509Certificate(fs.readFileSync(files.ca));
     fs.accessSync(files.key, fs.constants.R_OK);
     const soon = Date.now() + 24 * 3600 * 1000;
     const usable = new Date(cert.validTo).getTime() > soon && new Date(ca.validTo).getTime() > soon;

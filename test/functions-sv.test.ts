@@ -18,6 +18,7 @@
  *   (checked against English and Swedish, test/fixtures/excel-names.ts).
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { localiseMetadata, SV_FUNCTIONS, type Metadata, type SvFunction } from "../src/functions/sv";
 import { EXCEL4_MACRO_FUNCTIONS, EXCEL_FUNCTIONS, EXCEL_FUNCTIONS_EN_ONLY } from "./fixtures/excel-names";
@@ -235,6 +236,14 @@ describe("functions-sv.json", () => {
     expect(byId.POT.parameters[0].name).toBe("överenskommelse");
     expect(byId.VERSION.description).toBe("Visar vilken version av Stimulans som är installerad.");
   });
+});
+
+test("the README's function table shows every function with its Swedish and English name", () => {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  for (const f of swedish.functions) {
+    const en = english.functions.find((x) => x.id === f.id)!;
+    expect([f.id, readme.includes(`| \`STIM.${f.name}\` | \`STIM.${en.name}\` |`)]).toEqual([f.id, true]);
+  }
 });
 
 describe("localiseMetadata keeps the two files from drifting", () => {

@@ -104,6 +104,36 @@ class FunctionsMetadataPlugin {
 }
 
 /**
+ * src/sheets, src/agreements and the demo scenario at build time, for the
+ * help page's table examples: bundled together by esbuild (one copy of the
+ * core for all three) and run here; read afresh on every compilation.
+ */
+function sourceLoader() {
+  let modules;
+  return (name) => {
+    if (!modules) {
+      const { outputFiles } = require("esbuild").buildSync({
+        stdin: {
+          contents: 'export * as sheets from "./src/sheets"; export * as agreements from "./src/agreements"; export * as demo from "./src/agreements/demo";',
+          resolveDir: __dirname,
+          loader: "ts",
+        },
+        bundle: true,
+        platform: "node",
+        format: "cjs",
+        target: "node20",
+        write: false,
+        logLevel: "silent",
+      });
+      const mod = { exports: {} };
+      new Function("module", "exports", "require", outputFiles[0].text)(mod, mod.exports, require);
+      modules = mod.exports;
+    }
+    return modules[name];
+  };
+}
+
+/**
  * Writes support.html (scripts/support-page.js) once functions.js is final:
  * the examples of src/functions/help.ts are computed by running that very
  * bundle, so the page shows what ships.
@@ -119,7 +149,7 @@ class SupportPagePlugin {
         if (!code || !en || !sv || !manifest) return; // an earlier step failed and said why
         try {
           const english = JSON.parse(en);
-          const { HELP_EXAMPLES: examples } = supportPage.loadPlainTsModule(HELP_EXAMPLES);
+          const examples = supportPage.resolveExamples(supportPage.loadPlainTsModule(HELP_EXAMPLES).HELP_EXAMPLES, sourceLoader());
           const functions = supportPage.loadBundle(code, "sv-SE");
           const outcomes = examples.map((ex) => {
             const meta = english.functions.find((f) => f.id === ex.id);

@@ -71,6 +71,43 @@ function loadBundle(code, displayLanguage = "sv-SE") {
   return registered;
 }
 
+/** Column index (0 = A) → letters. */
+function columnLetters(i) {
+  let s = "";
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * The examples with every allocation-table argument made into a range: the
+ * sheet is built by the sheet layer itself, and the range is the table it
+ * writes (header row to last recipient, first column to the last the table
+ * functions read). `load(module)` loads `sheets`, `agreements` or `demo`
+ * from src (webpack.config.js through tsx, the tests through jest).
+ */
+function resolveExamples(examples, load) {
+  const cache = new Map();
+  const table = ({ agreement, county, demo }) => {
+    const key = `${agreement}/${county}/${demo}`;
+    if (!cache.has(key)) {
+      const { buildAllocationSheet, sheetColumns } = load("sheets");
+      const a = load("agreements").getAgreement(agreement);
+      const { sheet, geometry: g } = buildAllocationSheet(a, sheetColumns(a), { county, facts: demo ? load("demo").demoFacts(a) : undefined });
+      const values = sheet.cells.slice(g.headerRow, g.lastDataRow + 1).map((row) => {
+        const out = [];
+        for (let c = 0; c <= g.lastTableColumn; c++) out.push(row[c]?.value ?? row[c]?.cached ?? null);
+        return out;
+      });
+      cache.set(key, { ref: `$A$${g.headerRow + 1}:$${columnLetters(g.lastTableColumn)}$${g.lastDataRow + 1}`, values });
+    }
+    return cache.get(key);
+  };
+  return examples.map((ex) => ({
+    ...ex,
+    args: ex.args.map((a) => (a !== null && typeof a === "object" && "allocationTable" in a ? table(a.allocationTable) : a)),
+  }));
+}
+
 /** The values Excel passes for an example's arguments (ranges as 2-D arrays; omitted as null). */
 function excelArgs(example, fnMeta) {
   return (fnMeta.parameters ?? []).map((p, i) => {
@@ -232,6 +269,8 @@ function renderSupportPage({ template, english, swedish, examples, outcomes, lab
 
 module.exports = {
   loadPlainTsModule,
+  resolveExamples,
+  columnLetters,
   loadBundle,
   excelArgs,
   runExample,

@@ -221,6 +221,9 @@ describe("functions-sv.json", () => {
       EXPLAIN: "FÖRKLARA",
       SOURCE: "KÄLLA",
       ASSUMPTIONS: "ANTAGANDEN",
+      ALLOCATION: "TILLDELNING",
+      ALLOCATION_STATUS: "TILLDELNINGSSTATUS",
+      UNALLOCATED: "OFÖRDELAT",
     };
     const byId = Object.fromEntries(swedish.functions.map((f) => [f.id, f]));
     for (const [id, name] of Object.entries(expected)) expect([id, byId[id]?.name]).toEqual([id, name]);

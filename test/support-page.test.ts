@@ -8,12 +8,16 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import * as agreements from "../src/agreements";
+import * as demo from "../src/agreements/demo";
 import { HELP_EXAMPLES, type HelpExample } from "../src/functions/help";
+import * as sheets from "../src/sheets";
 import { localiseMetadata, type Metadata } from "../src/functions/sv";
 import { bundleIsFresh, DIST, generatedMetadata, Host, loadHost, OMIT, ROOT } from "./excel-host/host";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const page = require("../scripts/support-page.js") as {
+  resolveExamples: (examples: readonly HelpExample[], load: (name: string) => unknown) => HelpExample[];
   excelArgs: (example: HelpExample, meta: Metadata["functions"][number]) => unknown[];
   formulaText: (example: HelpExample, name: string, sv: boolean) => string;
   cellText: (v: unknown) => string;
@@ -33,6 +37,9 @@ function textOf(html: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** The examples with their allocation tables built by the sheet layer, as the build does. */
+const EXAMPLES = page.resolveExamples(HELP_EXAMPLES, (name) => ({ sheets, agreements, demo })[name as "sheets" | "agreements" | "demo"]);
 
 let html: string;
 let text: string;
@@ -92,8 +99,8 @@ test("every function in the metadata has a section with both names, its descript
 });
 
 test("every function has a worked example, and every example is on the page as the functions compute it", () => {
-  for (const f of english.functions) expect([f.id, HELP_EXAMPLES.some((e) => e.id === f.id)]).toEqual([f.id, true]);
-  for (const ex of HELP_EXAMPLES) {
+  for (const f of english.functions) expect([f.id, EXAMPLES.some((e) => e.id === f.id)]).toEqual([f.id, true]);
+  for (const ex of EXAMPLES) {
     const en = english.functions.find((f) => f.id === ex.id)!;
     const sv = swedish.functions.find((f) => f.id === ex.id)!;
     const s = textOf(section(ex.id));
@@ -129,6 +136,8 @@ test("concrete results a reader can check by hand", () => {
   expect(textOf(section("SPLIT"))).toContain("=STIM.DELA_BELOPP(1001) I engelskt Excel: =STIM.SPLIT(1001) Resultat 701 300");
   expect(textOf(section("POPULATION"))).toContain("Resultat 897700");
   expect(textOf(section("FUND_SHARE"))).toContain('Resultat #VÄRDEFEL! nycklar rad 2: texten "abc" är inte ett tal.');
+  // The table functions read the table the sheet layer writes (Gotland's county sheet, demo answers).
+  expect(textOf(section("ALLOCATION"))).toContain('=STIM.TILLDELNING("prio-2014"; $A$8:$AQ$10; 1; "B3") I engelskt Excel: =STIM.ALLOCATION("prio-2014", $A$8:$AQ$10, 1, "B3") Resultat 888986');
 });
 
 test("getting started names the ribbon button and group the manifest shows in Swedish Excel", () => {

@@ -35,7 +35,7 @@ Kommandon:
   allocate --pot <kr> --keys <k1,k2,…> [--eligible 1,0,…] [--ids <kod,…>]
            [--method largest-remainder|round|exact] [--json]
   population <kommunkod|länskod> [--json]     folkmängd 31 december 2013 (SCB)
-  evaluate <överenskommelse> (--scenario demo | --input <fil.json>)
+  evaluate <överenskommelse> (--scenario demo | --input <fil.json|fil.xlsx>)
            [--county <länskod>] [--assume <id>=<val>]… [--json] [--explain]
   demo <överenskommelse>                      skriver det fiktiva demoscenariot som JSON
   summary --county <länskod> [--json]         allt ett län kan få, med minimibelopp
@@ -43,7 +43,11 @@ Kommandon:
   takeover --cost <kr> --year <år> [--json]   huvudmännens övertagande av stödstrukturernas kostnader
   model-year --year <n> [--amount <kr>] [--json]  statens andel i den nya finansieringsmodellen
   cofinancing --grant <kr> --own <kr> [--json]    eHälsa: länets egen insats minst lika stor
-  check [--seeds <mapp>]                      kör självkontrollerna och källhänvisningarna`;
+  check [--seeds <mapp>]                      kör självkontrollerna och källhänvisningarna
+  template <överenskommelse> [--county <länskod>] [--demo] --out <fil.xlsx>
+                                              skriver ett fördelningsark (Excel) med formler
+  validate <fil.xlsx | mapp> [--agreement <id>] [--json] [--out <rapport.xlsx>]
+                                              granskar ifyllda fördelningsark mot reglerna`;
 
 interface Parsed {
   positional: string[];
@@ -117,9 +121,16 @@ function splitList(text: string | undefined, what: string): string[] {
   return text.split(",").map((s) => s.trim());
 }
 
-export function run(argv: string[]): CliResult {
+/** Facts already read by an async face (an .xlsx given to `evaluate --input`). */
+export interface Preloaded {
+  facts: unknown;
+  /** A line printed before the result (e.g. how a county sheet is evaluated). */
+  note?: string;
+}
+
+export function run(argv: string[], preloaded?: Preloaded): CliResult {
   try {
-    const out = dispatch(argv);
+    const out = dispatch(argv, preloaded);
     return { code: 0, stdout: out.endsWith("\n") ? out : out + "\n", stderr: "" };
   } catch (e) {
     const msg = e instanceof StimError ? e.message : e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
@@ -127,7 +138,7 @@ export function run(argv: string[]): CliResult {
   }
 }
 
-function dispatch(argv: string[]): string {
+function dispatch(argv: string[], preloaded?: Preloaded): string {
   const p = parseArgs(argv);
   const [cmd, ...rest] = p.positional;
   const json = p.flags.has("json");
@@ -242,7 +253,9 @@ function dispatch(argv: string[]): string {
       const input = flag(p, "input");
       let facts: unknown;
       if (scenario !== undefined && input !== undefined) throw new StimError("Ange antingen --scenario eller --input, inte båda.");
-      if (scenario !== undefined) {
+      if (preloaded) {
+        facts = preloaded.facts;
+      } else if (scenario !== undefined) {
         if (scenario !== "demo") throw new StimError(`Okänt scenario "${scenario}" (finns: demo).`);
         facts = demoFacts(a);
       } else if (input !== undefined) {
@@ -267,7 +280,8 @@ function dispatch(argv: string[]): string {
       }
       const ev = evaluate(a, facts, { assumptions: assume });
       const lan = county === undefined ? undefined : normaliseCode(county)!.code;
-      return json ? evaluationJson(ev, lan, p.flags.has("explain")) : evaluationText(ev, lan, p.flags.has("explain"));
+      if (json) return evaluationJson(ev, lan, p.flags.has("explain"));
+      return (preloaded?.note ? `${preloaded.note}\n` : "") + evaluationText(ev, lan, p.flags.has("explain"));
     }
     case "summary": {
       allowFlags(p, ["county", "json"]);

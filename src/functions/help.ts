@@ -27,8 +27,17 @@ export interface HelpRange {
   values: HelpCell[][];
 }
 
-/** An argument: a typed value, a range, or `undefined` for an omitted optional argument. */
-export type HelpArg = HelpCell | HelpRange | undefined;
+/**
+ * A range holding the table of an allocation sheet as the add-in and `stim
+ * template` write it (src/sheets): the build makes that sheet and passes the
+ * table's cells, from the header row to the last recipient.
+ */
+export interface HelpAllocationTable {
+  allocationTable: { agreement: string; county: string; demo: boolean };
+}
+
+/** An argument: a typed value, a range, a sheet's table, or `undefined` for an omitted optional argument. */
+export type HelpArg = HelpCell | HelpRange | HelpAllocationTable | undefined;
 
 export interface HelpExample {
   /** The custom function's id. */
@@ -43,6 +52,11 @@ export interface HelpExample {
 const column = (ref: string, xs: HelpCell[]): HelpRange => ({ ref, values: xs.map((x) => [x]) });
 
 const UPPSALA_POPULATION = [19968, 9132, 15580, 13450, 20144, 205199, 40656, 21352];
+
+/** The table of a county sheet for Gotland with the fictional demo answers. */
+const GOTLAND: HelpAllocationTable = { allocationTable: { agreement: "prio-2014", county: "09", demo: true } };
+const GOTLAND_SHEET =
+  "Ett länsark för Gotland som tillägget eller stim template prio-2014 --county 09 --demo skriver, med fiktiva svar; tabellen har rubrikraden, Gotlands kommun och Region Gotland.";
 
 export const HELP_EXAMPLES: readonly HelpExample[] = [
   { id: "VERSION", args: [] },
@@ -91,4 +105,13 @@ export const HELP_EXAMPLES: readonly HelpExample[] = [
   },
   { id: "SOURCE", args: ["prio-2014", "A1"] },
   { id: "ASSUMPTIONS", args: ["ebp-2014"] },
+  {
+    id: "ALLOCATION",
+    sheet: GOTLAND_SHEET,
+    args: ["prio-2014", GOTLAND, 1, "B3"],
+    note: "Rad 1 är Gotlands kommun. I arket räknas radnumret fram med RAD() minus tabellens rubrikrad, så att formeln kan kopieras nedåt.",
+  },
+  { id: "ALLOCATION_STATUS", sheet: GOTLAND_SHEET, args: ["prio-2014", GOTLAND, 2, "A1"], note: "Rad 2 är Region Gotland." },
+  { id: "ALLOCATION_STATUS", sheet: GOTLAND_SHEET, args: ["prio-2014", GOTLAND, 1], note: "Utan pott: om grundkraven är uppfyllda." },
+  { id: "UNALLOCATED", sheet: GOTLAND_SHEET, args: ["prio-2014", GOTLAND, "A1"] },
 ];

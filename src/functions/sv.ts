@@ -47,6 +47,16 @@ const AGREEMENT: SvParameter = {
   description: 'Överenskommelsens id, t.ex. "prio-2014" eller "aldre-2014" (stora eller små bokstäver).',
 };
 
+const TABLE: SvParameter = {
+  name: "tabell",
+  description: "Fördelningstabellen: rubrikraden först, sedan en rad per mottagare (kod, namn, nivå, län, folkmängd och svaren).",
+};
+
+const ROW: SvParameter = {
+  name: "rad",
+  description: "Raden i tabellen: 1 är första raden under rubrikerna, t.ex. RAD()-RAD($A$7).",
+};
+
 const RECIPIENT: SvParameter = {
   name: "mottagare",
   description: "Länskoden (t.ex. 01) när målets målsiffra räknas ur länets folkmängd (B1).",
@@ -176,6 +186,37 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     parameters: {
       agreement: AGREEMENT,
       id: { name: "id", description: 'Id för en pott, ett grundkrav, ett mål, ett antagande eller "regel/kriterium", t.ex. "A1".' },
+    },
+  },
+  ALLOCATION: {
+    name: "TILLDELNING",
+    description:
+      "Beloppet i hela kronor som mottagaren på en rad i fördelningstabellen får ur en pott. Hela tabellen beräknas en gång per ändring.",
+    parameters: {
+      agreement: AGREEMENT,
+      table: TABLE,
+      row: ROW,
+      pot_id: { name: "pott_id", description: 'Pottens id, t.ex. "A1".' },
+    },
+  },
+  ALLOCATION_STATUS: {
+    name: "TILLDELNINGSSTATUS",
+    description:
+      'Status för en rad i fördelningstabellen: för en pott "Behörig", "Inte behörig", "Uppgift saknas" eller "Inte aktuell"; utan pott om grundkraven är uppfyllda ("Ja", "Nej", "Uppgift saknas") efter länsreglerna.',
+    parameters: {
+      agreement: AGREEMENT,
+      table: TABLE,
+      row: ROW,
+      pot_id: { name: "pott_id", description: 'Valfritt: pottens id, t.ex. "A1"; utelämnat = grundkraven.' },
+    },
+  },
+  UNALLOCATED: {
+    name: "OFÖRDELAT",
+    description: "Den del av en pott som ingen i fördelningstabellen får (ingen nådde målet eller nycklarna är 0), i hela kronor.",
+    parameters: {
+      agreement: AGREEMENT,
+      table: TABLE,
+      pot_id: { name: "pott_id", description: 'Pottens id, t.ex. "A1".' },
     },
   },
   ASSUMPTIONS: {

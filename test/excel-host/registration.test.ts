@@ -16,6 +16,9 @@ type Dim = "scalar" | "matrix";
 /** What the code expects: [name, scalar or range, optional]. */
 const SIGNATURES: Record<string, { params: [string, Dim, boolean][]; result: Dim }> = {
   VERSION: { params: [], result: "scalar" },
+  ALLOCATION: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["row", "scalar", false], ["pot_id", "scalar", false]], result: "scalar" },
+  ALLOCATION_STATUS: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["row", "scalar", false], ["pot_id", "scalar", true]], result: "scalar" },
+  UNALLOCATED: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["pot_id", "scalar", false]], result: "scalar" },
   FUND_SHARE: {
     params: [
       ["pot", "scalar", false],

@@ -14,6 +14,7 @@ import { countySummary } from "../../src/core/summary";
 import { diffEvaluations, whatIfSentence, withKey, withRuleOutcome } from "../../src/core/whatif";
 import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
 import { WorkbookError, specValues, type WorkbookAdapter } from "../../src/office/workbook";
+import { SV_FUNCTIONS } from "../../src/functions/sv";
 import { countySummarySheet } from "../../src/sheets/countySummary";
 import AgreementsView from "../../src/taskpane/views/agreements";
 import CountyView from "../../src/taskpane/views/county";
@@ -45,10 +46,10 @@ describe("Överenskommelser", () => {
     renderPane(<AgreementsView />);
     const gk1 = within(screen.getByTestId("section-requirements")).getByRole("article", { name: /^GK1 / });
     expect(plain(gk1.textContent)).toContain("de kommuner som uppfyller kravet har ≥ 80 % av länets invånare");
-    expect(gk1.textContent).toMatch(/=STIM\.GRUNDKRAV_UPPFYLLT\("prio-2014";"GK1";B2:B\d+\)/);
-    expect(gk1.textContent).toContain('=STIM.KRITERIER("prio-2014";"GK1")');
+    expect(gk1.textContent).toMatch(new RegExp(`=STIM\\.${SV_FUNCTIONS.GRUNDKRAV_MET.name}\\("prio-2014";"GK1";B2:B\\d+\\)`));
+    expect(gk1.textContent).toContain(`=STIM.${SV_FUNCTIONS.CRITERIA.name}("prio-2014";"GK1")`);
     const a1 = within(screen.getByTestId("section-goals")).getByRole("article", { name: /^A1 / });
-    expect(a1.textContent).toMatch(/=STIM\.MAL_UPPFYLLT\("prio-2014";"A1";B2:B\d+\)/);
+    expect(a1.textContent).toMatch(new RegExp(`=STIM\\.${SV_FUNCTIONS.GOAL_MET.name}\\("prio-2014";"A1";B2:B\\d+\\)`));
     expect(plain(a1.textContent)).toContain("≥ 90 %");
   });
 

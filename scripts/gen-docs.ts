@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../src/cli/main";
-import { cite } from "../src/core/criteria";
+import { cite } from "../src/core/render";
 import { formatKr } from "../src/core/exact";
 import { AGREEMENTS, ALL_CONFLICTS } from "../src/agreements";
 

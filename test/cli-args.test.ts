@@ -71,6 +71,9 @@ describe("--assume is the one repeatable option", () => {
   test.each(["aldre-2014/lan-key", "=pop75", "aldre-2014/lan-key:pop75"])("--assume %j without <id>=<alternativ> is refused", (text) => {
     fails(["evaluate", "aldre-2014", "--scenario", "demo", "--assume", text], /--assume väntar <id>=<alternativ>/);
   });
+  test("an assumption id that does not exist reaches the user as the core's refusal, not a silent default", () => {
+    fails(["evaluate", "prio-2014", "--scenario", "demo", "--assume", "nope/x=y"], /Okänt antagande "nope\/x" för prio-2014; finns: prio-2014\/county-below-80/);
+  });
   test("an unknown option of a known assumption reaches the user as the core's error", () => {
     fails(["evaluate", "aldre-2014", "--scenario", "demo", "--assume", "aldre-2014/pall-tiers=nope"], /har inget alternativ "nope"/);
   });
@@ -147,8 +150,10 @@ describe("stim evaluate builds explanations only with --explain", () => {
     const ev = json(["evaluate", "prio-2014", "--scenario", "demo", "--json"]);
     expect(s).toHaveBeenCalledTimes(1);
     expect(s.mock.calls[0][2]).toMatchObject({ explain: false });
-    expect(ev.recipients[0]).not.toHaveProperty("explanation");
-    expect(ev.pots[0]).not.toHaveProperty("explanation");
+    for (const x of [ev.recipients[0], ev.pots[0]]) {
+      expect(x).not.toHaveProperty("explanation");
+      expect(x).not.toHaveProperty("trace");
+    }
   });
   test("with --explain the core builds them and they are shown", () => {
     const s = spy();
@@ -160,8 +165,8 @@ describe("stim evaluate builds explanations only with --explain", () => {
     for (const id of ["prio-2014", "aldre-2014"]) {
       const strip = (ev: { recipients: Record<string, unknown>[]; pots: Record<string, unknown>[] }) => ({
         ...ev,
-        recipients: ev.recipients.map(({ explanation: _e, ...r }) => r),
-        pots: ev.pots.map(({ explanation: _e, ...p }) => p),
+        recipients: ev.recipients.map(({ explanation: _e, trace: _t, ...r }) => r),
+        pots: ev.pots.map(({ explanation: _e, trace: _t, ...p }) => p),
       });
       const plain = json(["evaluate", id, "--scenario", "demo", "--json"]);
       expect(strip(json(["evaluate", id, "--scenario", "demo", "--json", "--explain"]))).toEqual(plain);

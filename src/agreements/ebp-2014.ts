@@ -303,11 +303,10 @@ export const EBP_2014: Agreement = {
       id: A_OJ,
       title: "Öppna jämförelser: pottens storlek och plats i budgeten",
       reason:
-        "003 anger 75 000 kr per län men ingen riksram; vi räknar taket 21 × 75 000 kr inom de 62,75 mnkr som enligt 000 betalas till länen.",
+        "003 anger 75 000 kr per län men ingen riksram; vi räknar taket 21 × 75 000 kr inom de 62,75 mnkr som enligt 000 betalas till länen. 000 redovisar Öppna jämförelser också under SKL:s nationella stöd, men anger inget belopp där, så den läsningen går inte att räkna.",
       default: "inom-lansmedel",
       options: [
         { id: "inom-lansmedel", label: "Inom medlen till länen/kommunerna (62,75 mnkr)" },
-        { id: "inom-nationella-medel", label: "Inom den nationella delen (000 redovisar Öppna jämförelser under SKL:s stöd)" },
       ],
       source: c003(S003_OJ, "Öppna jämförelser: belopp per län utan riksram", "Respektive län kan få 75 000 kronor"),
     },
@@ -319,7 +318,7 @@ export const EBP_2014: Agreement = {
       default: "kanda-belopp",
       options: [
         { id: "kanda-belopp", label: "Stockholms kända belopp läggs ut, resten ofördelat" },
-        { id: "ofordelat", label: "Hela potten redovisas ofördelad" },
+        { id: "ofordelat", label: "Hela potten redovisas ofördelad", effect: [{ pot: "EBP-LAN", set: { fixed: [] } }] },
       ],
       source: c000(S000_MONEY, "Endast summan till länen anges", "varav 62,75"),
     },
@@ -331,7 +330,11 @@ export const EBP_2014: Agreement = {
       default: "nationellt-ofordelat",
       options: [
         { id: "nationellt-ofordelat", label: "Nationella medel, mottagare ej angivna" },
-        { id: "skl", label: "Hela beloppet räknas som SKL:s" },
+        {
+          id: "skl",
+          label: "Hela beloppet räknas som SKL:s",
+          effect: ["EBP-NATIONELLT", "EHALSA-NATIONELLT"].map((pot) => ({ pot, set: { kind: "organisation" as const, payee: "SKL" } })),
+        },
       ],
       source: c000(S000_SKL_SUPPORT, "SKL:s stöd utan belopp", "Nationell projektledning, samordning och kommunikation"),
     },
@@ -339,11 +342,10 @@ export const EBP_2014: Agreement = {
       id: A_EHV,
       title: "eHälsa: vilka medel medfinansieringskravet gäller",
       reason:
-        "000 ställer kravet på egen insats för stimulansmedlen men säger inte om det även gäller samordnarposten; vi tillämpar det på aktivitetsposten.",
+        "000 ställer kravet på egen insats för stimulansmedlen men säger inte om det även gäller samordnarposten; vi tillämpar det på aktivitetsposten. Att låta det gälla båda posterna ändrar inget belopp här, eftersom samordnarpostens fördelning meddelas senare.",
       default: "aktiviteter",
       options: [
         { id: "aktiviteter", label: "Gäller aktivitetsposten (60 mnkr)" },
-        { id: "bada-posterna", label: "Gäller båda posterna (70 mnkr)" },
       ],
       source: c000(S000_EHALSA_STIM, "Villkor för stimulansmedlen", "Ett villkor för att ta del av medlen är att länet/regionen själva"),
     },

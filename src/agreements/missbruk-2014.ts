@@ -40,7 +40,6 @@ export const MISSBRUK_2014: Agreement = {
       default: "stockholm-kanda",
       options: [
         { id: "stockholm-kanda", label: "Totalen = kända belopp för Stockholms län (675 000 kr)" },
-        { id: "ingen-total", label: "Visa ingen total (riksramen okänd)" },
       ],
       source: c003(S003_ABUSE, "Endast Stockholms belopp anges", "Medel 2014: 675 000 kronor"),
     },

@@ -2,6 +2,7 @@
  * Self-checks run when an agreement loads: the data must add up and hang
  * together before anyone computes with it.
  */
+import { applyPatches } from "./compile";
 import { Agreement, Citation, Cited, SEED_FILES } from "./model";
 
 export interface CheckIssue {
@@ -60,7 +61,12 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     if (p.kind === "performance") {
       if (!p.key) add(item, "prestationspott utan fördelningsnyckel");
       if (p.goal && !ruleIds.has(p.goal)) add(item, `okänt mål ${p.goal}`);
-      if (!p.goal) add(item, "prestationspott utan mål");
+      if (!p.goal && !p.key?.input) add(item, "prestationspott utan mål delas efter en indatanyckel");
+      for (const id of p.excludedBy ?? []) if (!a.pots.some((x) => x.id === id && x.goal)) add(item, `okänd högre nivå ${id}`);
+    }
+    if (p.key?.cap) {
+      if (!Number.isSafeInteger(p.key.cap.max) || p.key.cap.max < 1) add(item, "nyckelns tak måste vara ett heltal ≥ 1");
+      checkCitation(`${item} nyckelns tak`, p.key.cap.source);
     }
     if (p.kind === "organisation" && !p.payee) add(item, "organisationspott utan mottagare (payee)");
     if (p.key) checkCited(`${item} nyckel`, p.key);
@@ -85,7 +91,10 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     dup(`kriterium i ${r.id}`, r.criteria.map((c) => c.id));
     for (const c of r.criteria) {
       checkCited(`${item}/${c.id}`, c);
-      if (c.kind === "share" && !(Number(c.threshold) > 0 && Number(c.threshold) <= 1)) add(`${item}/${c.id}`, `tröskeln ${c.threshold} ska vara en andel 0–1`);
+      if ((c.kind === "share" || c.kind === "target-count") && !(Number(c.threshold) > 0 && Number(c.threshold) <= 1)) {
+        add(`${item}/${c.id}`, `tröskeln ${c.threshold} ska vara en andel 0–1`);
+      }
+      if (c.kind === "target-count" && !(Number(c.rate) > 0 && Number(c.rate) <= 1)) add(`${item}/${c.id}`, `målsiffrans andel ${c.rate} ska vara 0–1`);
       if (c.kind === "months-lower" && !(c.required >= 1 && c.required <= c.months)) add(`${item}/${c.id}`, "ogiltigt antal månader");
     }
     for (const req of r.requires ?? []) if (!ruleIds.has(req)) add(item, `kräver okänd regel ${req}`);
@@ -95,12 +104,24 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     checkCitation(`antagande ${x.id}`, x.source);
     if (!x.id.startsWith(`${a.id}/`)) add(`antagande ${x.id}`, `id ska börja med ${a.id}/`);
     if (!x.options.some((o) => o.id === x.default)) add(`antagande ${x.id}`, "standardvalet finns inte bland alternativen");
+    dup(`alternativ i ${x.id}`, x.options.map((o) => o.id));
+    for (const o of x.options) {
+      // The data encodes the default reading; every other option must change something.
+      if (o.id === x.default && o.effect?.length) add(`antagande ${x.id}`, `standardvalet ${o.id} ska inte ha någon effekt (datan beskriver standardläsningen)`);
+      if (o.id !== x.default && !o.effect?.length) add(`antagande ${x.id}`, `alternativet ${o.id} ändrar ingenting i beräkningen och ska inte listas`);
+      if (o.id === x.default || !o.effect?.length) continue;
+      try {
+        applyPatches(a, o.effect);
+      } catch (e) {
+        add(`antagande ${x.id}`, `alternativet ${o.id}: ${(e as Error).message}`);
+      }
+    }
   }
   const potById = new Map(a.pots.map((p) => [p.id, p]));
   for (const t of a.totals) {
     const item = `summa ${t.id}`;
     checkCited(item, t);
-    const ids = t.pots === "*" ? a.pots.map((p) => p.id) : t.pots;
+    const ids = t.pots === "*" ? a.pots.filter((p) => !p.outside).map((p) => p.id) : t.pots;
     let sum = 0;
     for (const id of ids) {
       const p = potById.get(id);
@@ -109,7 +130,7 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     }
     if (sum !== t.amount) add(item, `potterna summerar till ${sum}, källan anger ${t.amount}`);
   }
-  const potSum = a.pots.reduce((s, p) => s + p.amount, 0);
+  const potSum = a.pots.filter((p) => !p.outside).reduce((s, p) => s + p.amount, 0);
   if (potSum !== a.total) add("total", `potterna summerar till ${potSum}, totalen är ${a.total}`);
   for (const d of a.dates) checkCited(`datum ${d.id}`, d);
   for (const c of a.conflicts) {

@@ -65,10 +65,56 @@ export interface Assumption {
   reason: string;
   /** The option id in force unless the user overrides it. */
   default: string;
-  /** Every selectable option, the default included. */
-  options: { id: string; label: string }[];
+  /**
+   * Every selectable option, the default included. The agreement data
+   * encodes the default reading; every other option declares its effect as
+   * patches on the data (see `Patch`), applied by `compile()`. An option
+   * that changes nothing is not listed.
+   */
+  options: AssumptionOption[];
   /** Where the silence or ambiguity is. */
   source: Citation;
+}
+
+export interface AssumptionOption {
+  id: string;
+  /** Swedish label. */
+  label: string;
+  /** What choosing this option changes (none for the default). */
+  effect?: Patch[];
+}
+
+/**
+ * One change an assumption option makes to the agreement data. Patches name
+ * items by id; `compile()` applies them to a copy of the agreement, so the
+ * engine only ever reads plain data and knows no option ids.
+ */
+export type Patch =
+  /** Merge fields into a pot (e.g. a key swap, gated, kind, payee, excludedBy). */
+  | { pot: string; set: Partial<Omit<Pot, "id">> }
+  /** Merge fields into a requirement or goal (e.g. gate, requires, answeredBy). */
+  | { rule: string; set: Partial<Omit<Requirement, "id" | "criteria">> }
+  /** Merge fields into a requirement's county coverage rule. */
+  | { coverage: string; set: Partial<Coverage> }
+  /** Merge settings into one criterion (operator, month rule, unit, basis …). */
+  | { rule: string; criterion: string; set: CriterionSettings }
+  /** Replace one criterion by others (e.g. one combined share → one per register). */
+  | { rule: string; criterion: string; replace: Criterion[] }
+  /** Add criteria at the end of a rule. */
+  | { rule: string; add: Criterion[] }
+  /** Merge fields into a dated item (e.g. another results period). */
+  | { date: string; set: Partial<Omit<DatedItem, "id">> };
+
+/** Criterion settings an assumption may change without changing its kind. */
+export interface CriterionSettings {
+  op?: Comparison;
+  match?: "at-least" | "exactly";
+  unit?: "points" | "relative";
+  basis?: "average" | "each";
+  hundredRule?: { floor: string };
+  notApplicable?: "met" | "not-met";
+  target?: "computed" | "input";
+  assumptions?: string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -85,11 +131,22 @@ interface CriterionBase {
   source: Citation;
   status: Status;
   assumptions?: string[];
+  /**
+   * Entity levels that answer this criterion when its rule is answered by
+   * several levels (e.g. Senior alert's point-prevalence duty is the
+   * kommuner's only). Default: every level that answers the rule.
+   */
+  appliesTo?: ("county" | "landsting" | "kommun")[];
 }
 
 /** A yes/no answer (reported, decided, took part …). */
 export interface BooleanCriterion extends CriterionBase {
   kind: "boolean";
+  /**
+   * The point applies only to some (e.g. those deciding a new agreement in
+   * 2014): the answer may be "ej aktuellt", which counts as met or not met.
+   */
+  notApplicable?: "met" | "not-met";
 }
 
 /**
@@ -108,6 +165,24 @@ export interface ShareCriterion extends CriterionBase {
 }
 
 /**
+ * A count compared against a share of a target figure that the core
+ * computes from the answering body's population (prio-2014 B1: registered
+ * patients ≥ 60 % of the target figure, which is 0,5 % of the county's
+ * inhabitants). With `target: "input"` the user enters an official target
+ * figure of their own beside the count ({ part, total }).
+ */
+export interface TargetCountCriterion extends CriterionBase {
+  kind: "target-count";
+  /** The target figure as a share of the population, e.g. "0.005". */
+  rate: string;
+  /** Share of the target figure to reach, e.g. "0.6". */
+  threshold: string;
+  op: Comparison;
+  /** Default "computed" from the population; "input" = entered by the user. */
+  target?: "computed" | "input";
+}
+
+/**
  * "In at least `required` of `months` months the value is strictly lower than
  * the same month the year before" (equal is not lower).
  * Input: { previous: number[months], current: number[months] }.
@@ -116,6 +191,8 @@ export interface MonthsLowerCriterion extends CriterionBase {
   kind: "months-lower";
   months: number;
   required: number;
+  /** "at-least" (default): ≥ required months; "exactly": = required. */
+  match?: "at-least" | "exactly";
 }
 
 /**
@@ -133,11 +210,18 @@ export interface ImprovementCriterion extends CriterionBase {
   minImprovement: string;
   attainmentAlternative?: string;
   hundredRule?: { floor: string };
+  /** "points" (default): result − baseline; "relative": in per cent of the baseline. */
+  unit?: "points" | "relative";
+  /** "average" (default) of the indicators, or "each" indicator must improve. */
+  basis?: "average" | "each";
+  /** Comparison with `minImprovement` (default ≥). */
+  op?: Comparison;
 }
 
 export type Criterion =
   | BooleanCriterion
   | ShareCriterion
+  | TargetCountCriterion
   | MonthsLowerCriterion
   | ImprovementCriterion;
 
@@ -169,7 +253,28 @@ export interface Rule extends Cited {
  */
 export interface Requirement extends Rule {
   gate: "each" | "all-in-county" | "county";
-  coverage?: { threshold: string; op: Comparison; source: Citation; status: Status; assumptions?: string[] };
+  coverage?: Coverage;
+  /** "county": one answer for the county counts for every kommun and the landsting. */
+  answeredBy?: "county";
+}
+
+/**
+ * The county coverage rule (prio-2014 §3.4.1): when some kommuner fail the
+ * "each" requirements, the landsting and the complying kommuner still
+ * receive if the complying kommuner hold ≥ threshold of the inhabitants.
+ */
+export interface Coverage {
+  threshold: string;
+  op: Comparison;
+  source: Citation;
+  status: Status;
+  assumptions?: string[];
+  /** Below the threshold: nobody in the county receives (default), or only the complying. */
+  below?: "none-in-county" | "complying-only";
+  /** The exception holds only when at most this many kommuner fail. */
+  maxFailing?: number;
+  /** A failing landsting: only it loses (default), or nobody in the county receives. */
+  landstingFails?: "landsting-only" | "none-in-county";
 }
 
 // ---------------------------------------------------------------------------
@@ -185,6 +290,12 @@ export interface KeyRef extends Cited {
   label: string;
   /** Whether the value comes from the facts (true) or is embedded (false). */
   input: boolean;
+  /**
+   * An upper bound per recipient (e.g. at most two trained process leaders
+   * per kommun). For the codes in `perDistrict` the value may be a list of
+   * counts per city district, each capped.
+   */
+  cap?: { max: number; perDistrict?: string[]; source: Citation };
 }
 
 /**
@@ -253,6 +364,17 @@ export interface Pot extends Cited {
   group?: string;
   /** Optional short Swedish note shown with the pot. */
   note?: string;
+  /**
+   * Performance pots: a recipient that reaches any of these pots' goals
+   * shares only those, not this one (a lower tier).
+   */
+  excludedBy?: string[];
+  /**
+   * Money the agreement names but that is paid outside its total, by
+   * another payer (e.g. Socialstyrelsen's ÄBiC money, 002 Bilaga 2):
+   * evaluated like every pot, reported apart from the agreement's total.
+   */
+  outside?: { payer: string; title: string };
 }
 
 /** A total the sources declare, checked when the agreement loads. */
@@ -282,6 +404,8 @@ export interface SourceConflict {
   resolution: string;
   /** The value used (as text). */
   resolvedValue: string;
+  /** Pots whose amount or rule the conflict concerns (shown with them). */
+  pots?: string[];
 }
 
 export interface Agreement {

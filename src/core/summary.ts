@@ -3,7 +3,7 @@
  * fixed, conditional, announced later, and performance-dependent — with the
  * minimum total, in the shape of the Stockholm table in SKL's memo (003).
  */
-import { cite } from "./criteria";
+import { cite } from "./render";
 import { formatKr } from "./exact";
 import { StimError } from "./errors";
 import { Agreement, Citation, FixedAmount, Pot } from "./model";

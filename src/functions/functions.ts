@@ -116,10 +116,11 @@ export function grundkravMet(agreement: unknown, requirement_id: unknown, answer
  * @customfunction GRUNDKRAV_COUNTY
  * @param met One cell per kommun: TRUE when the kommun meets the basic requirements.
  * @param populations The kommuner's inhabitants, same size as met.
+ * @param [agreement] The agreement whose county rule applies, for example "prio-2014" (the default).
  * @returns TRUE or FALSE; #N/A when missing answers decide it.
  */
-export function grundkravCounty(met: unknown[][], populations: unknown[][]): boolean | ExcelError {
-  return guard(() => impl.grundkravCounty(met, populations));
+export function grundkravCounty(met: unknown[][], populations: unknown[][], agreement?: unknown): boolean | ExcelError {
+  return guard(() => impl.grundkravCounty(met, populations, agreement));
 }
 
 /**
@@ -127,11 +128,12 @@ export function grundkravCounty(met: unknown[][], populations: unknown[][]): boo
  * @customfunction GOAL_MET
  * @param agreement The agreement id, for example "prio-2014" or "aldre-2014".
  * @param goal_id The goal id, for example "A1" or "LKM-OLAMPLIGA".
- * @param inputs The inputs, one row per row of STIM.CRITERIA: yes/no answers, shares (0.9 or "90 %", or part | total), monthly values (previous | current).
+ * @param inputs The inputs, one row per row of STIM.CRITERIA: yes/no answers, shares (0.9 or "90 %", or part | total), counts, monthly values (previous | current).
+ * @param [recipient] The county code (for example 01) where the goal's target figure is computed from the population (B1).
  * @returns TRUE or FALSE; #N/A when an input is missing.
  */
-export function goalMet(agreement: unknown, goal_id: unknown, inputs: unknown[][]): boolean | ExcelError {
-  return guard(() => impl.goalMet(agreement, goal_id, inputs));
+export function goalMet(agreement: unknown, goal_id: unknown, inputs: unknown[][], recipient?: unknown): boolean | ExcelError {
+  return guard(() => impl.goalMet(agreement, goal_id, inputs, recipient));
 }
 
 /**
@@ -162,10 +164,11 @@ export function monthsLower(previous: unknown[][], current: unknown[][]): number
  * @param agreement The agreement id, for example "prio-2014".
  * @param id A requirement or goal id, for example "GK1" or "A1".
  * @param inputs The inputs as for STIM.GOAL_MET (blank cells are reported as missing).
+ * @param [recipient] The county code where the target figure is computed from the population (B1).
  * @returns The explanation as text.
  */
-export function explain(agreement: unknown, id: unknown, inputs: unknown[][]): string | ExcelError {
-  return guard(() => impl.explain(agreement, id, inputs));
+export function explain(agreement: unknown, id: unknown, inputs: unknown[][], recipient?: unknown): string | ExcelError {
+  return guard(() => impl.explain(agreement, id, inputs, recipient));
 }
 
 /**

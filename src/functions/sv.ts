@@ -34,6 +34,11 @@ const AGREEMENT: SvParameter = {
   description: 'Överenskommelsens id, t.ex. "prio-2014" eller "aldre-2014" (stora eller små bokstäver).',
 };
 
+const RECIPIENT: SvParameter = {
+  name: "mottagare",
+  description: "Länskoden (t.ex. 01) när målets målsiffra räknas ur länets folkmängd (B1).",
+};
+
 /** Custom function id → Swedish name, description and parameters. */
 export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
   VERSION: {
@@ -108,6 +113,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     parameters: {
       met: { name: "uppfyllt", description: "En cell per kommun: SANT när kommunen uppfyller grundkraven." },
       populations: { name: "folkmangder", description: "Kommunernas antal invånare, samma storlek som uppfyllt." },
+      agreement: { ...AGREEMENT, description: 'Överenskommelsen vars länsregel gäller, t.ex. "prio-2014" (standard).' },
     },
   },
   GOAL_MET: {
@@ -119,8 +125,9 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
       inputs: {
         name: "indata",
         description:
-          'Indata, en rad per rad i STIM.KRITERIER: ja/nej-svar, andelar (0,9 eller "90 %", eller antal | totalt), månadsvärden (föregående år | innevarande år).',
+          'Indata, en rad per rad i STIM.KRITERIER: ja/nej-svar, andelar (0,9 eller "90 %", eller antal | totalt), antal, månadsvärden (föregående år | innevarande år).',
       },
+      recipient: RECIPIENT,
     },
   },
   CRITERIA: {
@@ -147,6 +154,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
       agreement: AGREEMENT,
       id: { name: "id", description: 'Grundkravets eller målets id, t.ex. "GK1" eller "A1".' },
       inputs: { name: "indata", description: "Indata som för STIM.MAL_UPPFYLLT (tomma celler redovisas som saknade uppgifter)." },
+      recipient: RECIPIENT,
     },
   },
   SOURCE: {

@@ -5,7 +5,10 @@
  * when a fresh build is there.
  */
 import { allocate, splitAmount } from "../../src/core/allocate";
-import { evaluateRule } from "../../src/core/criteria";
+import { evaluateRule } from "../../src/core/rules";
+import { compile } from "../../src/core/compile";
+import { Answer, parseAnswer } from "../../src/core/facts";
+import { renderEvents } from "../../src/core/render";
 import { monthsLower } from "../../src/core/thresholds";
 import { AnswerValue } from "../../src/core/facts";
 import { AGREEMENTS, getAgreement } from "../../src/agreements";
@@ -17,13 +20,16 @@ const LOADERS: Loader[] = ["source", "bundle"];
 const PRIO = getAgreement("prio-2014");
 const ALDRE = getAgreement("aldre-2014");
 const col = (xs: unknown[]) => xs.map((x) => [x]);
-const defaults = (id: string) => Object.fromEntries(getAgreement(id).assumptions.map((a) => [a.id, a.default]));
 
-/** Core verdict for one rule from answers keyed by criterion id. */
+/** Core verdict for one rule from raw answers keyed by criterion id (parsed by the core). */
 function coreVerdict(agreementId: string, ruleId: string, answers: Record<string, AnswerValue | null>): boolean | null {
-  const a = getAgreement(agreementId);
-  const rule = [...a.requirements, ...a.goals].find((r) => r.id === ruleId)!;
-  return evaluateRule(rule, answers, { agreementId, explain: false, assumptions: defaults(agreementId) }).met;
+  const rule = compile(getAgreement(agreementId)).rules.get(ruleId)!;
+  const parsed = new Map<string, Answer | null>();
+  for (const [id, v] of Object.entries(answers)) {
+    const c = rule.criteria.find((x) => x.id === id)!;
+    parsed.set(id, v === null ? null : (parseAnswer(c, v) as Answer));
+  }
+  return evaluateRule(rule, parsed).met;
 }
 
 describe.each(LOADERS)("functions through the host (%s)", (loader) => {
@@ -275,7 +281,6 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
       ["A1 part | total just below", "prio-2014", "A1", [[899, 1000], [true, null], [950, 1000], [96, 100], [1, null]], false],
       ["A1 share as a %-formatted cell (0.9)", "prio-2014", "A1", [[0.9], ["ja"], ["95 %"], ["95,5 %"], ["x"]], true],
       ["A3 (kommun) one row across", "prio-2014", "A3", [[true, true, "ja"]], true],
-      ["B1 shares", "prio-2014", "B1", [[0.6], [0.61], ["59 %"]], false],
       [
         "LKM-OLAMPLIGA lower in 4 of 6 months",
         "aldre-2014",
@@ -345,6 +350,29 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
         expect(host.value("GOAL_MET", "aldre-2014", "LKM-ANTIPSYKOTIKA", prev.map((p, i) => [p, cur[i]]))).toBe(expected);
         expect(expected).toBe(lower >= 4);
       }
+    });
+
+    // B1 (004 §3.4.2): the target figure is 0,5 % of the county's inhabitants,
+    // computed exactly. Stockholm län: 2 163 042 → 10 815,21; 60 % = 6 489,126.
+    test.each([
+      [6490, true],
+      [6489, false],
+    ])("B1 Stockholm län: %d registered patients → %s", (count, expected) => {
+      expect(host.value("GOAL_MET", "prio-2014", "B1", [[count], [0.61], ["61 %"]], "01")).toBe(expected);
+      expect(host.value("GOAL_MET", "prio-2014", "B1", [[count], [0.61], ["61 %"]], 1)).toBe(expected);
+    });
+    test("B1 without the county code: #VALUE! naming the argument", () => {
+      const e = host.error("GOAL_MET", "prio-2014", "B1", [[6490], [0.61], ["61 %"]]);
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toContain("recipient saknas");
+    });
+    test("B1 with a kommun code instead of a county code: #VALUE!", () => {
+      expect(host.error("GOAL_MET", "prio-2014", "B1", [[6490], [0.61], ["61 %"]], "0180").message).toContain("länskoden");
+    });
+    test("B1 explanation shows the target figure and the 60 % line", () => {
+      const text = host.value("EXPLAIN", "prio-2014", "B1", [[6489], [0.61], ["61 %"]], "01") as string;
+      expect(text).toContain("målsiffran är 10 815,21 (0,5 % av 2 163 042 invånare)");
+      expect(text).toContain("6 489 inte ≥ 6 489,126");
     });
 
     test("a missing input is #N/A naming it", () => {
@@ -443,16 +471,13 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
       expect(text).toContain("[prio-2014/bare-percent-at-least]");
     });
 
-    test("the steps are the core's own texts", () => {
+    test("the explanation is the core's trace, rendered by the core's renderer", () => {
       const inputs = [[10, 9], [10, 9], [10, 9], [10, 10], [10, 11], [10, 9]];
       const text = host.value("EXPLAIN", "aldre-2014", "LKM-OLAMPLIGA", inputs) as string;
       const rule = ALDRE.goals.find((g) => g.id === "LKM-OLAMPLIGA")!;
-      const r = evaluateRule(
-        rule,
-        { "manader-lagre": { previous: inputs.map((x) => x[0]), current: inputs.map((x) => x[1]) } },
-        { agreementId: "aldre-2014", explain: true, assumptions: defaults("aldre-2014") },
-      );
-      for (const s of r.steps) expect(text).toContain(s.text);
+      const answer = parseAnswer(rule.criteria[0], { previous: inputs.map((x) => x[0]), current: inputs.map((x) => x[1]) }) as Answer;
+      const r = evaluateRule(rule, new Map([["manader-lagre", answer]]));
+      for (const t of renderEvents(r.events)) expect(text).toContain(t);
       expect(text).toContain("lägre än samma månad året innan i 4 av 6 månader");
     });
 

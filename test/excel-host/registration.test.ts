@@ -30,11 +30,17 @@ const SIGNATURES: Record<string, { params: [string, Dim, boolean][]; result: Dim
     params: [["agreement", "scalar", false], ["requirement_id", "scalar", false], ["answers", "matrix", false]],
     result: "scalar",
   },
-  GRUNDKRAV_COUNTY: { params: [["met", "matrix", false], ["populations", "matrix", false]], result: "scalar" },
-  GOAL_MET: { params: [["agreement", "scalar", false], ["goal_id", "scalar", false], ["inputs", "matrix", false]], result: "scalar" },
+  GRUNDKRAV_COUNTY: { params: [["met", "matrix", false], ["populations", "matrix", false], ["agreement", "scalar", true]], result: "scalar" },
+  GOAL_MET: {
+    params: [["agreement", "scalar", false], ["goal_id", "scalar", false], ["inputs", "matrix", false], ["recipient", "scalar", true]],
+    result: "scalar",
+  },
   CRITERIA: { params: [["agreement", "scalar", false], ["id", "scalar", false]], result: "matrix" },
   MONTHS_LOWER: { params: [["previous", "matrix", false], ["current", "matrix", false]], result: "scalar" },
-  EXPLAIN: { params: [["agreement", "scalar", false], ["id", "scalar", false], ["inputs", "matrix", false]], result: "scalar" },
+  EXPLAIN: {
+    params: [["agreement", "scalar", false], ["id", "scalar", false], ["inputs", "matrix", false], ["recipient", "scalar", true]],
+    result: "scalar",
+  },
   SOURCE: { params: [["agreement", "scalar", false], ["id", "scalar", false]], result: "scalar" },
   ASSUMPTIONS: { params: [["agreement", "scalar", false]], result: "matrix" },
 };

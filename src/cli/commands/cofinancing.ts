@@ -1,5 +1,5 @@
 import { EHALSA_COFINANCING } from "../../agreements/ebp-2014";
-import { cite } from "../../core/criteria";
+import { cite } from "../../core/render";
 import { formatKr } from "../../core/exact";
 import { cofinancingMet } from "../../core/thresholds";
 import { defineCommand, JSON_FLAG } from "../command";

@@ -1,5 +1,5 @@
 import { ALL_CONFLICTS } from "../../agreements";
-import { cite } from "../../core/criteria";
+import { cite } from "../../core/render";
 import { defineCommand, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 

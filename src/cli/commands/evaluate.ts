@@ -3,6 +3,7 @@ import { demoFacts } from "../../agreements/demo";
 import { StimError } from "../../core/errors";
 import { Evaluation, evaluate as evaluateAgreement } from "../../core/evaluate";
 import { formatKr } from "../../core/exact";
+import { renderEvent, renderEvents } from "../../core/render";
 import { parseFactsJson } from "../../core/facts";
 import { getLan, normaliseCode } from "../../reference";
 import { defineCommand, JSON_FLAG } from "../command";
@@ -69,7 +70,8 @@ function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolea
       total: r.total,
       grundkrav: r.gate,
       pots: r.pots,
-      ...(explain ? { explanation: r.steps } : {}),
+      ...(r.outside ? { outside: r.outside } : {}),
+      ...(explain ? { explanation: renderEvents(r.events), trace: r.events } : {}),
     }));
   return toJson({
     agreement: ev.agreement,
@@ -91,9 +93,11 @@ function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolea
       missing: p.missing,
       payee: p.payee ?? null,
       tieBreaks: p.tieBreaks,
-      ...(explain ? { explanation: p.steps } : {}),
+      ...(p.outside ? { outside: p.outside } : {}),
+      ...(explain ? { explanation: renderEvents(p.events), trace: p.events } : {}),
     })),
-    ...(lan ? { county: lan, countyExplanation: ev.counties[lan] } : {}),
+    outside: ev.outside,
+    ...(lan ? { county: lan, countyExplanation: { gate: ev.counties[lan].gate, explanation: renderEvents(ev.counties[lan].events), trace: ev.counties[lan].events } } : {}),
     recipients,
   });
 }
@@ -102,6 +106,9 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
   const out: string[] = [];
   out.push(`${ev.title} (${ev.agreement})${ev.fictional ? " — FIKTIVT SCENARIO, inte verkliga uppgifter" : ""}`);
   out.push(`Totalt ${formatKr(ev.total)}; fördelat ${formatKr(ev.allocated)}; ofördelat ${formatKr(ev.unallocated)}`);
+  for (const o of ev.outside) {
+    out.push(`Utanför totalen, betalas av ${o.payer}: ${formatKr(o.amount)}; fördelat ${formatKr(o.allocated)}; ofördelat ${formatKr(o.unallocated)} (${o.pots.join(", ")})`);
+  }
   out.push("");
   out.push("Antaganden:");
   for (const a of ev.assumptions) out.push(`  ${a.id} = ${a.value}${a.isDefault ? " (standard)" : " (valt)"}: ${a.valueLabel}`);
@@ -115,7 +122,14 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
           formatKr(p.amount),
           formatKr(p.allocated),
           formatKr(p.unallocated),
-          [p.provisional ? "preliminär" : "", p.payee ? `till ${p.payee}` : "", p.unallocated > 0n ? (p.unallocatedReason ?? "") : ""].filter(Boolean).join("; "),
+          [
+            p.provisional ? "preliminär" : "",
+            p.outside ? `utanför totalen, betalas av ${p.outside.payer}` : "",
+            p.payee ? `till ${p.payee}` : "",
+            p.unallocated > 0n ? (p.unallocatedReason ?? "") : "",
+          ]
+            .filter(Boolean)
+            .join("; "),
         ]),
       ],
       [1, 2, 3],
@@ -125,7 +139,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
   out.push("");
   if (lan) {
     out.push(`${getLan(lan)!.name}:`);
-    for (const s of ev.counties[lan].steps.filter((s) => s.rule.includes("county") || s.rule.includes("samtliga"))) out.push(`  ${s.text}`);
+    for (const e of ev.counties[lan].events) if (e.kind === "coverage" || e.kind === "county-all" || e.kind === "landsting-fails") out.push(`  ${renderEvent(e)}`);
   }
   const potIds = ev.pots.filter((p) => p.kind === "performance" || p.kind === "fixed").map((p) => p.id);
   out.push(
@@ -152,10 +166,11 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
       out.push("");
       out.push(`== ${r.name} (${r.level} ${r.code}): ${formatKr(r.total)}`);
       const seen = new Set<string>();
-      for (const s of r.steps) {
-        if (seen.has(s.text)) continue;
-        seen.add(s.text);
-        out.push(`  - ${s.text}${s.assumptions?.length ? ` [antagande: ${s.assumptions.join(", ")}]` : ""}`);
+      for (const e of r.events) {
+        const text = renderEvent(e);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        out.push(`  - ${text}${e.assumptions?.length ? ` [antagande: ${e.assumptions.join(", ")}]` : ""}`);
       }
       for (const rp of r.pots) if (rp.status !== "not-applicable") out.push(`  ${rp.pot}: ${STATUS_SV[rp.status]}, ${formatKr(rp.amount)}`);
     }

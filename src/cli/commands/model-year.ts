@@ -1,6 +1,6 @@
 import { EBP_NEW_MODEL_BASE_YEARS, EBP_NEW_MODEL_STATE_SHARE } from "../../agreements/ebp-2014";
 import { splitAmount } from "../../core/allocate";
-import { cite } from "../../core/criteria";
+import { cite } from "../../core/render";
 import { D, formatKr, formatRate, parseKronor } from "../../core/exact";
 import { stateShareInModelYear } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";

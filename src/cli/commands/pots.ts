@@ -1,5 +1,5 @@
 import { getAgreement } from "../../agreements";
-import { cite } from "../../core/criteria";
+import { cite } from "../../core/render";
 import { formatKr, formatRate } from "../../core/exact";
 import { defineCommand, JSON_FLAG } from "../command";
 import { table, toJson } from "../output";

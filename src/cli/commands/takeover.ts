@@ -1,5 +1,5 @@
 import { EBP_TAKEOVER_SCHEDULE } from "../../agreements/ebp-2014";
-import { cite } from "../../core/criteria";
+import { cite } from "../../core/render";
 import { formatKr, formatRate, parseKronor } from "../../core/exact";
 import { takeOver } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";

@@ -5,7 +5,7 @@
  * the real ones.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { AGREEMENTS, ALL_CONFLICTS } from "../src/agreements";
@@ -111,4 +111,13 @@ describe("npm run data:refresh without SCB's files", () => {
     ]);
     expect(readFileSync(target, "utf8")).toBe(before);
   });
+});
+
+test("the core reads no files: no node:* (or fs/path) import anywhere in src/core", () => {
+  const coreDir = join(__dirname, "..", "src", "core");
+  const offenders = readdirSync(coreDir)
+    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => /\bfrom\s+"(node:[^"]+|fs|path|os|child_process)"|require\(/.test(readFileSync(join(coreDir, f), "utf8")));
+  expect(offenders).toEqual([]);
+  expect(readdirSync(coreDir)).not.toContain("seeds.ts"); // moved to src/cli/sources.ts
 });

@@ -5,7 +5,9 @@
  */
 import * as core from "../src/core/evaluate";
 import { commandHelp, defineCommand, parseCommandLine } from "../src/cli/command";
-import { COMMANDS } from "../src/cli/commands";
+import { allCommands, findCommand } from "../src/cli/commands";
+
+const COMMANDS = allCommands();
 import { run } from "../src/cli/main";
 import { fails, json } from "./cli-helpers";
 
@@ -101,8 +103,10 @@ describe("help: Swedish, generated from the command table, the same however aske
   test.each(COMMANDS.map((c) => [c.name]))("stim %s refuses an unknown option with exit 2", (name) => {
     fails([name, "--no-such-option"], new RegExp(`Okänd flagga --no-such-option för stim ${name}`));
   });
-  test("command names are unique", () => {
+  test("command names are unique, and each module is listed under its command's name", () => {
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+    for (const c of COMMANDS) expect(findCommand(c.name)).toBe(c);
+    expect(findCommand("nope")).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { StimError } from "../core/errors";
 import { commandHelp, overallHelp, parseCommandLine } from "./command";
-import { COMMANDS } from "./commands";
+import { allCommands, findCommand } from "./commands";
 
 export interface CliResult {
   code: number;
@@ -25,17 +25,17 @@ export function run(argv: string[]): CliResult {
 }
 
 function find(name: string) {
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = findCommand(name);
   if (!command) throw new StimError(`Okänt kommando "${name}". Kör "stim help" för en lista.`);
   return command;
 }
 
 function dispatch(argv: string[]): string {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h") return overallHelp(COMMANDS);
+  if (name === undefined || name === "--help" || name === "-h") return overallHelp(allCommands());
   if (name === "help") {
     if (rest.length > 1) throw new StimError(`"stim help" tar högst ett kommando (fick ${rest.length}).`);
-    return rest.length ? commandHelp(find(rest[0])) : overallHelp(COMMANDS);
+    return rest.length ? commandHelp(find(rest[0])) : overallHelp(allCommands());
   }
   if (name.startsWith("-")) throw new StimError(`Ange kommandot före flaggorna, t.ex. "stim agreements --json" ("stim help" visar alla kommandon; fick "${name}").`);
   const command = find(name);

@@ -3,7 +3,7 @@ import { formatKr } from "../../core/exact";
 import { defineCommand, JSON_FLAG } from "../command";
 import { table, toJson } from "../output";
 
-export const agreements = defineCommand({
+export const command = defineCommand({
   name: "agreements",
   summary: "visar överenskommelserna med totalbelopp",
   options: { json: JSON_FLAG },

@@ -4,7 +4,7 @@ import { formatKr } from "../../core/exact";
 import { defineCommand } from "../command";
 import { splitList, toJson } from "../output";
 
-export const allocate = defineCommand({
+export const command = defineCommand({
   name: "allocate",
   summary: "fördelar en pott i hela kronor efter nycklar (största rest)",
   options: {

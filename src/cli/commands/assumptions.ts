@@ -3,7 +3,7 @@ import { cite } from "../../core/render";
 import { defineCommand, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
-export const assumptions = defineCommand({
+export const command = defineCommand({
   name: "assumptions",
   args: ["<överenskommelse>"],
   summary: "visar antagandena och deras standardval",

@@ -5,7 +5,7 @@ import { StimError } from "../../core/errors";
 import { defineCommand } from "../command";
 import { allCitations, defaultSeedDir, missingSeeds, projectRoot, seedResolver, seedsHint } from "../sources";
 
-export const check = defineCommand({
+export const command = defineCommand({
   name: "check",
   args: ["[mapp]"],
   summary: "kontrollerar överenskommelserna och varje källhänvisning mot källdokumenten",

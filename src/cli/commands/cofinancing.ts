@@ -5,7 +5,7 @@ import { cofinancingMet } from "../../core/thresholds";
 import { defineCommand, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
-export const cofinancing = defineCommand({
+export const command = defineCommand({
   name: "cofinancing",
   summary: "prövar om länets egen insats är minst lika stor som stimulansbidraget (eHälsa, ebp-2014)",
   options: {

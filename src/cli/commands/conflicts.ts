@@ -3,7 +3,7 @@ import { cite } from "../../core/render";
 import { defineCommand, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
-export const conflicts = defineCommand({
+export const command = defineCommand({
   name: "conflicts",
   summary: "visar kända motsägelser mellan källorna och hur de lösts",
   options: { json: JSON_FLAG },

@@ -3,7 +3,7 @@ import { demoFacts } from "../../agreements/demo";
 import { defineCommand } from "../command";
 import { toJson } from "../output";
 
-export const demo = defineCommand({
+export const command = defineCommand({
   name: "demo",
   args: ["<överenskommelse>"],
   summary: "skriver det fiktiva demoscenariot som JSON (en mall för egna fakta)",

@@ -10,7 +10,7 @@ import { defineCommand, JSON_FLAG } from "../command";
 import { readInputFile } from "../input";
 import { table, toJson } from "../output";
 
-export const evaluate = defineCommand({
+export const command = defineCommand({
   name: "evaluate",
   args: ["<överenskommelse>"],
   summary: "fördelar en överenskommelses potter utifrån fakta om län, landsting och kommuner",

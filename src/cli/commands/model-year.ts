@@ -6,7 +6,7 @@ import { stateShareInModelYear } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
-export const modelYear = defineCommand({
+export const command = defineCommand({
   name: "model-year",
   summary: "räknar ut statens andel ett år i den nya finansieringsmodellen (ebp-2014)",
   options: {

@@ -3,7 +3,7 @@ import { normaliseCode, population as populationOf, REFERENCE_SOURCE } from "../
 import { defineCommand } from "../command";
 import { toJson } from "../output";
 
-export const population = defineCommand({
+export const command = defineCommand({
   name: "population",
   args: ["<kommunkod|länskod>"],
   summary: "visar folkmängden 31 december 2013 (SCB)",

@@ -4,7 +4,7 @@ import { formatKr, formatRate } from "../../core/exact";
 import { defineCommand, JSON_FLAG } from "../command";
 import { table, toJson } from "../output";
 
-export const pots = defineCommand({
+export const command = defineCommand({
   name: "pots",
   args: ["<överenskommelse>"],
   summary: "visar potterna i en överenskommelse",

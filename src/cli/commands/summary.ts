@@ -6,7 +6,7 @@ import { normaliseCode } from "../../reference";
 import { defineCommand, JSON_FLAG } from "../command";
 import { table, toJson } from "../output";
 
-export const summary = defineCommand({
+export const command = defineCommand({
   name: "summary",
   args: ["[länskod]"],
   summary: "visar allt ett län kan få, med minimibelopp",

@@ -5,7 +5,7 @@ import { takeOver } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
-export const takeover = defineCommand({
+export const command = defineCommand({
   name: "takeover",
   summary: "räknar ut huvudmännens övertagande av stödstrukturernas kostnader (ebp-2014)",
   options: {

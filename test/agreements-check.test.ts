@@ -4,13 +4,34 @@
  * documents is `npm run check:sources` (CI); here the resolver runs against
  * stand-in documents built from the citations (test/fixtures/seeds.ts).
  */
-import { checkAgreement } from "../src/core/check";
+import { checkAgreement, checkSourceTexts } from "../src/core/check";
 import { Agreement, SEED_FILES } from "../src/core/model";
 import { AGREEMENTS, ALL_CONFLICTS, getAgreement, getPot } from "../src/agreements";
-import { allCitations, seedResolver } from "../src/cli/sources";
+import { allCitations, seedReader, seedResolver } from "../src/cli/sources";
+import { SOURCE_DOCUMENTS } from "../src/reference/sources";
 import { writeFixtureSeeds } from "./fixtures/seeds";
 
-const resolver = seedResolver(writeFixtureSeeds(allCitations().map((x) => x.c)));
+const FIXTURE = writeFixtureSeeds(allCitations().map((x) => x.c));
+const resolver = seedResolver(FIXTURE);
+
+describe("the source registry is checked against the documents' text", () => {
+  test("titles, dates and reference numbers found: no issues", () => {
+    expect(checkSourceTexts(seedReader(FIXTURE))).toEqual([]);
+  });
+  test("a title, a date and a reference number that are not in the text are each reported", () => {
+    const d = SOURCE_DOCUMENTS.find((x) => x.date && x.reference)!;
+    const broken = [{ ...d, title: "En titel som inte står där", date: { ...d.date!, text: "1 januari 1999" }, reference: "99:99" }];
+    expect(checkSourceTexts(seedReader(FIXTURE), broken).map((i) => i.message)).toEqual([
+      'titeln "En titel som inte står där" finns inte i dokumentet',
+      'datumstället "1 januari 1999" finns inte i dokumentet',
+      `datumstället "1 januari 1999" anger 1999-01-01, registret ${d.date!.iso}`,
+      'referensnumret "99:99" finns inte i dokumentet',
+    ]);
+  });
+  test("a document that is not there", () => {
+    expect(checkSourceTexts(seedReader(FIXTURE + "-saknas")).map((i) => i.message)).toEqual(SOURCE_DOCUMENTS.map(() => "dokumentet finns inte"));
+  });
+});
 
 test.each(AGREEMENTS.map((a) => [a.id, a]))("%s passes its self-checks", (_id, a) => {
   expect(checkAgreement(a as Agreement)).toEqual([]);

@@ -69,7 +69,7 @@ describe("county 80 % rule (004 §3.4.1), exact at the edge", () => {
     const step = ev.counties["03"].events.find((e) => e.kind === "coverage")!;
     expect(step.applied).toBe(true);
     expect(renderEvent(step)).toContain("700 av 875 invånare (80,00 %) ≥ 80 %");
-    expect(renderEvent(step)).toContain("(004 §3.4.1)");
+    expect(renderEvent(step)).toContain("(Psykisk ohälsa 2014 §3.4.1)");
     checkInvariants(ev);
   });
 

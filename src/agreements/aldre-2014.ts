@@ -670,7 +670,7 @@ const POTS: Pot[] = [
     source: src("5.3", "Analysarbete", "2 mkr vardera till de tre storstadslänen och 1 mkr vardera till"),
     status: "sourced",
     assumptions: [A_ANALYS_RECIPIENT, A_ANALYS_GATED],
-    note: "Storstadslänen: Stockholm (01), Skåne (12), Västra Götaland (14). SKL:s PM (003) anger 2 000 000 kr för Stockholms län.",
+    note: "Storstadslänen: Stockholm (01), Skåne (12), Västra Götaland (14). SKL:s PM för Stockholms län anger 2 000 000 kr för Stockholms län.",
   },
   orgPot("ANALYS-SKL", "Analysarbete: SKL:s nationella samordning och analys- och utdatabasen", 2500000, "SKL", G_ANALYS,
     src("5.3", "Analysarbete", "2,5 mkr till SKL för nationell samordning")),
@@ -693,7 +693,7 @@ const POTS: Pot[] = [
     group: G_UL,
     source: src("5.2", "Utvecklingsledare", "Sammanlagt avsätts 72 miljoner kronor 2014 för utvecklingsledarna i länen"),
     status: "sourced",
-    note: "72 mnkr minus 3 mnkr vardera till Famna och Vårdföretagarna. Fördelningen mellan länen anges inte i 002; betalas via SKL enligt en plan för genomförandet.",
+    note: "72 mnkr minus 3 mnkr vardera till Famna och Vårdföretagarna. Fördelningen mellan länen anges inte i överenskommelsen; betalas via SKL enligt en plan för genomförandet.",
   },
   orgPot("UTVECKLINGSLEDARE-FAMNA", "Utvecklingsledare: Famna", 3000000, "Famna", G_UL,
     src("5.2", "Utvecklingsledare", "får Famna och Vårdföretagarna tre miljoner kronor vardera"), { note: "Förmedlas via SKL." }),
@@ -1036,7 +1036,7 @@ export const ALDRE_2014: Agreement = {
     {
       id: A_SA_PPM,
       title: "Kravet på punktprevalensmätning i Senior alert",
-      reason: "”medlen” kan avse alla Senior alert-medel eller bara SÄBO-beloppet; antas SÄBO-beloppet, som i SKL:s cirkulär (000).",
+      reason: "”medlen” kan avse alla Senior alert-medel eller bara SÄBO-beloppet; antas SÄBO-beloppet, som i SKL:s cirkulär 13:66.",
       default: "sabo-only",
       options: [
         { id: "sabo-only", label: "Gäller bara beloppet för SÄBO och korttidsboende" },
@@ -1147,7 +1147,7 @@ export const ALDRE_2014: Agreement = {
     {
       id: A_LEDNINGSKRAFT,
       title: "Mottagare av medlen för Ledningskraft",
-      reason: "Avsnittet om Ledningskraft anger inte mottagare; SKL driver programmet (000), så medlen antas gå till SKL.",
+      reason: "Avsnittet om Ledningskraft anger inte mottagare; SKL driver programmet (SKL-cirkulär 13:66), så medlen antas gå till SKL.",
       default: "skl",
       options: [
         { id: "skl", label: "SKL" },
@@ -1418,15 +1418,15 @@ export const ALDRE_2014: Agreement = {
         },
       ],
       resolution:
-        "Överenskommelsen (002) anger ingen exakt period och hänvisar till genomförandeplanen, som saknas bland källorna. SKL:s cirkulär (000) är den enda källa som anger en period och används som standardval i antagandet aldre-2014/results-period; perioden börjar före 2014, vilket avviker från 002:s ”under 2014”.",
+        "Överenskommelsen (Mest sjuka äldre 2014) anger ingen exakt period och hänvisar till genomförandeplanen, som saknas bland källorna. SKL:s cirkulär 13:66 är den enda källa som anger en period och används som standardval i antagandet aldre-2014/results-period; perioden börjar före 2014, vilket avviker från överenskommelsens ”under 2014”.",
       resolvedValue: "2013-10-01/2014-09-30",
     },
   ],
 
   notes: [
-    "Finansiering: 320 000 000 kr från anslag 1:6 (anslagspost 1 Äldresatsning) och resterande 681 000 000 kr från anslag 4:5 (anslagspost 20) (002 §8).",
+    "Finansiering: 320 000 000 kr från anslag 1:6 (anslagspost 1 Äldresatsning) och resterande 681 000 000 kr från anslag 4:5 (anslagspost 20) (Mest sjuka äldre 2014 §8).",
     "Socialstyrelsens 126 500 000 kr (Bilaga 2) ligger utanför överenskommelsens 1 001 000 000 kr och redovisas för sig; därav 70 000 000 kr till kommuner för processledare i ÄBiC, högst två per kommun (per stadsdel i de tre storstäderna).",
-    "Medlen för utvecklingsledare, Ledningskraft, kvalitetsregister m.m. (002 §5.2) betalas till SKL, som förmedlar dem enligt en plan för genomförandet.",
-    "Grundkraven (002 §5.1) gäller alla prestationsbaserade medel i avsnitt 5.3.",
+    "Medlen för utvecklingsledare, Ledningskraft, kvalitetsregister m.m. (Mest sjuka äldre 2014 §5.2) betalas till SKL, som förmedlar dem enligt en plan för genomförandet.",
+    "Grundkraven (Mest sjuka äldre 2014 §5.1) gäller alla prestationsbaserade medel i avsnitt 5.3.",
   ],
 };

@@ -90,8 +90,14 @@ function entity(agreement: Agreement, level: Level, code: string, population: nu
       rule.criteria.filter((c) => criterionApplies(c, level)).map((c, i) => [c.id, answerFor(c, r, i !== failing, population)]),
     );
   }
-  const keys: Record<string, number> = {};
-  for (const k of inputKeysFor(agreement, level)) if (k !== "population") keys[k] = keyFor(k, population, r);
+  const keys: Record<string, number | number[]> = {};
+  for (const k of inputKeysFor(agreement, level)) {
+    if (k === "population") continue;
+    const cap = agreement.pots.find((p) => p.key?.id === k && p.key.cap)?.key?.cap;
+    // Capped counts (trained process leaders): a few per kommun, per city district where the cap is per district.
+    if (cap) keys[k] = cap.perDistrict?.includes(code) ? [1, 2, 3, 0, 2].map((n) => Math.floor(r() * (n + 1))) : Math.floor(r() * 4);
+    else keys[k] = keyFor(k, population, r);
+  }
   const out: EntityFacts = {};
   if (Object.keys(answers).length) out.answers = answers;
   if (Object.keys(keys).length) out.keys = keys;

@@ -323,8 +323,8 @@ const POTS: Pot[] = [
   },
 ];
 
-/** Every item paid to a named performer, read as undistributed (ebp-2011/mottagare = allt-ofordelat). */
-const UNPAID: Patch[] = POTS.filter((p) => p.kind === "organisation" && p.assumptions?.includes(A_PAYEE)).map((p) => ({
+/** Every item paid to a named performer (SKL, Socialstyrelsen), read as undistributed (ebp-2011/mottagare = allt-ofordelat). */
+const UNPAID: Patch[] = POTS.filter((p) => p.kind === "organisation").map((p) => ({
   pot: p.id,
   set: { kind: "unspecified", payee: undefined },
 }));

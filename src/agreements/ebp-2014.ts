@@ -180,7 +180,7 @@ export const EBP_2014: Agreement = {
       status: "sourced",
       assumptions: [A_OJ, A_LAN],
       note:
-        "62 750 000 kr betalas till länen/kommunerna (000) minus högst 21 × 75 000 kr för Öppna jämförelser. Riksbelopp per område och län anges inte; endast Stockholms belopp (003) är kända.",
+        "62 750 000 kr betalas till länen/kommunerna (SKL-cirkulär 13:66) minus högst 21 × 75 000 kr för Öppna jämförelser. Riksbelopp per område och län anges inte; endast Stockholms belopp (SKL-PM Stockholms län 2014) är kända.",
       fixed: [
         {
           recipients: ["01"],
@@ -249,7 +249,7 @@ export const EBP_2014: Agreement = {
       source: c003(S003_EHALSA, "eHälsa: post för regionala samordnare", "en post på 10 miljoner kronor som går till de regionala eHälso-samordnarna"),
       status: "sourced",
       assumptions: [A_EHV],
-      note: "Fördelningen mellan länen anges inte. Betalas via SKL till läns-/regionförbunden mot faktura (003).",
+      note: "Fördelningen mellan länen anges inte. Betalas via SKL till läns-/regionförbunden mot faktura (SKL-PM Stockholms län 2014).",
       fixed: [
         {
           recipients: ["01"],
@@ -270,7 +270,7 @@ export const EBP_2014: Agreement = {
       status: "sourced",
       assumptions: [A_EHV],
       note:
-        "Fördelningen mellan länen anges inte. Villkor (000): länet/regionen tecknar avtal med SKL och tillför själv minst lika mycket. Förmedlas vidare till kommunerna via läns-/regionförbundet (003).",
+        "Fördelningen mellan länen anges inte. Villkor (SKL-cirkulär 13:66): länet/regionen tecknar avtal med SKL och tillför själv minst lika mycket. Förmedlas vidare till kommunerna via läns-/regionförbundet (SKL-PM Stockholms län 2014).",
       fixed: [
         {
           recipients: ["01"],
@@ -314,7 +314,7 @@ export const EBP_2014: Agreement = {
       id: A_LAN,
       title: "Medel till länen: fördelning per område och län",
       reason:
-        "000 anger bara summan 62,75 mnkr; riksbelopp per område och län saknas, så bara Stockholms belopp (003) läggs in och resten redovisas ofördelat.",
+        "SKL:s cirkulär 13:66 anger bara summan 62,75 mnkr; riksbelopp per område och län saknas, så bara Stockholms belopp (SKL-PM Stockholms län 2014) läggs in och resten redovisas ofördelat.",
       default: "kanda-belopp",
       options: [
         { id: "kanda-belopp", label: "Stockholms kända belopp läggs ut, resten ofördelat" },
@@ -440,11 +440,11 @@ export const EBP_2014: Agreement = {
   // See ./conflicts.ts (SOURCE_CONFLICTS, agreement "ebp-2014").
   conflicts: [],
   notes: [
-    "Regionala stödstrukturer fasas ut: huvudmännen tar 25 % av kostnaderna 2014, 50 % 2015 och hela kostnaden från och med 2016 (000, 003).",
-    "Ny finansieringsmodell för regionala utvecklingsarbeten: statlig grundfinansiering i fyra år, därefter statliga medel motsvarande 75 % år fem och 50 % år sex (000).",
-    "eHälsa: för att få stimulansmedlen tecknar länet/regionen avtal med SKL och tillför själv minst motsvarande belopp för samma ändamål (000).",
-    "Stockholms eHälsobelopp meddelas senare (003) och ingår inte i länets minimisumma 13 878 000 kr; inte heller de villkorade 75 000 kr för Öppna jämförelser.",
-    "Överenskommelsen ställer inga prestationskrav i källorna; eHälsoavtalets grundkrav och mål nämns men anges inte (000).",
+    "Regionala stödstrukturer fasas ut: huvudmännen tar 25 % av kostnaderna 2014, 50 % 2015 och hela kostnaden från och med 2016 (SKL-cirkulär 13:66, SKL-PM Stockholms län 2014).",
+    "Ny finansieringsmodell för regionala utvecklingsarbeten: statlig grundfinansiering i fyra år, därefter statliga medel motsvarande 75 % år fem och 50 % år sex (SKL-cirkulär 13:66).",
+    "eHälsa: för att få stimulansmedlen tecknar länet/regionen avtal med SKL och tillför själv minst motsvarande belopp för samma ändamål (SKL-cirkulär 13:66).",
+    "Stockholms eHälsobelopp meddelas senare (SKL-PM Stockholms län 2014) och ingår inte i länets minimisumma 13 878 000 kr; inte heller de villkorade 75 000 kr för Öppna jämförelser.",
+    "Överenskommelsen ställer inga prestationskrav i källorna; eHälsoavtalets grundkrav och mål nämns men anges inte (SKL-cirkulär 13:66).",
     "Socialstyrelsens uppdrag inom överenskommelsen nämns i 000 utan belopp.",
   ],
 };

@@ -395,7 +395,7 @@ export const PRIO_2014: Agreement = {
       group: "A1+A2",
       source: src("3.4.2", "Prestationsmål A 1", "80 000 000 kronor delas av de landsting som når målet att:"),
       status: "sourced",
-      note: "SKL:s PM (003) anger 100 000 000 kr; överenskommelsen (004) gäller.",
+      note: "SKL:s PM för Stockholms län anger 100 000 000 kr; överenskommelsen (Psykisk ohälsa 2014) gäller.",
     },
     {
       id: "A2",
@@ -1007,8 +1007,9 @@ export const PRIO_2014: Agreement = {
         },
       ],
       resolution:
-        "Den undertecknade överenskommelsen (004) gäller: 80 000 000 kr, vilket också stämmer med sammanfattningens 180 mnkr för A 1 och A 2. SKL:s PM (003) är sekundär.",
+        "Den undertecknade överenskommelsen (Psykisk ohälsa 2014) gäller: 80 000 000 kr, vilket också stämmer med sammanfattningens 180 mnkr för A 1 och A 2. SKL:s PM för Stockholms län är sekundär.",
       resolvedValue: "80000000",
+      pots: ["A1"],
     },
     {
       id: "prio-2014/003-heading-year",
@@ -1038,7 +1039,7 @@ export const PRIO_2014: Agreement = {
           value: "2014",
         },
       ],
-      resolution: "Rubriken i 003 är ett skrivfel; innehållet och överenskommelsen (004) avser 2014.",
+      resolution: "Rubriken i SKL:s PM för Stockholms län är ett skrivfel; innehållet och överenskommelsen (Psykisk ohälsa 2014) avser 2014.",
       resolvedValue: "2014",
     },
     {
@@ -1060,13 +1061,13 @@ export const PRIO_2014: Agreement = {
           value: "barn och unga med beslut om en första bedömning",
         },
       ],
-      resolution: "Överenskommelsen (004) gäller: andelen räknas på barn och unga med beslut om fördjupad utredning eller behandling.",
+      resolution: "Överenskommelsen (Psykisk ohälsa 2014) gäller: andelen räknas på barn och unga med beslut om fördjupad utredning eller behandling.",
       resolvedValue: "beslut om fördjupad utredning eller behandling",
     },
   ],
 
   notes: [
-    "Prestationsmedlen (630 mnkr) fördelas efter antalet invånare den 31 december 2013 mellan dem som klarar grundkraven och respektive prestationsmål (004 §3.4).",
-    "Medlen till SKL (62,5 mnkr) rekvireras från Kammarkollegiet senast 1 december 2014 (004 §5).",
+    "Prestationsmedlen (630 mnkr) fördelas efter antalet invånare den 31 december 2013 mellan dem som klarar grundkraven och respektive prestationsmål (Psykisk ohälsa 2014 §3.4).",
+    "Medlen till SKL (62,5 mnkr) rekvireras från Kammarkollegiet senast 1 december 2014 (Psykisk ohälsa 2014 §5).",
   ],
 };

@@ -94,6 +94,14 @@ function startsALine(text: SeedText, heading: string): boolean {
   return false;
 }
 
+/** Reads a document's text, or undefined when it is not there (for the registry check, `checkSourceTexts`). */
+export function seedReader(seedDir: string): (doc: string) => string | undefined {
+  return (doc) => {
+    const path = join(seedDir, doc);
+    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  };
+}
+
 /** Every citation reachable from a value, with where it was found. */
 export function collectCitations(value: unknown, at: string, out: { at: string; c: Citation }[] = []): { at: string; c: Citation }[] {
   if (Array.isArray(value)) value.forEach((v, i) => collectCitations(v, `${at}[${i}]`, out));

@@ -54,7 +54,12 @@ export interface RecipientResult {
   outside: bigint;
   gate: Verdict;
   pots: RecipientPot[];
-  events: TraceEvent[];
+  /**
+   * The recipient's explanation: the county's gate events, its own
+   * requirement events, then every pot share's events. Assembled from the
+   * recorded trace on first read (empty when evaluated without the trace).
+   */
+  readonly events: TraceEvent[];
 }
 
 /** Money the agreement names outside its total, per payer. */
@@ -97,8 +102,11 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
   // Per recipient.
   const recipients: RecipientResult[] = [];
   const byRecipient = new Map<string, RecipientResult>();
+  const shareEvents = new Map<RecipientResult, TraceEvent[][]>();
   for (const l of ents.lans) {
     for (const e of [...l.kommuner.map((c) => ents.kommuner.get(c)!), ents.landsting.get(l.code)!]) {
+      const parts: TraceEvent[][] = trace ? [counties[l.code].events, e.gateEvents] : [];
+      let events: TraceEvent[] | undefined;
       const r: RecipientResult = {
         level: e.level as "kommun" | "landsting",
         code: e.code,
@@ -108,9 +116,12 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
         outside: 0n,
         gate: compiled.requirements.length ? e.gate : null,
         pots: [],
-        events: trace ? [...counties[l.code].events, ...e.gateEvents] : [],
+        get events() {
+          return (events ??= parts.flat());
+        },
       };
       recipients.push(r);
+      shareEvents.set(r, parts);
       byRecipient.set(`${e.level}:${e.code}`, r);
     }
   }
@@ -128,7 +139,7 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
       } else entries.set(r, { pot: pr.id, status: s.status, amount: s.amount });
       if (pr.outside) r.outside += s.amount;
       else r.total += s.amount;
-      if (trace) for (const ev of s.events) r.events.push(ev);
+      if (trace && s.events.length) shareEvents.get(r)!.push(s.events);
     }
     for (const r of recipients) r.pots.push(entries.get(r) ?? { pot: pr.id, status: "not-applicable", amount: 0n });
   }

@@ -146,6 +146,7 @@ const PERCENT = /^\s*(\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?)\s*%\s*$/;
 
 /** An exact non-negative decimal, or undefined. */
 function decimal(v: unknown): Scaled | undefined {
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v >= 0 ? { mantissa: BigInt(v), scale: 0 } : undefined;
   if (typeof v !== "number" && typeof v !== "string") return undefined;
   const p = parseScaled(typeof v === "string" ? v.replace(",", ".") : v);
   return p && !p.negative ? p.value : undefined;
@@ -178,10 +179,13 @@ const HUNDRED: Fraction = { n: 100n, d: 1n };
  * Reads one answer for a criterion exactly. Returns the normalised answer,
  * or a Swedish message saying what was expected.
  */
+const TRUE: Answer = Object.freeze({ kind: "boolean", value: true });
+const FALSE: Answer = Object.freeze({ kind: "boolean", value: false });
+
 export function parseAnswer(c: Criterion, v: unknown): Answer | string {
   switch (c.kind) {
     case "boolean":
-      if (typeof v === "boolean") return { kind: "boolean", value: v };
+      if (typeof v === "boolean") return v ? TRUE : FALSE;
       if (c.notApplicable && typeof v === "string" && NOT_APPLICABLE.test(v)) return { kind: "not-applicable" };
       return `väntade true eller false${c.notApplicable ? ' eller "ej aktuellt"' : ""}, fick ${describe(v)}`;
     case "share": {

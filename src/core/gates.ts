@@ -127,7 +127,7 @@ export function applyRequirements(compiled: Compiled, ents: Entities): Record<st
         for (const m of members) if (m.gate === true) m.gate = null;
       }
       if (c.landstingFails === "none-in-county" && ls.gate === false) {
-        events.push({ kind: "landsting-fails", applied: true, who: ls.who, source: c.source, assumptions: c.assumptions });
+        events.push({ kind: "failing-landsting", applied: true, who: ls.who, source: c.source, assumptions: c.assumptions });
         countyGate = combine([countyGate, false]);
       }
     }

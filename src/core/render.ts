@@ -4,74 +4,49 @@
  * values until here. Percentages shown next to an exact verdict get as many
  * decimals as it takes for the number shown to agree with the verdict.
  */
-import { formatInt, formatKr, formatRate } from "./exact";
-import { cmp, Fraction, fromDecimal, mul } from "./fraction";
-import { Citation, Comparison, SEED_SHORT } from "./model";
+import {
+  formatChange,
+  formatCitation,
+  formatComparison,
+  formatDecimal,
+  formatInt,
+  formatKr,
+  formatPercent,
+  formatRate,
+  formatShareAgainst,
+  formatVerdict,
+} from "./format";
+import { Fraction, fromDecimal, mul } from "./fraction";
+import { Citation, Comparison } from "./model";
 import { CriterionEvent, TraceEvent, Verdict } from "./trace";
 
-/** "(004 §3.4.1)": a short citation for running text. */
+/** "(Psykisk ohälsa 2014 §3.4.1)": a short citation for running text (src/core/format.ts). */
 export function cite(c: Citation | undefined): string {
-  if (!c) return "";
-  const sec = /^\d/.test(c.section) ? `§${c.section}` : `"${c.section}"`;
-  return `(${SEED_SHORT[c.doc]} ${sec})`;
+  return c ? `(${formatCitation(c, "short")})` : "";
 }
 
 export function verdictText(met: Verdict): string {
-  return met === true ? "uppfyllt" : met === false ? "inte uppfyllt" : "uppgift saknas";
+  return formatVerdict(met);
 }
 
 export function comparisonText(op: Comparison): string {
-  return op === ">=" ? "≥" : ">";
-}
-
-/** A fraction × 100 rounded half up to `decimals`, Swedish decimal comma. */
-function percentDigits(f: Fraction, decimals: number): string {
-  const scale = 10n ** BigInt(decimals);
-  const num = f.n * 100n * scale;
-  const neg = num < 0n;
-  const a = neg ? -num : num;
-  let q = a / f.d;
-  if ((a % f.d) * 2n >= f.d) q += 1n;
-  const s = q.toString().padStart(decimals + 1, "0");
-  const int = s.slice(0, s.length - decimals);
-  const frac = decimals ? `,${s.slice(s.length - decimals)}` : "";
-  return `${neg ? "−" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, " ")}${frac} %`;
+  return formatComparison(op);
 }
 
 /**
  * A percentage that agrees with its comparison: 2 decimals, more when the
- * rounded figure would equal the threshold while the exact value does not
- * (79,99985 % is not "80,00 %"), up to 8; beyond that, "knappt"/"drygt".
+ * figure shown would otherwise equal or cross the threshold while the exact
+ * value does not (79,99967 % is not "80,00 %"), up to 8; beyond that,
+ * "knappt"/"drygt" (src/core/format.ts, formatShareAgainst).
  */
-export function percentText(f: Fraction, threshold?: string): string {
-  if (threshold === undefined) return percentDigits(f, 2);
-  const t = fromDecimal(threshold);
-  const c = cmp(f, t);
-  for (let d = 2; d <= 8; d++) {
-    const shown = percentDigits(f, d);
-    if (c === 0 || shown !== percentDigits(t, d)) return shown;
-  }
-  return `${c < 0 ? "knappt" : "drygt"} ${percentDigits(t, 2)}`;
+export function percentText(f: Fraction, threshold?: string, op: Comparison = ">="): string {
+  return threshold === undefined ? formatPercent(f) : formatShareAgainst(f, threshold, op);
 }
 
 /** An exact decimal number with up to `max` decimals ("≈ " when rounded). */
-function decimalText(f: Fraction, max = 2): string {
-  const num = f.n * 10n ** BigInt(max);
-  const exact = num % f.d === 0n;
-  const neg = num < 0n;
-  const a = neg ? -num : num;
-  let q = a / f.d;
-  if ((a % f.d) * 2n >= f.d) q += 1n;
-  const s = q.toString().padStart(max + 1, "0");
-  const int = s.slice(0, s.length - max).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  const frac = s.slice(s.length - max).replace(/0+$/, "");
-  return `${exact ? "" : "≈ "}${neg ? "−" : ""}${int}${frac ? `,${frac}` : ""}`;
-}
+const decimalText = (f: Fraction, max = 2): string => formatDecimal(f, max);
 
-function signed(f: Fraction): string {
-  const t = decimalText(f);
-  return f.n > 0n ? `+${t}` : t;
-}
+const signed = (f: Fraction): string => formatChange(f);
 
 function partText(part: "kommuner" | "landsting" | undefined): string {
   return part === "kommuner" ? " (kommunernas del)" : part === "landsting" ? " (landstingens del)" : "";
@@ -93,7 +68,7 @@ function criterionText(e: CriterionEvent): string {
       return `${e.label}: ej aktuellt, räknas som ${v.countsAsMet ? "uppfyllt" : "inte uppfyllt"} ${src} → ${verdictText(e.applied)}.`;
     case "share": {
       const thr = `${comparisonText(v.op)} ${formatRate(v.threshold)}`;
-      const pct = percentText(v.value, v.threshold);
+      const pct = percentText(v.value, v.threshold, v.op);
       const shown = v.counts ? `${formatInt(v.counts.part)} av ${formatInt(v.counts.total)} (${pct})` : pct;
       return `${e.label}: ${shown} ${e.applied ? "" : "inte "}${thr} ${src} → ${verdictText(e.applied)}.`;
     }
@@ -150,7 +125,7 @@ export function renderEvent(e: TraceEvent): string {
       return `${e.rule} prövas för ${e.who.name} för sig ${cite(e.source)}: ${verdictText(e.applied)}.`;
     case "coverage": {
       const thr = `${comparisonText(e.op)} ${formatRate(e.threshold)}`;
-      const ratio = e.total > 0n ? percentText({ n: e.covered, d: e.total }, e.threshold) : "–";
+      const ratio = e.total > 0n ? percentText({ n: e.covered, d: e.total }, e.threshold, e.op) : "–";
       const consequence = {
         receive: "landstinget och de kommuner som uppfyller grundkraven får ta del av medlen",
         undecided: "kan inte avgöras förrän uppgifterna för alla kommuner finns",
@@ -162,7 +137,7 @@ export function renderEvent(e: TraceEvent): string {
         e.applied === true ? thr : e.applied === false ? `inte ${thr}` : `(${formatInt(e.unknown)} invånare i kommuner utan uppgift), krav ${thr}`;
       return `Kommunerna som uppfyller grundkraven har ${formatInt(e.covered)} av ${formatInt(e.total)} invånare (${ratio}) ${cmpText} ${cite(e.source)} → ${consequence}.`;
     }
-    case "landsting-fails":
+    case "failing-landsting":
       return `${e.who.name} uppfyller inte grundkraven; enligt valt antagande får då ingen i länet prestationsmedel.`;
     case "gate":
       return `${e.pot}: grundkraven för ${e.who.name} är ${verdictText(e.applied)}.`;
@@ -178,7 +153,7 @@ export function renderEvent(e: TraceEvent): string {
     case "allocation": {
       const what = `${e.title}${partText(e.part)}`;
       return e.recipients > 0
-        ? `${what}: ${formatKr(e.amount)} ${cite(e.source)} delas mellan ${e.recipients} mottagare som nått målet, efter ${e.key} (summa ${formatInt(e.keySum)}), i hela kronor med största rest-metoden${e.leftover > 0n ? ` (${e.leftover} kr efter avrundning nedåt)` : ""}.` +
+        ? `${what}: ${formatKr(e.amount)} ${cite(e.source)} delas mellan ${e.recipients} mottagare som nått målet, efter ${e.key} (summa ${formatInt(e.keySum)}), i hela kronor med största rest-metoden${e.leftover > 0n ? ` (${formatKr(e.leftover)} efter avrundning nedåt)` : ""}.` +
             (e.missing ? ` Preliminärt: ${e.missing} mottagare saknar uppgifter.` : "")
         : `${what}: ${formatKr(e.amount)} ${cite(e.source)}: ingen mottagare nådde målet${e.missing ? ` (${e.missing} saknar uppgifter)` : ""} → ${formatKr(e.amount)} redovisas som ofördelat.`;
     }

@@ -12,18 +12,11 @@ import { add, cmp, div, Fraction, frac, fromDecimal, meets, mul, sub } from "./f
 import { Criterion, ImprovementCriterion, Rule } from "./model";
 import { CriterionEvent, CriterionValue, RuleEvent, TraceEvent, Verdict } from "./trace";
 
-export interface CriterionResult {
-  criterion: Criterion;
-  met: Verdict;
-  event: CriterionEvent;
-}
-
 export interface RuleResult {
   rule: Rule;
   met: Verdict;
-  criteria: CriterionResult[];
   event: RuleEvent;
-  /** The rule event followed by its criteria's events. */
+  /** The rule event followed by its criteria's events (one per criterion evaluated). */
   events: TraceEvent[];
 }
 
@@ -65,12 +58,8 @@ export function countLower(previous: readonly Fraction[], current: readonly Frac
 function value(c: Criterion, a: Answer, ctx: RuleContext): { met: Verdict; value: CriterionValue } {
   switch (c.kind) {
     case "boolean": {
-      if (a.kind === "not-applicable") {
-        const countsAsMet = c.notApplicable === "met";
-        return { met: countsAsMet, value: { type: "not-applicable", countsAsMet } };
-      }
-      const answer = a.kind === "boolean" && a.value;
-      return { met: answer, value: { type: "boolean", answer } };
+      if (a.kind === "not-applicable") return c.notApplicable === "met" ? NA_MET : NA_NOT_MET;
+      return a.kind === "boolean" && a.value ? YES : NO;
     }
     case "share": {
       if (a.kind !== "share") break;
@@ -157,9 +146,14 @@ function improvement(c: ImprovementCriterion, baseline: Fraction[], result: Frac
 }
 
 const MISSING: CriterionValue = Object.freeze({ type: "missing" }) as CriterionValue;
+// Shared results for the common yes/no answers (values are never mutated).
+const YES = Object.freeze({ met: true, value: Object.freeze({ type: "boolean", answer: true }) as CriterionValue });
+const NO = Object.freeze({ met: false, value: Object.freeze({ type: "boolean", answer: false }) as CriterionValue });
+const NA_MET = Object.freeze({ met: true, value: Object.freeze({ type: "not-applicable", countsAsMet: true }) as CriterionValue });
+const NA_NOT_MET = Object.freeze({ met: false, value: Object.freeze({ type: "not-applicable", countsAsMet: false }) as CriterionValue });
 
-/** Evaluates one criterion against one answer (undefined/null = missing). */
-export function evaluateCriterion(c: Criterion, ruleId: string, answer: Answer | null | undefined, ctx: RuleContext = {}): CriterionResult {
+/** Evaluates one criterion against one answer (undefined/null = missing): its event, verdict in `applied`. */
+export function evaluateCriterion(c: Criterion, ruleId: string, answer: Answer | null | undefined, ctx: RuleContext = {}): CriterionEvent {
   let met: Verdict = null;
   let v: CriterionValue = MISSING;
   if (answer !== undefined && answer !== null) {
@@ -167,29 +161,26 @@ export function evaluateCriterion(c: Criterion, ruleId: string, answer: Answer |
     met = r.met;
     v = r.value;
   }
-  return {
-    criterion: c,
-    met,
-    event: { kind: "criterion", applied: met, rule: ruleId, criterion: c.id, label: c.label, value: v, source: c.source, assumptions: c.assumptions },
-  };
+  return { kind: "criterion", applied: met, rule: ruleId, criterion: c.id, label: c.label, value: v, source: c.source, assumptions: c.assumptions };
 }
+
+/** A placeholder for the rule event, filled in once the criteria are known. */
+const MISSING_EVENT = MISSING as unknown as TraceEvent;
 
 /** Evaluates a rule for one body from its answers for that rule. */
 export function evaluateRule(rule: Rule, answers: ReadonlyMap<string, Answer | null> | undefined, ctx: RuleContext = {}): RuleResult {
-  const criteria: CriterionResult[] = [];
-  const events: TraceEvent[] = [];
+  const events: TraceEvent[] = [MISSING_EVENT];
   const failed: string[] = [];
   const missing: string[] = [];
   let met: Verdict = true;
   for (const c of rule.criteria) {
-    if (ctx.level && !criterionApplies(c, ctx.level)) continue;
+    if (c.appliesTo && ctx.level && !criterionApplies(c, ctx.level)) continue;
     const r = evaluateCriterion(c, rule.id, answers?.get(c.id), ctx);
-    criteria.push(r);
-    events.push(r.event);
-    if (r.met === false) {
+    events.push(r);
+    if (r.applied === false) {
       met = false;
       failed.push(c.label);
-    } else if (r.met === null) {
+    } else if (r.applied === null) {
       if (met === true) met = null;
       missing.push(c.label);
     }
@@ -204,6 +195,6 @@ export function evaluateRule(rule: Rule, answers: ReadonlyMap<string, Answer | n
     source: rule.source,
     assumptions: rule.assumptions,
   };
-  events.unshift(event);
-  return { rule, met, criteria, event, events };
+  events[0] = event;
+  return { rule, met, event, events };
 }

@@ -113,7 +113,7 @@ export interface CoverageEvent extends EventBase {
 
 /** A failing landsting stops the whole county (assumption alternative). */
 export interface LandstingFailsEvent extends EventBase {
-  kind: "landsting-fails";
+  kind: "failing-landsting";
   who: Who;
 }
 

@@ -11,7 +11,8 @@ import { StimError } from "../core/errors";
 import { D, parseKronor } from "../core/exact";
 import { countyCoverage, CoverageInput } from "../core/gates";
 import { Agreement, Citation, Coverage, Rule } from "../core/model";
-import { renderEvents, verdictText } from "../core/render";
+import { formatKr, formatVerdict } from "../core/format";
+import { renderEvents } from "../core/render";
 import { combine, evaluateRule, RuleResult } from "../core/rules";
 import { monthsLower as coreMonthsLower } from "../core/thresholds";
 import { AGREEMENTS, getAgreement, getPot } from "../agreements";
@@ -123,7 +124,7 @@ function kronorArg(v: unknown, name: string): bigint {
   if (typeof c === "number" && !Number.isFinite(c)) throw new StimError(`${name}: ${describe(c)} är inget belopp.`, name);
   const kr = parseKronor(typeof c === "string" ? c.replace(",", ".") : c, name);
   if (kr > BigInt(MAX_KRONOR)) {
-    throw new StimError(`${name} är för stort: högst 9 007 199 254 740 991 kr kan räknas exakt i Excel.`, name);
+    throw new StimError(`${name} är för stort: högst ${formatKr(MAX_KRONOR)} kan räknas exakt i Excel.`, name);
   }
   return kr;
 }
@@ -336,7 +337,7 @@ export function explainText(a: Agreement, rule: Rule, e: Evaluated): string {
   const parts: string[] = [];
   if (e.rules.length > 1) {
     const others = e.rules.slice(1).map((r) => r.id);
-    parts.push(`${rule.id} med förutsättningar (${others.join(", ")}): ${verdictText(e.met)}.`);
+    parts.push(`${rule.id} med förutsättningar (${others.join(", ")}): ${formatVerdict(e.met)}.`);
   }
   for (const r of e.results) parts.push(...renderEvents(r.events));
   const ids = new Set<string>();

@@ -176,7 +176,7 @@ export function explain(agreement: unknown, id: unknown, inputs: unknown[][], re
  * @customfunction SOURCE
  * @param agreement The agreement id, for example "prio-2014".
  * @param id A pot, requirement, goal, assumption or "rule/criterion" id, for example "A1".
- * @returns The citation as text, for example "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1".
+ * @returns The citation as text, for example "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1".
  */
 export function source(agreement: unknown, id: unknown): string | ExcelError {
   return guard(() => impl.source(agreement, id));

@@ -26,10 +26,10 @@
  * sheet with one row per kommun.
  */
 import { Answer, AnswerValue, parseAnswer, shareAnswer } from "../core/facts";
-import { D, formatRate, parseScaled } from "../core/exact";
+import { D, parseScaled } from "../core/exact";
+import { formatCitation, formatComparison, formatRate, formatThreshold } from "../core/format";
 import { fromScaled } from "../core/fraction";
 import { parseShare } from "../core/allocate";
-import { comparisonText } from "../core/render";
 import { StimError } from "../core/errors";
 import { Citation, Criterion, Rule } from "../core/model";
 import { Cell, describe, isBlank, isBlankOrZero, Matrix, NotAvailableError, readBoolean, readNumber, shape, usesXMarks } from "./excel";
@@ -74,11 +74,9 @@ export function slotsOf(rules: readonly Rule[]): Slot[] {
   return slots;
 }
 
-/** "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1" */
+/** "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1" */
 export function citationText(c: Citation): string {
-  // A numbered section ("3.4.2") gets §; a heading is quoted as it stands in the document.
-  const section = /^\d+(\.\d+)*$/.test(c.section) ? `§${c.section}` : `"${c.section}"`;
-  return `${c.doc} ${section}: ${c.label}`;
+  return formatCitation(c, "full", { label: true });
 }
 
 /**
@@ -104,7 +102,7 @@ export function criteriaRows(slots: readonly Slot[]): string[][] {
         rows.push([
           s.id,
           c.label,
-          `andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ${comparisonText(c.op)} ${formatRate(c.threshold)}`,
+          `andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ${formatThreshold(c.op, c.threshold)}`,
           cite,
         ]);
         break;
@@ -114,7 +112,7 @@ export function criteriaRows(slots: readonly Slot[]): string[][] {
           c.target === "input"
             ? "antal | målsiffra i två celler"
             : `antal (heltal) i en cell; målsiffran räknas som ${formatRate(c.rate)} av länets invånare 31 december 2013`;
-        rows.push([s.id, c.label, `${what}; krav ${comparisonText(c.op)} ${formatRate(c.threshold)} av målsiffran`, cite]);
+        rows.push([s.id, c.label, `${what}; krav ${formatThreshold(c.op, c.threshold)} av målsiffran`, cite]);
         break;
       }
       case "months-lower": {
@@ -131,7 +129,7 @@ export function criteriaRows(slots: readonly Slot[]): string[][] {
       }
       case "indicator-improvement": {
         const unit = c.unit === "relative" ? "% av utgångsvärdet" : "procentenheter";
-        const op = comparisonText(c.op ?? ">=");
+        const op = formatComparison(c.op ?? ">=");
         const each = c.basis === "each";
         let req = `${each ? "varje indikators" : "genomsnittlig"} förbättring ${op} ${c.minImprovement} ${unit}`;
         if (c.attainmentAlternative) req += ` eller genomsnittligt resultat ≥ ${c.attainmentAlternative} %`;

@@ -12,6 +12,8 @@
  * anything else is refused.
  */
 
+import { formatInt } from "../core/format";
+
 /** A value Stimulans writes into a cell. */
 export type CellValue = string | number | boolean;
 
@@ -52,10 +54,6 @@ export class WorkbookError extends Error {
   }
 }
 
-/** 200000 -> "200 000" (no-break space as thousands separator, as Intl gives for sv-SE). */
-function svInteger(n: number): string {
-  return new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 }).format(n);
-}
 
 /** User-facing messages, shared by all adapters. */
 export const messages = {
@@ -80,7 +78,7 @@ export const messages = {
   textTooLong: (row: number, col: number) =>
     `Texten i cellen på rad ${row}, kolumn ${col} är längre än ${MAX_CELL_TEXT_LENGTH} tecken.`,
   rangeTooLarge: (cells: number) =>
-    `Området är för stort (${svInteger(cells)} celler). Markera högst ${svInteger(MAX_READ_CELLS)} celler.`,
+    `Området är för stort (${formatInt(cells)} celler). Markera högst ${formatInt(MAX_READ_CELLS)} celler.`,
   tooLarge: () => "Datamängden är större än vad ett Excel-blad rymmer.",
 } as const;
 

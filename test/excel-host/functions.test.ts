@@ -8,6 +8,7 @@ import { allocate, splitAmount } from "../../src/core/allocate";
 import { evaluateRule } from "../../src/core/rules";
 import { compile } from "../../src/core/compile";
 import { Answer, parseAnswer } from "../../src/core/facts";
+import { formatCitation } from "../../src/core/format";
 import { renderEvents } from "../../src/core/render";
 import { monthsLower } from "../../src/core/thresholds";
 import { AnswerValue } from "../../src/core/facts";
@@ -414,22 +415,22 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
           "forsta-bedomning-30-dagar",
           "Andel barn och unga som fått en första bedömning inom 30 dagar",
           'andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ≥ 90 %',
-          "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1",
+          "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1",
         ],
-        ["A-FORUTSATTNING/rapportering", "Väntetider rapporteras enligt överenskommet regelverk", 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2"],
+        ["A-FORUTSATTNING/rapportering", "Väntetider rapporteras enligt överenskommet regelverk", 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2"],
         [
           "A-FORUTSATTNING/svarsfrekvens-forsta-besok",
           "Svarsfrekvens till Väntetider i vården, första besök",
           'andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ≥ 95 %',
-          "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2",
+          "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2",
         ],
         [
           "A-FORUTSATTNING/svarsfrekvens-fordjupad",
           "Svarsfrekvens till Väntetider i vården, fördjupad utredning eller behandling",
           'andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ≥ 95 %',
-          "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2",
+          "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2",
         ],
-        ["A-FORUTSATTNING/forsta-linjen", "Väntetider till första linjen rapporteras för minst en enhet", 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2"],
+        ["A-FORUTSATTNING/forsta-linjen", "Väntetider till första linjen rapporteras för minst en enhet", 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2"],
       ]);
     });
 
@@ -465,8 +466,8 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
     test("a failing goal: verdict, the failing criterion with value and threshold, sources, assumptions", () => {
       const text = host.value("EXPLAIN", "prio-2014", "A1", [[0.89], [true], [0.96], [0.96], [true]]) as string;
       expect(text).toContain("A1 med förutsättningar (A-FORUTSATTNING): inte uppfyllt.");
-      expect(text).toContain("A1 Prestationsmål A 1: första bedömning inom 30 dagar (004 §3.4.2): inte uppfyllt; inte uppfyllt: Andel barn och unga som fått en första bedömning inom 30 dagar.");
-      expect(text).toContain("Andel barn och unga som fått en första bedömning inom 30 dagar: 89,00 % inte ≥ 90 % (004 §3.4.2) → inte uppfyllt.");
+      expect(text).toContain("A1 Prestationsmål A 1: första bedömning inom 30 dagar (Psykisk ohälsa 2014 §3.4.2): inte uppfyllt; inte uppfyllt: Andel barn och unga som fått en första bedömning inom 30 dagar.");
+      expect(text).toContain("Andel barn och unga som fått en första bedömning inom 30 dagar: 89,00 % inte ≥ 90 % (Psykisk ohälsa 2014 §3.4.2) → inte uppfyllt.");
       expect(text).toContain("Antaganden: ");
       expect(text).toContain("[prio-2014/bare-percent-at-least]");
     });
@@ -489,18 +490,25 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
 
   describe("SOURCE", () => {
     test.each([
-      ["pot A1", "prio-2014", "A1", "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1"],
-      ["requirement GK1", "prio-2014", "gk1", "004_a38fd00e97c5cefc.txt §3.4.1: Grundkrav 1"],
-      ["goal A-FORUTSATTNING", "prio-2014", "A-FORUTSATTNING", "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2: förutsättningar"],
-      ["assumption by full id", "prio-2014", "prio-2014/county-below-80", "004_a38fd00e97c5cefc.txt §3.4.1: Länsregeln 80 procent"],
-      ["assumption by short id", "aldre-2014", "four-of-six-at-least", "002_0dca93dae4af361b.txt §5.3: God läkemedelsbehandling för äldre"],
-      ["a criterion", "prio-2014", "GK1/innehall", "004_a38fd00e97c5cefc.txt §3.4.1: Grundkrav 1"],
+      ["pot A1", "prio-2014", "A1", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1"],
+      ["requirement GK1", "prio-2014", "gk1", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.1: Grundkrav 1"],
+      ["goal A-FORUTSATTNING", "prio-2014", "A-FORUTSATTNING", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2: förutsättningar"],
+      ["assumption by full id", "prio-2014", "prio-2014/county-below-80", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.1: Länsregeln 80 procent"],
+      ["assumption by short id", "aldre-2014", "four-of-six-at-least", "Överenskommelse om de mest sjuka äldre 2014 (undertecknad 2013-12-11), avsnitt 5.3: God läkemedelsbehandling för äldre"],
+      ["a criterion", "prio-2014", "GK1/innehall", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.1: Grundkrav 1"],
     ])("%s", (_name, a, id, expected) => {
       expect(host.value("SOURCE", a, id)).toBe(expected);
     });
 
     test("every pot of every agreement has a source", () => {
-      for (const a of AGREEMENTS) for (const p of a.pots) expect(host.value("SOURCE", a.id, p.id)).toMatch(/^\d{3}_[0-9a-f]{16}\.txt (§[\d.]+|".+"): .+/);
+      // The document in words (registry name, kind or date in parentheses), the section, the item; never the file name.
+      for (const a of AGREEMENTS)
+        for (const p of a.pots) {
+          const text = host.value("SOURCE", a.id, p.id) as string;
+          expect(text).toBe(formatCitation(p.source, "full", { label: true }));
+          expect(text).toMatch(/^[A-ZÅÄÖ][^()]+ \([^()]+\), (avsnitt [\d.]+|avsnittet ”.+”|bilaga \d+): .+/);
+          expect(text).not.toContain(".txt");
+        }
     });
   });
 
@@ -513,7 +521,7 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
           expect(r).toHaveLength(4);
           expect(r[1]).toContain(a.assumptions[i].title);
           expect(r[2]).toContain(`[${a.assumptions[i].default}]`);
-          expect(r[3]).toContain(a.assumptions[i].source.doc);
+          expect(r[3]).toBe(formatCitation(a.assumptions[i].source, "full", { label: true }));
         });
       }
     });

@@ -1,5 +1,5 @@
 import { AGREEMENTS } from "../../agreements";
-import { formatKr } from "../../core/exact";
+import { formatKr } from "../../core/format";
 import { defineCommand, JSON_FLAG } from "../command";
 import { table, toJson } from "../output";
 

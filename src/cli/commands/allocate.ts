@@ -1,6 +1,6 @@
 import { allocate as allocatePot, METHODS, Method } from "../../core/allocate";
 import { StimError } from "../../core/errors";
-import { formatKr } from "../../core/exact";
+import { formatKr, formatKrChange } from "../../core/format";
 import { defineCommand } from "../command";
 import { splitList, toJson } from "../output";
 
@@ -25,11 +25,11 @@ export const command = defineCommand({
     const shown = method === "exact" ? res.exact!.map((x) => (x.terminating ? x.text : `${x.numerator}/${x.denominator}`)) : res.amounts;
     if (values.json) return toJson(shown);
     const name = (i: number) => (ids ? ids[i] : `rad ${i + 1}`);
-    const lines = shown.map((v, i) => `${name(i)}: ${typeof v === "bigint" ? formatKr(v) : v + " kr"}`);
+    const lines = shown.map((v, i) => `${name(i)}: ${typeof v === "bigint" || !v.includes("/") ? formatKr(v) : `${v} kr`}`);
     const sum = res.amounts.reduce((s, x) => s + x, 0n);
     lines.push(`Summa: ${method === "exact" ? formatKr(res.allocated) : formatKr(sum)} av ${formatKr(res.pot)}`);
     if (res.unallocated > 0n) lines.push(`Ofördelat: ${formatKr(res.unallocated)} (ingen behörig mottagare med nyckel > 0)`);
-    if (method === "round" && res.difference !== 0n) lines.push(`Avvikelse mot potten (avrundning per rad): ${res.difference > 0n ? "+" : ""}${res.difference} kr`);
+    if (method === "round" && res.difference !== 0n) lines.push(`Avvikelse mot potten (avrundning per rad): ${formatKrChange(res.difference)}`);
     for (const t of res.tieBreaks) {
       lines.push(`Lika rest: ${name(t.winner)} fick kronan före ${name(t.loser)} (${t.by === "key" ? "större nyckel" : t.by === "id" ? "lägre kod" : "tidigare rad"})`);
     }

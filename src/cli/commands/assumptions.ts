@@ -1,5 +1,5 @@
 import { getAgreement } from "../../agreements";
-import { cite } from "../../core/render";
+import { formatCitation } from "../../core/format";
 import { defineCommand, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
@@ -14,7 +14,7 @@ export const command = defineCommand({
     return a.assumptions
       .map(
         (x) =>
-          `${x.id}\n  ${x.title}\n  Standard: ${x.default} (${x.options.find((o) => o.id === x.default)?.label ?? ""})\n  Alternativ: ${x.options.map((o) => o.id).join(", ")}\n  Skäl: ${x.reason} ${cite(x.source)}`,
+          `${x.id}\n  ${x.title}\n  Standard: ${x.default} (${x.options.find((o) => o.id === x.default)?.label ?? ""})\n  Alternativ: ${x.options.map((o) => o.id).join(", ")}\n  Skäl: ${x.reason}\n  Källa: ${formatCitation(x.source)}`,
       )
       .join("\n\n");
   },

@@ -1,6 +1,5 @@
 import { EHALSA_COFINANCING } from "../../agreements/ebp-2014";
-import { cite } from "../../core/render";
-import { formatKr } from "../../core/exact";
+import { formatCitation, formatKr } from "../../core/format";
 import { cofinancingMet } from "../../core/thresholds";
 import { defineCommand, JSON_FLAG } from "../command";
 import { toJson } from "../output";
@@ -16,6 +15,6 @@ export const command = defineCommand({
   run({ values }) {
     const r = cofinancingMet(values.grant, values.own, EHALSA_COFINANCING.minRatio);
     if (values.json) return toJson({ met: r.met, required: r.required.toFixed(0), minRatio: EHALSA_COFINANCING.minRatio, source: EHALSA_COFINANCING.source });
-    return `Egen insats ${r.met ? "räcker" : "räcker inte"}: minst ${formatKr(BigInt(r.required.ceil().toFixed(0)))} krävs (lika mycket som stimulansbidraget) ${cite(EHALSA_COFINANCING.source)}.`;
+    return `Egen insats ${r.met ? "räcker" : "räcker inte"}: minst ${formatKr(BigInt(r.required.ceil().toFixed(0)))} krävs (lika mycket som stimulansbidraget) (${formatCitation(EHALSA_COFINANCING.source, "short")}).`;
   },
 });

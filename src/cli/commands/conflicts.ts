@@ -1,5 +1,5 @@
 import { ALL_CONFLICTS } from "../../agreements";
-import { cite } from "../../core/render";
+import { formatCitation } from "../../core/format";
 import { defineCommand, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
@@ -12,7 +12,7 @@ export const command = defineCommand({
     return ALL_CONFLICTS.map(
       (c) =>
         `${c.id} (${c.agreement}): ${c.subject}\n` +
-        c.claims.map((cl) => `  ${cite(cl.source)} ${cl.source.label}: ${cl.value}`).join("\n") +
+        c.claims.map((cl) => `  ${cl.source.label}: ${cl.value}\n    Källa: ${formatCitation(cl.source)}`).join("\n") +
         `\n  Används: ${c.resolvedValue} — ${c.resolution}`,
     ).join("\n\n");
   },

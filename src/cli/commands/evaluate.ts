@@ -2,7 +2,7 @@ import { getAgreement } from "../../agreements";
 import { demoFacts } from "../../agreements/demo";
 import { StimError } from "../../core/errors";
 import { Evaluation, evaluate as evaluateAgreement } from "../../core/evaluate";
-import { formatKr } from "../../core/exact";
+import { formatKr, formatRecipientAmount, formatRecipientStatus } from "../../core/format";
 import { renderEvent, renderEvents } from "../../core/render";
 import { parseFactsJson } from "../../core/facts";
 import { getLan, normaliseCode } from "../../reference";
@@ -51,13 +51,6 @@ export const command = defineCommand({
     return values.json ? evaluationJson(ev, lan, values.explain) : evaluationText(ev, lan, values.explain);
   },
 });
-
-const STATUS_SV: Record<string, string> = {
-  eligible: "behörig",
-  "not-eligible": "ej behörig",
-  "missing-data": "uppgift saknas",
-  "not-applicable": "ej aktuell",
-};
 
 function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolean): string {
   const recipients = ev.recipients
@@ -139,7 +132,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
   out.push("");
   if (lan) {
     out.push(`${getLan(lan)!.name}:`);
-    for (const e of ev.counties[lan].events) if (e.kind === "coverage" || e.kind === "county-all" || e.kind === "landsting-fails") out.push(`  ${renderEvent(e)}`);
+    for (const e of ev.counties[lan].events) if (e.kind === "coverage" || e.kind === "county-all" || e.kind === "failing-landsting") out.push(`  ${renderEvent(e)}`);
   }
   const potIds = ev.pots.filter((p) => p.kind === "performance" || p.kind === "fixed").map((p) => p.id);
   out.push(
@@ -152,9 +145,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
           formatKr(r.total),
           ...potIds.map((id) => {
             const rp = r.pots.find((x) => x.pot === id);
-            if (!rp || rp.status === "not-applicable") return "–";
-            if (rp.status === "eligible") return String(rp.amount).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-            return rp.status === "missing-data" ? "saknas" : "0";
+            return rp ? formatRecipientAmount(rp.status, rp.amount) : formatRecipientAmount("not-applicable", 0n);
           }),
         ]),
       ],
@@ -172,7 +163,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
         seen.add(text);
         out.push(`  - ${text}${e.assumptions?.length ? ` [antagande: ${e.assumptions.join(", ")}]` : ""}`);
       }
-      for (const rp of r.pots) if (rp.status !== "not-applicable") out.push(`  ${rp.pot}: ${STATUS_SV[rp.status]}, ${formatKr(rp.amount)}`);
+      for (const rp of r.pots) if (rp.status !== "not-applicable") out.push(`  ${rp.pot}: ${formatRecipientStatus(rp.status)}, ${formatKr(rp.amount)}`);
     }
   }
   return out.join("\n");

@@ -1,7 +1,7 @@
 import { EBP_NEW_MODEL_BASE_YEARS, EBP_NEW_MODEL_STATE_SHARE } from "../../agreements/ebp-2014";
 import { splitAmount } from "../../core/allocate";
-import { cite } from "../../core/render";
-import { D, formatKr, formatRate, parseKronor } from "../../core/exact";
+import { D, parseKronor } from "../../core/exact";
+import { formatCitation, formatKr, formatRate } from "../../core/format";
 import { stateShareInModelYear } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";
 import { toJson } from "../output";
@@ -24,7 +24,7 @@ export const command = defineCommand({
       state = splitAmount(parseKronor(values.amount, "amount"), [r.share, new D(1).minus(r.share).toString()])[0];
     }
     if (values.json) return toJson({ yearOfModel: y, phase: r.phase, stateShare: r.share, state, source: src });
-    if (r.share === null) return `År ${y} i modellen: statlig grundfinansiering (år 1–${EBP_NEW_MODEL_BASE_YEARS.years}); källan anger ingen andel ${cite(src)}.`;
-    return `År ${y} i modellen: statens andel ${formatRate(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} ${cite(src)}.`;
+    if (r.share === null) return `År ${y} i modellen: statlig grundfinansiering (år 1–${EBP_NEW_MODEL_BASE_YEARS.years}); källan anger ingen andel (${formatCitation(src, "short")}).`;
+    return `År ${y} i modellen: statens andel ${formatRate(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} (${formatCitation(src, "short")}).`;
   },
 });

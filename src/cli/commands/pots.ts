@@ -1,6 +1,5 @@
 import { getAgreement } from "../../agreements";
-import { cite } from "../../core/render";
-import { formatKr, formatRate } from "../../core/exact";
+import { formatCitation, formatKr, formatRate } from "../../core/format";
 import { defineCommand, JSON_FLAG } from "../command";
 import { table, toJson } from "../output";
 
@@ -40,7 +39,7 @@ export const command = defineCommand({
             pot.payee ?? pot.level,
             pot.key ? pot.key.label + (pot.key.status === "assumption" ? " (antagande)" : "") : "—",
             pot.split ? `${formatRate(pot.split.kommuner)}/${formatRate(pot.split.landsting)}` : "—",
-            cite(pot.source),
+            formatCitation(pot.source, "short"),
           ]),
         ],
         [1],

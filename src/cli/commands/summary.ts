@@ -1,6 +1,6 @@
 import { AGREEMENTS } from "../../agreements";
 import { StimError } from "../../core/errors";
-import { formatKr } from "../../core/exact";
+import { formatKr, formatSummaryKind } from "../../core/format";
 import { countySummary } from "../../core/summary";
 import { normaliseCode } from "../../reference";
 import { defineCommand, JSON_FLAG } from "../command";
@@ -25,7 +25,7 @@ export const command = defineCommand({
       i.agreement,
       i.title,
       i.amount === null ? (i.kind === "later" ? "meddelas senare" : "beror på resultat") : formatKr(i.amount),
-      kindText(i.kind),
+      formatSummaryKind(i.kind),
     ]);
     return [
       `Stimulansmedel 2014 för ${s.name} (${s.county})`,
@@ -40,7 +40,3 @@ export const command = defineCommand({
       .join("\n");
   },
 });
-
-function kindText(k: string): string {
-  return k === "fixed" ? "fast" : k === "conditional" ? "villkorat" : k === "later" ? "meddelas senare" : "prestation";
-}

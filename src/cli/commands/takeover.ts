@@ -1,6 +1,6 @@
 import { EBP_TAKEOVER_SCHEDULE } from "../../agreements/ebp-2014";
-import { cite } from "../../core/render";
-import { formatKr, formatRate, parseKronor } from "../../core/exact";
+import { parseKronor } from "../../core/exact";
+import { formatCitation, formatKr, formatRate } from "../../core/format";
 import { takeOver } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";
 import { toJson } from "../output";
@@ -20,6 +20,6 @@ export const command = defineCommand({
     const row = [...EBP_TAKEOVER_SCHEDULE].reverse().find((r) => r.year <= year)!;
     const out = { year, cost: parseKronor(values.cost, "kostnad"), principalShare: t.share, principal: t.principal, state: t.state, source: row.source };
     if (values.json) return toJson(out);
-    return `År ${year}: huvudmännen bär ${formatRate(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} ${cite(row.source)}.`;
+    return `År ${year}: huvudmännen bär ${formatRate(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} (${formatCitation(row.source, "short")}).`;
   },
 });

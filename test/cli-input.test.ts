@@ -50,15 +50,15 @@ describe("size: the limit is stated in the message", () => {
   test("a 600 MB file is refused without reading it", () => {
     const big = file("big.json", "");
     truncateSync(big, 600_000_000); // sparse: takes no disk space
-    fails(evaluate(big), /--input: filen .*big\.json är 600 MB; gränsen för en indatafil är 10 MB\./);
+    fails(evaluate(big), /--input: filen .*big\.json är 600 000 000 byte; gränsen för en indatafil är 10 MB\./);
   });
   test("one byte over the limit is refused; at the limit the file is read", () => {
     const over = file("over.json", "");
     truncateSync(over, MAX_INPUT_BYTES + 1);
-    fails(evaluate(over), /gränsen för en indatafil är 10 MB/);
+    fails(evaluate(over), /är 10 000 001 byte; gränsen för en indatafil är 10 MB/);
     const at = file("at.json", "[]");
     expect(readInputFile(at, "--input", 2)).toBe("[]");
-    expect(() => readInputFile(at, "--input", 1)).toThrow(/är 2 byte; gränsen för en indatafil är 1 byte/);
+    expect(() => readInputFile(at, "--input", 1)).toThrow(/är 2 byte; gränsen för en indatafil är 1 byte\./);
   });
   test("the full national demo scenario is far below the limit", () => {
     expect(Buffer.byteLength(demoText)).toBeLessThan(MAX_INPUT_BYTES / 10);

@@ -72,7 +72,7 @@ describe("stim check", () => {
     const dir = writeFixtureSeeds(citations.map((x) => x.c));
     const r = run(["check", dir]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe(`OK: 5 överenskommelser klarar självkontrollerna; alla ${citations.length} källhänvisningar (avsnitt och citat) finns i ${dir}.\n`);
+    expect(r.stdout).toBe(`OK: 5 överenskommelser klarar självkontrollerna; alla ${citations.length} källhänvisningar (avsnitt och citat) och källregistrets titlar, datum och referensnummer finns i ${dir}.\n`);
   });
   test("names the citation whose quote is missing", () => {
     const victim = citations.find((x) => x.c.quote && x.at.startsWith("prio-2014:PRIO_2014.pots"))!;

@@ -5,17 +5,19 @@
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { StimError } from "../core/errors";
+import { formatDecimal, formatInt } from "../core/format";
 
 /** The largest input file accepted, in bytes. The full national demo scenario is about 0.36 MB. */
 export const MAX_INPUT_BYTES = 10_000_000;
 
-const mb = (bytes: number): string =>
-  bytes < 1000 ? `${bytes} byte` : `${(bytes / 1_000_000).toLocaleString("sv-SE", { maximumFractionDigits: 1 })} MB`;
+const bytesText = (n: number): string => `${formatInt(n)} byte`;
+/** The limit in MB where that is exact ("10 MB"), else in bytes. */
+const limitText = (n: number): string => (n % 100_000 === 0 ? `${formatDecimal({ n: BigInt(n), d: 1_000_000n }, 1)} MB` : bytesText(n));
 
 /** Reads a UTF-8 text file (a byte-order mark is dropped) of at most `limit` bytes. */
 export function readInputFile(path: string, option = "--input", limit = MAX_INPUT_BYTES): string {
   const tooBig = (size: number) =>
-    new StimError(`${option}: filen ${path} är ${mb(size)}; gränsen för en indatafil är ${mb(limit)}.`, option);
+    new StimError(`${option}: filen ${path} är ${bytesText(size)}; gränsen för en indatafil är ${limitText(limit)}.`, option);
   let fd: number;
   try {
     // stat first: opening a pipe would block until someone writes to it.

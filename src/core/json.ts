@@ -16,6 +16,7 @@
  * Pure: no I/O. Reading a file (and its size limit in bytes) is the caller's.
  */
 import { StimError } from "./errors";
+import { formatInt } from "./format";
 
 export interface JsonLimits {
   /** Deepest nesting of objects and arrays. Facts files need fewer than 10 levels. */
@@ -48,13 +49,12 @@ export class JsonTextError extends StimError {
 }
 
 const ROOT = "(fil)";
-const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 
 /** Parses JSON text under the rules above; throws JsonTextError with Swedish issues. */
 export function parseJsonText(text: string, limits: Partial<JsonLimits> = {}): unknown {
   const { maxDepth, maxStringLength, maxTextLength } = { ...JSON_LIMITS, ...limits };
   if (text.length > maxTextLength) {
-    throw new JsonTextError([{ path: ROOT, message: `texten är ${grouped(text.length)} tecken lång; gränsen är ${grouped(maxTextLength)} tecken` }]);
+    throw new JsonTextError([{ path: ROOT, message: `texten är ${formatInt(text.length)} tecken lång; gränsen är ${formatInt(maxTextLength)} tecken` }]);
   }
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const duplicates: JsonIssue[] = [];
@@ -111,7 +111,7 @@ export function parseJsonText(text: string, limits: Partial<JsonLimits> = {}): u
         runStart = i;
       } else i++;
       if (out.length + (i - runStart) > maxStringLength) {
-        tooBig(path, `en sträng är längre än ${grouped(maxStringLength)} tecken, som är gränsen`, start);
+        tooBig(path, `en sträng är längre än ${formatInt(maxStringLength)} tecken, som är gränsen`, start);
       }
     }
     out += text.slice(runStart, i);
@@ -123,7 +123,7 @@ export function parseJsonText(text: string, limits: Partial<JsonLimits> = {}): u
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text);
     if (!m) return fail(path, `väntade ett värde (sträng, tal, objekt, lista, true, false eller null) men fick ${found()}`);
-    if (m[0].length > maxStringLength) tooBig(path, `ett tal är längre än ${grouped(maxStringLength)} tecken, som är gränsen`);
+    if (m[0].length > maxStringLength) tooBig(path, `ett tal är längre än ${formatInt(maxStringLength)} tecken, som är gränsen`);
     i += m[0].length;
     return Number(m[0]);
   };

@@ -13,7 +13,7 @@ import { allCitations } from "../src/cli/sources";
 import { writeFixtureSeeds } from "./fixtures/seeds";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildCli, OUTFILE } = require("../scripts/build-cli.js") as { buildCli: (out?: string) => string; OUTFILE: string };
+const { buildCli, OUTFILE, EXTERNAL } = require("../scripts/build-cli.js") as { buildCli: (out?: string) => string; OUTFILE: string; EXTERNAL: string[] };
 
 const ROOT = join(__dirname, "..");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -52,8 +52,23 @@ test("runs with nothing beside it: no node_modules, no tsx, no source", () => {
   const ev = JSON.parse(r.stdout);
   expect(ev.total).toBe(692_500_000); // 004 §3
   expect(ev.recipients).toHaveLength(27);
-  const text = readFileSync(alone, "utf8");
-  expect(text).not.toMatch(/require\("(tsx|esbuild|typescript)/);
+});
+
+test("the bundle requires only node's own modules, and ExcelJS (a dependency, for the workbook commands)", () => {
+  const required = new Set([...readFileSync(fresh, "utf8").matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith("node:")));
+  expect([...required]).toEqual(EXTERNAL);
+  for (const name of EXTERNAL) expect(Object.keys(pkg.dependencies)).toContain(name);
+});
+
+test("a workbook command through the bundle, with ExcelJS from node_modules", () => {
+  const out = join(mkdtempSync(join(tmpdir(), "stim-xlsx-")), "mall.xlsx");
+  const r = spawnSync(process.execPath, [fresh, "template", "prio-2014", "--county", "01", "--out", out], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_PATH: join(ROOT, "node_modules") },
+  });
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toMatch(/^Skrev .*mall\.xlsx: prio-2014, län 01, 27 mottagare \(tom mall\)/);
+  expect(statSync(out).size).toBeGreaterThan(1000);
 });
 
 test("exit codes and stderr as a process: 0 with output, 2 with one Swedish line", () => {

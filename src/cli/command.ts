@@ -40,7 +40,12 @@ export type OptionValues<O extends OptionSpecs> = { [K in keyof O]: ValueOf<O[K]
 export interface CommandInput<O extends OptionSpecs> {
   positionals: string[];
   values: OptionValues<O>;
+  /** Writes one progress line to stderr (long runs over many files). */
+  progress?: (line: string) => void;
 }
+
+/** What a command returns: its stdout (exit 0), or stdout with another exit code (e.g. 1: findings). */
+export type CommandOutput = string | { stdout: string; code: number };
 
 export interface Command<O extends OptionSpecs = OptionSpecs> {
   /** What the user types: `stim <name>`. */
@@ -52,8 +57,11 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   /** Further Swedish lines for `stim <name> --help` (e.g. which options go together). */
   details?: string[];
   options: O;
-  /** Returns the text for stdout; throws StimError for bad input. */
-  run(input: CommandInput<O>): string;
+  /**
+   * Returns the text for stdout (a Promise where the command reads or writes
+   * files asynchronously, e.g. workbooks); throws StimError for bad input.
+   */
+  run(input: CommandInput<O>): CommandOutput | Promise<CommandOutput>;
 }
 
 /** Declares a command with its option values typed from its specs. */

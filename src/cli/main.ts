@@ -1,10 +1,12 @@
 /**
- * `stim`: the command line over the rules core. `run(argv)` returns what the
- * process would print and its exit code, so tests call it directly; the
- * commands themselves are in src/cli/commands/.
+ * `stim`: the command line over the rules core. `runAsync(argv)` returns what
+ * the process would print and its exit code (the entry point, stim.ts, uses
+ * it); `run(argv)` does the same synchronously for every command that needs
+ * no asynchronous file work, so tests call it directly. The commands
+ * themselves are in src/cli/commands/.
  */
 import { StimError } from "../core/errors";
-import { commandHelp, overallHelp, parseCommandLine } from "./command";
+import { Command, CommandOutput, commandHelp, overallHelp, parseCommandLine } from "./command";
 import { allCommands, findCommand } from "./commands";
 
 export interface CliResult {
@@ -13,24 +15,46 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `stim <argv…>`: exit 0 with output, 2 with one Swedish line for bad input, 1 for a bug. */
-export function run(argv: string[]): CliResult {
+/** Runs `stim <argv…>` to the end: exit 0 with output, 2 with one Swedish line for bad input, 1 for a bug (or a command's findings). */
+export async function runAsync(argv: string[], progress: (line: string) => void = () => {}): Promise<CliResult> {
   try {
-    const out = dispatch(argv);
-    return { code: 0, stdout: out.endsWith("\n") ? out : out + "\n", stderr: "" };
+    return result(await dispatch(argv, progress));
   } catch (e) {
-    const msg = e instanceof StimError ? e.message : e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
-    return { code: e instanceof StimError ? 2 : 1, stdout: "", stderr: `stim: ${msg.replace(/\s*\n\s*/g, " ")}\n` };
+    return failure(e);
   }
 }
 
-function find(name: string) {
+/** As runAsync, for commands that finish synchronously (all but the workbook ones). */
+export function run(argv: string[]): CliResult {
+  try {
+    const out = dispatch(argv, () => {});
+    if (out instanceof Promise) {
+      void out.catch(() => undefined);
+      throw new Error(`stim ${argv[0]} läser eller skriver filer asynkront: anropa runAsync`);
+    }
+    return result(out);
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+function result(out: CommandOutput): CliResult {
+  const { stdout, code } = typeof out === "string" ? { stdout: out, code: 0 } : out;
+  return { code, stdout: stdout === "" || stdout.endsWith("\n") ? stdout : stdout + "\n", stderr: "" };
+}
+
+function failure(e: unknown): CliResult {
+  const msg = e instanceof StimError ? e.message : e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
+  return { code: e instanceof StimError ? 2 : 1, stdout: "", stderr: `stim: ${msg.replace(/\s*\n\s*/g, " ")}\n` };
+}
+
+function find(name: string): Command {
   const command = findCommand(name);
   if (!command) throw new StimError(`Okänt kommando "${name}". Kör "stim help" för en lista.`);
   return command;
 }
 
-function dispatch(argv: string[]): string {
+function dispatch(argv: string[], progress: (line: string) => void): CommandOutput | Promise<CommandOutput> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h") return overallHelp(allCommands());
   if (name === "help") {
@@ -40,5 +64,6 @@ function dispatch(argv: string[]): string {
   if (name.startsWith("-")) throw new StimError(`Ange kommandot före flaggorna, t.ex. "stim agreements --json" ("stim help" visar alla kommandon; fick "${name}").`);
   const command = find(name);
   const input = parseCommandLine(command, rest);
-  return input.help ? commandHelp(command) : command.run(input);
+  return input.help ? commandHelp(command) : command.run({ ...input, progress });
 }
+

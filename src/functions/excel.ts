@@ -12,6 +12,7 @@
  */
 import { StimError } from "../core/errors";
 import { describe as describeCore } from "../core/format";
+import { withDisplayedField } from "./names";
 
 // ---------------------------------------------------------------------------
 // Errors.
@@ -69,8 +70,10 @@ export function isExcelError(v: unknown): v is ExcelError {
 
 /** Converts any exception into the Excel error the user should see. */
 export function toExcelError(e: unknown): ExcelError {
-  if (e instanceof NotAvailableError) return excelError("#N/A", e.message);
-  if (e instanceof StimError) return excelError("#VALUE!", e.message);
+  // A core message may start with the English name of the argument at
+  // fault; show it as the user sees it (names.ts).
+  if (e instanceof NotAvailableError) return excelError("#N/A", withDisplayedField(e.message, e.field));
+  if (e instanceof StimError) return excelError("#VALUE!", withDisplayedField(e.message, e.field));
   const detail = e instanceof Error ? e.message : String(e);
   return excelError("#VALUE!", `Internt fel: ${detail}`);
 }

@@ -36,6 +36,7 @@
 import * as impl from "./adapters";
 import { ExcelError, guard } from "./excel";
 import * as meta from "./meta";
+import * as tableFns from "./table";
 
 /** A spilled result, or the error value in its place. */
 function spill(fn: () => unknown[][] | ExcelError): unknown[][] {
@@ -192,6 +193,44 @@ export function assumptions(agreement: unknown): unknown[][] {
   return spill(() => impl.assumptions(agreement));
 }
 
+/**
+ * The amount in whole kronor a recipient receives from a pot, for one row of an allocation table (the sheet Stimulans builds). The whole table is evaluated once per change.
+ * @customfunction ALLOCATION
+ * @param agreement The agreement id, for example "prio-2014".
+ * @param table The allocation table: the header row first, then one row per recipient (code, name, level, county, population and the answers).
+ * @param row The row within the table: 1 is the first row under the headers, for example ROW()-ROW($A$7).
+ * @param pot_id The pot id, for example "A1".
+ * @returns Whole kronor.
+ */
+export function allocation(agreement: unknown, table: unknown[][], row: unknown, pot_id: unknown): number | ExcelError {
+  return guard(() => tableFns.allocation(agreement, table, row, pot_id));
+}
+
+/**
+ * The status of one row of an allocation table: for a pot "Behörig", "Inte behörig", "Uppgift saknas" or "Inte aktuell"; without a pot whether the basic requirements are met ("Ja", "Nej", "Uppgift saknas"), after the county rules.
+ * @customfunction ALLOCATION_STATUS
+ * @param agreement The agreement id, for example "prio-2014".
+ * @param table The allocation table: the header row first, then one row per recipient.
+ * @param row The row within the table: 1 is the first row under the headers.
+ * @param pot_id Optional: the pot id, for example "A1"; omitted = the basic requirements.
+ * @returns The status as Swedish text.
+ */
+export function allocationStatus(agreement: unknown, table: unknown[][], row: unknown, pot_id?: unknown): string | ExcelError {
+  return guard(() => tableFns.allocationStatus(agreement, table, row, pot_id));
+}
+
+/**
+ * The part of a pot that nobody in an allocation table receives (no recipient reached the goal, or their keys are 0), in whole kronor.
+ * @customfunction UNALLOCATED
+ * @param agreement The agreement id, for example "prio-2014".
+ * @param table The allocation table: the header row first, then one row per recipient.
+ * @param pot_id The pot id, for example "A1".
+ * @returns Whole kronor.
+ */
+export function unallocatedAmount(agreement: unknown, table: unknown[][], pot_id: unknown): number | ExcelError {
+  return guard(() => tableFns.unallocated(agreement, table, pot_id));
+}
+
 /** Custom function id (as in functions.json) -> implementation. */
 export const CUSTOM_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unknown>> = {
   VERSION: version,
@@ -207,6 +246,9 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unk
   EXPLAIN: explain,
   SOURCE: source,
   ASSUMPTIONS: assumptions,
+  ALLOCATION: allocation,
+  ALLOCATION_STATUS: allocationStatus,
+  UNALLOCATED: unallocatedAmount,
 };
 
 /**

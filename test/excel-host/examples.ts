@@ -7,6 +7,23 @@
  * result written in docs/functions.md is not the real one.
  */
 import { OMIT, type Host, type Shown } from "./host";
+import { getAgreement } from "../../src/agreements";
+import { demoFacts } from "../../src/agreements/demo";
+import { buildAllocationSheet, sheetColumns } from "../../src/sheets";
+
+/**
+ * The allocation table of a county sheet for Gotland (prio-2014, fictional
+ * demo answers) as Excel passes the range: the header row, Gotland kommun
+ * (0980), Region Gotland (landsting 09); 43 columns A–AQ.
+ */
+export const GOTLAND_TABLE: unknown[][] = (() => {
+  const prio = getAgreement("prio-2014");
+  const { sheet, geometry } = buildAllocationSheet(prio, sheetColumns(prio), { county: "09", facts: demoFacts(prio) });
+  return sheet.cells
+    .slice(geometry.headerRow, geometry.lastDataRow + 1)
+    .map((row) => row.slice(0, geometry.lastTableColumn + 1).map((c) => c?.value ?? c?.cached ?? null));
+})();
+const GOTLAND_SHEET = "The table of a county sheet for Gotland made by `stim template prio-2014 --county 09 --demo`: A8:AQ10 holds the header row, Gotland kommun (0980) and Region Gotland (landsting 09), with fictional answers.";
 
 export interface Example {
   id: string;
@@ -31,47 +48,47 @@ export const EXAMPLES: Example[] = [
     id: "FUND_SHARE",
     sheet: 'A2:A4 kommunkoder "0114", "0115", "0117"; B2:B4 invånare 41449, 31616, 40495; C2:C4 behörig SANT, SANT, FALSKT.',
     formula: "=STIM.FUND_SHARE(1000000, B2:B4, C2:C4, A2:A4)",
-    formulaSv: "=STIM.FORDELA(1000000; B2:B4; C2:C4; A2:A4)",
+    formulaSv: "=STIM.FÖRDELA(1000000; B2:B4; C2:C4; A2:A4)",
     args: [1000000, col([41449, 31616, 40495]), col([true, true, false]), col(["0114", "0115", "0117"])],
   },
   {
     id: "FUND_SHARE",
     sheet: "Two recipients with equal keys share 1 krona; the lower code (0114) gets it.",
     formula: '=STIM.FUND_SHARE(1, {1;1}, , {"0180";"0114"})',
-    formulaSv: '=STIM.FORDELA(1; {1;1}; ; {"0180";"0114"})',
+    formulaSv: '=STIM.FÖRDELA(1; {1;1}; ; {"0180";"0114"})',
     args: [1, col([1, 1]), OMIT, col(["0180", "0114"])],
   },
   {
     id: "FUND_SHARE",
     sheet: 'Method "round" shows the drift a ROUND() column has: 99 kr of 100 are paid.',
     formula: '=STIM.FUND_SHARE(100, {1;1;1}, , , "round")',
-    formulaSv: '=STIM.FORDELA(100; {1;1;1}; ; ; "round")',
+    formulaSv: '=STIM.FÖRDELA(100; {1;1;1}; ; ; "round")',
     args: [100, col([1, 1, 1]), OMIT, OMIT, "round"],
   },
   {
     id: "FUND_SHARE",
     sheet: "B3 holds the text abc.",
     formula: "=STIM.FUND_SHARE(100, B2:B4)",
-    formulaSv: "=STIM.FORDELA(100; B2:B4)",
+    formulaSv: "=STIM.FÖRDELA(100; B2:B4)",
     args: [100, col([1, "abc", 3])],
   },
 
-  { id: "SPLIT", formula: "=STIM.SPLIT(1001)", formulaSv: "=STIM.DELNING(1001)", args: [1001] },
-  { id: "SPLIT", formula: '=STIM.SPLIT(1001, "60 %")', formulaSv: '=STIM.DELNING(1001; "60 %")', args: [1001, "60 %"] },
-  { id: "SPLIT", formula: "=STIM.SPLIT(1000, 70)", formulaSv: "=STIM.DELNING(1000; 70)", args: [1000, 70] },
+  { id: "SPLIT", formula: "=STIM.SPLIT(1001)", formulaSv: "=STIM.DELA_BELOPP(1001)", args: [1001] },
+  { id: "SPLIT", formula: '=STIM.SPLIT(1001, "60 %")', formulaSv: '=STIM.DELA_BELOPP(1001; "60 %")', args: [1001, "60 %"] },
+  { id: "SPLIT", formula: "=STIM.SPLIT(1000, 70)", formulaSv: "=STIM.DELA_BELOPP(1000; 70)", args: [1000, 70] },
 
   { id: "POT", formula: '=STIM.POT("prio-2014", "A1")', formulaSv: '=STIM.POTT("prio-2014"; "A1")', args: ["prio-2014", "A1"] },
   { id: "POT", formula: '=STIM.POT("ALDRE-2014", "pall1")', formulaSv: '=STIM.POTT("ALDRE-2014"; "pall1")', args: ["ALDRE-2014", "pall1"] },
   { id: "POT", formula: '=STIM.POT("prio-2014", "A9")', formulaSv: '=STIM.POTT("prio-2014"; "A9")', args: ["prio-2014", "A9"] },
 
-  { id: "POPULATION", formula: "=STIM.POPULATION(180)", formulaSv: "=STIM.FOLKMANGD(180)", args: [[[180]]] },
-  { id: "POPULATION", formula: '=STIM.POPULATION("0180")', formulaSv: '=STIM.FOLKMANGD("0180")', args: [[["0180"]]] },
-  { id: "POPULATION", formula: '=STIM.POPULATION("01")', formulaSv: '=STIM.FOLKMANGD("01")', args: [[["01"]]] },
+  { id: "POPULATION", formula: "=STIM.POPULATION(180)", formulaSv: "=STIM.FOLKMÄNGD(180)", args: [[[180]]] },
+  { id: "POPULATION", formula: '=STIM.POPULATION("0180")', formulaSv: '=STIM.FOLKMÄNGD("0180")', args: [[["0180"]]] },
+  { id: "POPULATION", formula: '=STIM.POPULATION("01")', formulaSv: '=STIM.FOLKMÄNGD("01")', args: [[["01"]]] },
   {
     id: "POPULATION",
     sheet: 'A2:A5 holds 180, "01", an empty cell, 9999.',
     formula: "=STIM.POPULATION(A2:A5)",
-    formulaSv: "=STIM.FOLKMANGD(A2:A5)",
+    formulaSv: "=STIM.FOLKMÄNGD(A2:A5)",
     args: [col([180, "01", null, 9999])],
   },
 
@@ -101,14 +118,14 @@ export const EXAMPLES: Example[] = [
     id: "GRUNDKRAV_COUNTY",
     sheet: `Uppsala län: A2:A9 the eight kommuner (${UPPSALA_CODES.join(", ")}), B2:B9 =STIM.POPULATION(A2:A9), C2:C9 SANT except Enköping (0381).`,
     formula: "=STIM.GRUNDKRAV_COUNTY(C2:C9, B2:B9)",
-    formulaSv: "=STIM.GRUNDKRAV_LAN(C2:C9; B2:B9)",
+    formulaSv: "=STIM.GRUNDKRAV_LÄN(C2:C9; B2:B9)",
     args: [col(UPPSALA_CODES.map((c) => c !== "0381")), col(UPPSALA_POPS)],
   },
   {
     id: "GRUNDKRAV_COUNTY",
     sheet: "The same, with Uppsala kommun (0380, 205 199 of 345 481 inhabitants) failing instead.",
     formula: "=STIM.GRUNDKRAV_COUNTY(C2:C9, B2:B9)",
-    formulaSv: "=STIM.GRUNDKRAV_LAN(C2:C9; B2:B9)",
+    formulaSv: "=STIM.GRUNDKRAV_LÄN(C2:C9; B2:B9)",
     args: [col(UPPSALA_CODES.map((c) => c !== "0380")), col(UPPSALA_POPS)],
   },
 
@@ -116,28 +133,28 @@ export const EXAMPLES: Example[] = [
     id: "GOAL_MET",
     sheet: 'B2:B6 beside =STIM.CRITERIA("prio-2014", "A1"): 92 % (a %-formatted cell sends 0.92), SANT, 96 %, "95,5 %", "x".',
     formula: '=STIM.GOAL_MET("prio-2014", "A1", B2:B6)',
-    formulaSv: '=STIM.MAL_UPPFYLLT("prio-2014"; "A1"; B2:B6)',
+    formulaSv: '=STIM.MÅL_UPPFYLLT("prio-2014"; "A1"; B2:B6)',
     args: ["prio-2014", "A1", col([0.92, true, 0.96, "95,5 %", "x"])],
   },
   {
     id: "GOAL_MET",
     sheet: "A1 with counts: B2:C2 = 899 | 1000 (part | total), the prerequisites as above.",
     formula: '=STIM.GOAL_MET("prio-2014", "A1", B2:C6)',
-    formulaSv: '=STIM.MAL_UPPFYLLT("prio-2014"; "A1"; B2:C6)',
+    formulaSv: '=STIM.MÅL_UPPFYLLT("prio-2014"; "A1"; B2:C6)',
     args: ["prio-2014", "A1", [[899, 1000], [true, null], [0.96, null], ["95,5 %", null], ["x", null]]],
   },
   {
     id: "GOAL_MET",
     sheet: "LKM-OLAMPLIGA: B2:C7 = six months, previous year | this year: 10|9, 10|9, 10|9, 10|10, 10|11, 10|9.",
     formula: '=STIM.GOAL_MET("aldre-2014", "LKM-OLAMPLIGA", B2:C7)',
-    formulaSv: '=STIM.MAL_UPPFYLLT("aldre-2014"; "LKM-OLAMPLIGA"; B2:C7)',
+    formulaSv: '=STIM.MÅL_UPPFYLLT("aldre-2014"; "LKM-OLAMPLIGA"; B2:C7)',
     args: ["aldre-2014", "LKM-OLAMPLIGA", [[10, 9], [10, 9], [10, 9], [10, 10], [10, 11], [10, 9]]],
   },
   {
     id: "GOAL_MET",
     sheet: "PALL1: B2 = 72 % coverage; B3:C6 = the four indicators, baseline | result: 30 %|35 %, 50 %|55 %, 40 %|45 %, 60 %|64 %.",
     formula: '=STIM.GOAL_MET("aldre-2014", "PALL1", B2:C6)',
-    formulaSv: '=STIM.MAL_UPPFYLLT("aldre-2014"; "PALL1"; B2:C6)',
+    formulaSv: '=STIM.MÅL_UPPFYLLT("aldre-2014"; "PALL1"; B2:C6)',
     args: ["aldre-2014", "PALL1", [[0.72, null], [0.3, 0.35], [0.5, 0.55], [0.4, 0.45], [0.6, 0.64]]],
   },
 
@@ -153,7 +170,7 @@ export const EXAMPLES: Example[] = [
     id: "MONTHS_LOWER",
     sheet: "B2:B7 last year 120, 118, 130, 125, 140, 135; C2:C7 this year 110, 118, 131, 120, 139, 100.",
     formula: "=STIM.MONTHS_LOWER(B2:B7, C2:C7)",
-    formulaSv: "=STIM.MANADER_LAGRE(B2:B7; C2:C7)",
+    formulaSv: "=STIM.MÅNADER_LÄGRE(B2:B7; C2:C7)",
     args: [col([120, 118, 130, 125, 140, 135]), col([110, 118, 131, 120, 139, 100])],
   },
 
@@ -161,15 +178,44 @@ export const EXAMPLES: Example[] = [
     id: "EXPLAIN",
     sheet: "B2:B6 as for GOAL_MET A1, but 89 % in B2.",
     formula: '=STIM.EXPLAIN("prio-2014", "A1", B2:B6)',
-    formulaSv: '=STIM.FORKLARA("prio-2014"; "A1"; B2:B6)',
+    formulaSv: '=STIM.FÖRKLARA("prio-2014"; "A1"; B2:B6)',
     args: ["prio-2014", "A1", col([0.89, true, 0.96, "95,5 %", "x"])],
   },
 
-  { id: "SOURCE", formula: '=STIM.SOURCE("prio-2014", "A1")', formulaSv: '=STIM.KALLA("prio-2014"; "A1")', args: ["prio-2014", "A1"] },
-  { id: "SOURCE", formula: '=STIM.SOURCE("prio-2014", "GK2/akuta-problem")', formulaSv: '=STIM.KALLA("prio-2014"; "GK2/akuta-problem")', args: ["prio-2014", "GK2/akuta-problem"] },
-  { id: "SOURCE", formula: '=STIM.SOURCE("aldre-2014", "four-of-six-at-least")', formulaSv: '=STIM.KALLA("aldre-2014"; "four-of-six-at-least")', args: ["aldre-2014", "four-of-six-at-least"] },
+  { id: "SOURCE", formula: '=STIM.SOURCE("prio-2014", "A1")', formulaSv: '=STIM.KÄLLA("prio-2014"; "A1")', args: ["prio-2014", "A1"] },
+  { id: "SOURCE", formula: '=STIM.SOURCE("prio-2014", "GK2/akuta-problem")', formulaSv: '=STIM.KÄLLA("prio-2014"; "GK2/akuta-problem")', args: ["prio-2014", "GK2/akuta-problem"] },
+  { id: "SOURCE", formula: '=STIM.SOURCE("aldre-2014", "four-of-six-at-least")', formulaSv: '=STIM.KÄLLA("aldre-2014"; "four-of-six-at-least")', args: ["aldre-2014", "four-of-six-at-least"] },
 
   { id: "ASSUMPTIONS", formula: '=STIM.ASSUMPTIONS("ebp-2014")', formulaSv: '=STIM.ANTAGANDEN("ebp-2014")', args: ["ebp-2014"] },
+
+  {
+    id: "ALLOCATION",
+    sheet: GOTLAND_SHEET + " In BE9 (Gotland kommun's B3 amount):",
+    formula: '=STIM.ALLOCATION("prio-2014", $A$8:$AQ$10, ROW()-ROW($A$8), "B3")',
+    formulaSv: '=STIM.TILLDELNING("prio-2014"; $A$8:$AQ$10; RAD()-RAD($A$8); "B3")',
+    args: ["prio-2014", GOTLAND_TABLE, 1, "B3"],
+  },
+  {
+    id: "ALLOCATION_STATUS",
+    sheet: "The same table; in AT10 (Region Gotland, A1 status):",
+    formula: '=STIM.ALLOCATION_STATUS("prio-2014", $A$8:$AQ$10, ROW()-ROW($A$8), "A1")',
+    formulaSv: '=STIM.TILLDELNINGSSTATUS("prio-2014"; $A$8:$AQ$10; RAD()-RAD($A$8); "A1")',
+    args: ["prio-2014", GOTLAND_TABLE, 2, "A1"],
+  },
+  {
+    id: "ALLOCATION_STATUS",
+    sheet: "The same table; without a pot, the basic requirements after the county rule (Gotland kommun):",
+    formula: '=STIM.ALLOCATION_STATUS("prio-2014", $A$8:$AQ$10, 1)',
+    formulaSv: '=STIM.TILLDELNINGSSTATUS("prio-2014"; $A$8:$AQ$10; 1)',
+    args: ["prio-2014", GOTLAND_TABLE, 1],
+  },
+  {
+    id: "UNALLOCATED",
+    sheet: "The same table; the part of A1 nobody receives (a county sheet counts the other counties as qualifying, so nothing is left):",
+    formula: '=STIM.UNALLOCATED("prio-2014", $A$8:$AQ$10, "A1")',
+    formulaSv: '=STIM.OFÖRDELAT("prio-2014"; $A$8:$AQ$10; "A1")',
+    args: ["prio-2014", GOTLAND_TABLE, "A1"],
+  },
 ];
 
 /** A result as docs/functions.md writes it. */

@@ -14,10 +14,10 @@ export const command = defineCommand({
   name: "evaluate",
   args: ["<överenskommelse>"],
   summary: "fördelar en överenskommelses potter utifrån fakta om län, landsting och kommuner",
-  details: ["Ange fakta med antingen --scenario demo (fiktivt) eller --input <fil.json> (se docs/facts-format.md)."],
+  details: ["Ange fakta med antingen --scenario demo (fiktivt) eller --input <fil.json|fil.xlsx> (se docs/facts-format.md)."],
   options: {
     scenario: { type: "string", value: "<namn>", help: "ett inbyggt scenario: demo (fiktiva uppgifter)" },
-    input: { type: "string", value: "<fil.json>", help: "fakta som JSON-fil (högst 10 MB)" },
+    input: { type: "string", value: "<fil.json|fil.xlsx>", help: "fakta som JSON-fil (högst 10 MB) eller ifyllt fördelningsark" },
     county: { type: "string", value: "<länskod>", help: "visar bara ett läns mottagare (två siffror, t.ex. 01)" },
     assume: { type: "string", value: "<id>=<alternativ>", multiple: true, help: "väljer ett annat alternativ för ett antagande" },
     explain: { type: "boolean", help: "bygger och visar förklaringen till varje belopp, med källhänvisningar" },
@@ -26,13 +26,6 @@ export const command = defineCommand({
   run({ positionals, values }) {
     const a = getAgreement(positionals[0]);
     if (values.scenario !== undefined && values.input !== undefined) throw new StimError("Ange antingen --scenario eller --input, inte båda.");
-    let facts: unknown;
-    if (values.scenario !== undefined) {
-      if (values.scenario !== "demo") throw new StimError(`Okänt scenario "${values.scenario}" (finns: demo).`);
-      facts = demoFacts(a);
-    } else if (values.input !== undefined) {
-      facts = parseFactsJson(readInputFile(values.input));
-    } else throw new StimError("Ange --scenario demo eller --input <fil.json>.");
     const assume: Record<string, string> = {};
     for (const s of values.assume) {
       const eq = s.indexOf("=");
@@ -47,8 +40,23 @@ export const command = defineCommand({
       if (!c || c.kind !== "lan") throw new StimError(`Okänd länskod "${values.county}" (två siffror, t.ex. 01).`);
       lan = c.code;
     }
-    const ev = evaluateAgreement(a, facts, { assumptions: assume, explain: values.explain });
-    return values.json ? evaluationJson(ev, lan, values.explain) : evaluationText(ev, lan, values.explain);
+    const finish = (facts: unknown, note?: string): string => {
+      const ev = evaluateAgreement(a, facts, { assumptions: assume, explain: values.explain });
+      if (values.json) return evaluationJson(ev, lan, values.explain);
+      return (note ? `${note}\n` : "") + evaluationText(ev, lan, values.explain);
+    };
+    if (values.scenario !== undefined) {
+      if (values.scenario !== "demo") throw new StimError(`Okänt scenario "${values.scenario}" (finns: demo).`);
+      return finish(demoFacts(a));
+    }
+    if (values.input === undefined) throw new StimError("Ange --scenario demo eller --input <fil.json|fil.xlsx>.");
+    if (/\.xlsx$/i.test(values.input)) {
+      // A workbook is read asynchronously through ExcelJS, loaded only here: a JSON run never pays for it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { factsFromXlsx } = require("../sheets") as typeof import("../sheets");
+      return factsFromXlsx(values.input, positionals[0]).then((p) => finish(p.facts, p.note));
+    }
+    return finish(parseFactsJson(readInputFile(values.input)));
   },
 });
 

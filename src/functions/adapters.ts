@@ -144,7 +144,7 @@ function keyCell(c: Cell, where: string): number | string {
   if (typeof c === "string") {
     const n = readNumber(c, where); // throws "texten \"abc\" är inte ett tal"
     if (n !== null && n < 0) throw new StimError(`${where}: ${describe(c)} är negativt; nycklar måste vara ≥ 0.`, where);
-    return c.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+    return c.trim().replace(",", "."); // thousands separators are the core's to judge
   }
   throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);
 }

@@ -11,7 +11,7 @@
  * with the same shape.
  */
 import { StimError } from "../core/errors";
-import { describe as describeCore } from "../core/exact";
+import { describe as describeCore, ungroup } from "../core/exact";
 
 // ---------------------------------------------------------------------------
 // Errors.
@@ -253,7 +253,8 @@ export function usesXMarks(m: Matrix): boolean {
 }
 
 /**
- * A finite number from a number or a numeric text ("1 234", "12,5").
+ * A finite number from a number or a numeric text ("1 234", "12,5"; spaces
+ * only as thousands separators, so "1 2" is not 12).
  * Returns null for a blank cell. Booleans are not numbers here.
  */
 export function readNumber(c: Cell, where: string): number | null {
@@ -261,7 +262,10 @@ export function readNumber(c: Cell, where: string): number | null {
   let n: number;
   if (typeof c === "number") n = c;
   else if (typeof c === "string") {
-    const t = c.trim().replace(/[\s\u00a0\u202f]/g, "");
+    const t = ungroup(c.trim());
+    if (t === undefined) {
+      throw new StimError(`${where}: ${describe(c)} är inte ett tal (mellanslag godtas bara som tusentalsavgränsare, som i 41 449).`, where);
+    }
     const normalised = /^[+-]?\d+,\d+$/.test(t) ? t.replace(",", ".") : t;
     n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised) ? Number(normalised) : NaN;
     if (Number.isNaN(n)) throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);

@@ -168,12 +168,15 @@ export function fundShare(potArg: unknown, keysArg: unknown, eligibleArg?: unkno
   const km = matrix(keysArg, "keys");
   const { rows, cols } = shape(km);
   const keyCells = flat(km);
-  const keys = keyCells.map((c, i) => keyCell(c, `keys ${position(rows, cols, Math.floor(i / cols), i % cols)}`));
+  // A plain key needs no checks here (the core reads it exactly); a place name is built only for the others.
+  const keys = keyCells.map((c, i) =>
+    typeof c === "number" && c >= 0 && c < 1e100 ? c : keyCell(c, `keys ${position(rows, cols, Math.floor(i / cols), i % cols)}`),
+  );
   let eligible: boolean[] | undefined;
   if (provided(eligibleArg)) {
     const em = matrix(eligibleArg, "eligible");
     sameShape(km, "keys", em, "eligible");
-    eligible = flat(em).map((c, i) => readBoolean(c, `eligible ${position(rows, cols, Math.floor(i / cols), i % cols)}`) ?? false);
+    eligible = flat(em).map((c, i) => (typeof c === "boolean" ? c : (readBoolean(c, `eligible ${position(rows, cols, Math.floor(i / cols), i % cols)}`) ?? false)));
   }
   let ids: string[] | undefined;
   if (provided(idsArg)) {

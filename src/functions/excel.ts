@@ -161,8 +161,15 @@ export function matrix(v: unknown, name: string): Matrix {
     if (!Array.isArray(row) || row.length !== width) {
       throw new StimError(`${name} är inte ett rektangulärt område (rad ${r + 1} har ${Array.isArray(row) ? row.length : 1} värden, rad 1 har ${width}).`, name);
     }
-    const outRow: Cell[] = new Array(width);
-    for (let c = 0; c < width; c++) outRow[c] = cell(row[c], `${name} ${position(rows.length, width, r, c)}`);
+    // A row of plain values is used as it is (a full column is a million of
+    // them); a row with other cells is copied with those cells read.
+    let outRow = row as Cell[];
+    for (let c = 0; c < width; c++) {
+      const x = row[c];
+      if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") continue;
+      if (outRow === row) outRow = row.slice() as Cell[];
+      outRow[c] = cell(x, `${name} ${position(rows.length, width, r, c)}`);
+    }
     out[r] = outRow;
   }
   return out;
@@ -207,8 +214,10 @@ export function sameShape(a: Matrix, aName: string, b: Matrix, bName: string): v
 
 /** Flattens a range row by row. */
 export function flat<T>(m: T[][]): T[] {
-  const out: T[] = [];
-  for (const row of m) for (const x of row) out.push(x);
+  const cols = m[0]?.length ?? 0;
+  const out: T[] = new Array(m.length * cols);
+  let i = 0;
+  for (const row of m) for (let c = 0; c < cols; c++) out[i++] = row[c];
   return out;
 }
 
@@ -216,7 +225,8 @@ export function flat<T>(m: T[][]): T[] {
 export function reshape<T>(values: readonly T[], like: Matrix): T[][] {
   const { rows, cols } = shape(like);
   const out: T[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = values.slice(r * cols, (r + 1) * cols);
+  if (cols === 1) for (let r = 0; r < rows; r++) out[r] = [values[r]];
+  else for (let r = 0; r < rows; r++) out[r] = values.slice(r * cols, (r + 1) * cols);
   return out;
 }
 

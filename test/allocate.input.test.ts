@@ -5,22 +5,13 @@
  * precision of decimal keys, and shares a hair above 100 %.
  */
 import { allocate, parseShare } from "../src/core/allocate";
-import { StimError } from "../src/core/errors";
+import { stimError } from "./support/stim-error";
 import { MAX_KEY_DECIMALS, MAX_KEY_DIGITS, parseScaled, ungroup } from "../src/core/exact";
 import { run } from "../src/cli/main";
 import { fundShare } from "../src/functions/functions";
 import { fundShare as fundShareAdapter } from "../src/functions/adapters"; // throws the StimError Excel shows
 import { readNumber } from "../src/functions/excel";
 
-function stimError(fn: () => unknown): StimError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StimError);
-    return e as StimError;
-  }
-  throw new Error("expected a StimError");
-}
 
 describe("eligible takes only booleans", () => {
   test.each([

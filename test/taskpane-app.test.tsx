@@ -1,11 +1,13 @@
 /**
  * Server-renders the task pane shell (no DOM needed) and checks the Swedish
- * texts and amount formatting.
+ * texts, amount formatting (src/core/format.ts) and citations.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { renderToString } from "react-dom/server";
 import { App, type AgreementSummary } from "../src/taskpane/App";
-import { NBSP, formatKronor, formatNumberSv, toPlainSpaces } from "../src/taskpane/format";
+import type { Citation } from "../src/core/model";
+
+const PRIO_SOURCE: Citation = { doc: "004_a38fd00e97c5cefc.txt", section: "3", label: "Den ekonomiska omfattningen" };
 
 function render(agreements: AgreementSummary[], preview = false): string {
   return renderToString(
@@ -20,35 +22,11 @@ function text(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, "")
     .replace(/<[^>]+>/g, " ")
-    .replace(/&nbsp;|&#xA0;|&#160;/gi, NBSP)
+    .replace(/&nbsp;|&#xA0;|&#160;/gi, "\u00a0")
+    .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&")
     .replace(/[ \t\n]+/g, " ");
 }
-
-describe("formatKronor / formatNumberSv", () => {
-  test("Swedish grouping with no-break spaces", () => {
-    expect(formatKronor(692500000)).toBe(`692${NBSP}500${NBSP}000${NBSP}kr`);
-    expect(toPlainSpaces(formatKronor(692500000))).toBe("692 500 000 kr");
-    expect(formatKronor(0)).toBe(`0${NBSP}kr`);
-    expect(formatKronor(-0)).toBe(`0${NBSP}kr`);
-    expect(formatKronor(999)).toBe(`999${NBSP}kr`);
-    expect(formatKronor(1000)).toBe(`1${NBSP}000${NBSP}kr`);
-  });
-
-  test("öre: two decimals with a decimal comma, only when needed", () => {
-    expect(formatKronor(1234.5)).toBe(`1${NBSP}234,50${NBSP}kr`);
-    expect(formatNumberSv(0.125)).toMatch(/^0,1[23]$/);
-  });
-
-  test("negative amounts use an ASCII minus", () => {
-    expect(formatKronor(-1500)).toBe(`-1${NBSP}500${NBSP}kr`);
-  });
-
-  test("non-finite input does not pretend to be an amount", () => {
-    expect(formatKronor(Number.NaN)).toBe("–");
-    expect(formatKronor(Number.POSITIVE_INFINITY)).toBe("–");
-  });
-});
 
 describe("<App>", () => {
   test("shows the header, description and the empty state", () => {
@@ -60,17 +38,20 @@ describe("<App>", () => {
     expect(t).not.toContain("Förhandsvisning");
   });
 
-  test("lists agreements with Swedish amounts", () => {
+  test("lists agreements with Swedish amounts and the source document in words", () => {
     const t = text(
       render([
-        { id: "a", title: "Psykisk hälsa 2014", total: 692500000 },
-        { id: "b", title: "Patientsäkerhet", total: 1234.5 },
+        { id: "a", title: "Psykisk hälsa 2014", total: 692500000, source: PRIO_SOURCE },
+        { id: "b", title: "Patientsäkerhet", total: 1234.5, source: { ...PRIO_SOURCE, doc: "003_df29125e70796945.txt", section: "Kommunal eHälsa" } },
       ]),
     );
     expect(t).not.toContain("Inga överenskommelser laddade");
     expect(t).toContain("Psykisk hälsa 2014");
-    expect(t).toContain(`692${NBSP}500${NBSP}000${NBSP}kr`);
-    expect(t).toContain(`1${NBSP}234,50${NBSP}kr`);
+    expect(t).toContain("692 500 000 kr");
+    expect(t).toContain("1 234,50 kr");
+    expect(t).toContain("Källa: Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3");
+    expect(t).toContain("Källa: SKL:s information om stimulansmedel för Stockholms län 2014 (SKL-PM, odaterad), avsnittet ”Kommunal eHälsa”");
+    expect(t).not.toContain(".txt");
   });
 
   test("marks the browser preview", () => {

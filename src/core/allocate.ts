@@ -24,7 +24,8 @@
  * codes or rows. Expected O(n), at worst O(n log n), on every input order.
  */
 import { StimError } from "./errors";
-import { describe, MAX_KEY_DECIMALS, MAX_KEY_DIGITS, NumberProblem, parseKey, parseKronor, parseScaled, pow10, Scaled, toCommonScale, ungroup } from "./exact";
+import { MAX_KEY_DECIMALS, MAX_KEY_DIGITS, NumberProblem, parseKey, parseKronor, parseScaled, pow10, Scaled, toCommonScale, ungroup } from "./exact";
+import { describe } from "./format";
 import { normaliseCode } from "../reference";
 import { selectNth, selectNthBy, TopM } from "./select";
 

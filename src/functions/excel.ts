@@ -11,7 +11,8 @@
  * with the same shape.
  */
 import { StimError } from "../core/errors";
-import { describe as describeCore, ungroup } from "../core/exact";
+import { ungroup } from "../core/exact";
+import { describe as describeCore } from "../core/format";
 
 // ---------------------------------------------------------------------------
 // Errors.

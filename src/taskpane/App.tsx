@@ -13,7 +13,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { formatKronor } from "./format";
+import { formatCitation, formatKr } from "../core/format";
+import type { Citation } from "../core/model";
 
 /** One agreement as listed in the task pane. */
 export interface AgreementSummary {
@@ -21,6 +22,8 @@ export interface AgreementSummary {
   title: string;
   /** Total amount in kronor. */
   total: number;
+  /** The agreement document; shown in the full citation form. */
+  source: Citation;
 }
 
 export interface AppProps {
@@ -48,8 +51,18 @@ const useStyles = makeStyles({
   },
   amount: {
     textAlign: "right",
+    // Amounts are grouped with ordinary spaces (src/core/format.ts); the cell keeps them on one line.
     whiteSpace: "nowrap",
     fontVariantNumeric: "tabular-nums",
+  },
+  title: {
+    display: "flex",
+    flexDirection: "column",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  source: {
+    color: tokens.colorNeutralForeground3,
   },
 });
 
@@ -69,8 +82,13 @@ export function AgreementList({ agreements }: { agreements: readonly AgreementSu
       <TableBody>
         {agreements.map((a) => (
           <TableRow key={a.id}>
-            <TableCell>{a.title}</TableCell>
-            <TableCell className={styles.amount}>{formatKronor(a.total)}</TableCell>
+            <TableCell>
+              <div className={styles.title}>
+                <span>{a.title}</span>
+                <Caption1 className={styles.source}>Källa: {formatCitation(a.source)}</Caption1>
+              </div>
+            </TableCell>
+            <TableCell className={styles.amount}>{formatKr(a.total)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -19,7 +19,7 @@ import { WorkbookProvider } from "./workbookContext";
 function render(workbook: WorkbookAdapter, preview: boolean): void {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html saknar elementet #root.");
-  const agreements: AgreementSummary[] = AGREEMENTS.map((a) => ({ id: a.id, title: a.title, total: a.total }));
+  const agreements: AgreementSummary[] = AGREEMENTS.map((a) => ({ id: a.id, title: a.title, total: a.total, source: a.source }));
   createRoot(container).render(
     <StrictMode>
       <FluentProvider theme={webLightTheme}>

@@ -75,7 +75,11 @@ function runCase(n: number, c: Case, runs: number, withTextbook: boolean): Row {
   const potBig = BigInt(c.pot);
   const exact = textbookExact(potBig, big);
   const got = allocate(c.pot, c.keys);
-  const equal = got.amounts.every((x, i) => x === exact.amounts[i]) && got.tieBreaks.length === exact.tieBreaks.length;
+  const equal =
+    got.amounts.every((x, i) => x === exact.amounts[i]) &&
+    got.extras.length === exact.extras.length &&
+    got.extras.every((x, i) => x === exact.extras[i]) &&
+    JSON.stringify(got.tieBreaks) === JSON.stringify(exact.tieBreaks);
   const fl = floatLargestRemainder(c.pot, f64);
   let floatWrong = 0;
   for (let i = 0; i < n; i++) if (BigInt(fl[i]) !== exact.amounts[i]) floatWrong++;
@@ -93,27 +97,34 @@ function runCase(n: number, c: Case, runs: number, withTextbook: boolean): Row {
 }
 
 export function runAllocateBench(log: (line: string) => void = console.log): Row[] {
-  log("allocate() beside three yardsticks, same run; median (min–max) ms, each run from a collected heap:");
-  log("  allocate(): from number[] keys to BigInt amounts and tie records (exact);");
-  log("  float: tightest plain float largest remainder (typed arrays, one pass, one sort) — not exact;");
-  log("  BigInt textbook: exact, BigInt arrays, one comparator sort; limit: exact Numbers + a selection, nothing else.");
+  log("allocate() beside three yardsticks in the same run; ms, median (min–max) of the runs, each run from a collected heap.");
+  log("  allocate: the product, from number[] keys to BigInt amounts and tie records (exact);");
+  log("  float:    the tightest plain float largest remainder (typed arrays, one pass, one sort); not exact;");
+  log("  textbook: exact, BigInt arrays, one comparator sort (1 048 576 keys: random order only);");
+  log("  limit:    exact Numbers and a selection of the threshold remainder, nothing else (no key tie-break, no records).");
+  log("  = book: allocate's amounts, extra kronor and tie records equal the textbook's; float ≠: rows where float differs.");
   const rows: Row[] = [];
   const plan: [number, number][] = [
     [290, 200],
     [100_000, 15],
     [1_048_576, 7],
   ];
+  const col = (s: string, w: number) => s.padEnd(w);
+  const w = 22;
+  log(
+    `  ${"keys".padStart(9)} ${col("order", 22)} ${col("allocate", w)} ${col("float", w)} ${col("textbook", w)} ${col("limit", w)} ` +
+      `${"alloc/float".padStart(11)} ${"alloc/limit".padStart(11)}  runs  = book  float ≠`,
+  );
   for (const [n, runs] of plan) {
     const list: Case[] = n === 290 ? [{ name: "kommuner (SCB)", pot: POT, keys: KOMMUNER.map((k) => k.population) }] : cases(n);
     for (const c of list) {
       const row = runCase(n, c, runs, n < 1_000_000 || c.name === "random");
       rows.push(row);
-      const ratio = (s?: Stats) => (s ? `${(row.allocate.median / s.median).toFixed(2)}×` : "—");
+      const f = (s?: Stats) => col(s ? formatStats(s) : "—", w);
+      const ratio = (s?: Stats) => (s ? `${(row.allocate.median / s.median).toFixed(2)}×` : "—").padStart(11);
       log(
-        `  ${n.toLocaleString("sv-SE").padStart(9)} ${c.name.padEnd(22)} allocate ${formatStats(row.allocate).padEnd(26)}` +
-          ` float ${formatStats(row.float).padEnd(26)} textbook ${(row.textbook ? formatStats(row.textbook) : "—").padEnd(26)}` +
-          ` limit ${(row.limit ? formatStats(row.limit) : "—").padEnd(26)} allocate/float ${ratio(row.float)}, /limit ${ratio(row.limit)}` +
-          `  [runs ${row.allocate.runs}; equals textbook: ${row.equal ? "yes" : "NO"}; float wrong in ${row.floatWrong} rows]`,
+        `  ${n.toLocaleString("sv-SE").padStart(9)} ${col(c.name, 22)} ${f(row.allocate)} ${f(row.float)} ${f(row.textbook)} ${f(row.limit)} ` +
+          `${ratio(row.float)} ${ratio(row.limit)}  ${String(row.allocate.runs).padStart(4)}  ${(row.equal ? "yes" : "NO").padEnd(5)}  ${row.floatWrong}`,
       );
     }
   }
@@ -145,7 +156,7 @@ export function runFundShareBench(log: (line: string) => void, script: string): 
     const x = JSON.parse(r.stdout) as { stats: Stats; before: number; maxBefore: number; peak: number; sum: number; pot: number };
     const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
     log(
-      `  ${order.padEnd(22)} ${formatStats(x.stats)} over ${x.stats.runs} run(s); peak RSS ${mb(x.peak)} ` +
+      `  ${order.padEnd(22)} ${formatStats(x.stats)} ms over ${x.stats.runs} run(s); peak RSS ${mb(x.peak)} ` +
         `(${mb(x.before)} with the inputs built, before the first call); spilled sum = pot: ${x.sum === x.pot ? "yes" : "NO"}`,
     );
   }

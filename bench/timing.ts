@@ -47,8 +47,8 @@ export function time(fn: () => unknown, runs: number, warmup = Math.min(10, runs
   return measure(fn, runs, warmup).median;
 }
 
-/** "12.31 ms (11.90–13.02)": the median with the range of the runs. */
+/** "12.3 (11.9–13.0)": the median with the range of the runs, in ms. */
 export function formatStats(s: Stats): string {
   const f = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-  return `${f(s.median)} ms (${f(s.min)}–${f(s.max)})`;
+  return `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 }

@@ -203,7 +203,7 @@ export function allocate(pot: unknown, keys: readonly unknown[], options: Alloca
  * A recipient code for tie-breaks, the same on every face: a kommun or län
  * code in its padded form ("180", 180 → "0180"; "1" → "01"), other text as given.
  */
-export function tieId(v: unknown, i: number): string {
+function tieId(v: unknown, i: number): string {
   if (typeof v !== "string" && typeof v !== "number") throw new StimError(`ids: rad ${i + 1} är ingen kod (${describe(v)}).`, "ids");
   const c = normaliseCode(v);
   return c ? c.code : String(v);

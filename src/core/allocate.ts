@@ -315,8 +315,7 @@ function byNumbers(base: Allocation, k: Float64Array, total: number, max: number
     if (leftover > 0) {
       const tied = handOut(k, r, leftover, extra, ids);
       base.tieBreaks = recordTies(tied, extra, k, ids);
-      base.extras = [];
-      for (let i = 0; i < n; i++) if (extra[i]) base.extras.push(i);
+      base.extras = rowsMarked(extra, leftover);
     }
   }
   base.amounts = amountsOf(pot, aB, k, q, extra);
@@ -328,6 +327,14 @@ function byNumbers(base: Allocation, k: Float64Array, total: number, max: number
     base.difference = sum - pot;
   }
   return base;
+}
+
+/** The `count` rows marked in `flags`, in row order. */
+function rowsMarked(flags: Uint8Array, count: number): number[] {
+  const out: number[] = new Array(count);
+  let j = 0;
+  for (let i = 0; j < count; i++) if (flags[i]) out[j++] = i;
+  return out;
 }
 
 /** Amounts a·k + q + extra as BigInts (from Numbers when the pot is ≤ 2^53 − 1). */
@@ -434,8 +441,16 @@ function recordTies(
   // `tied` is in row order, which usually follows the tie order (keys or
   // codes sorted, or position itself): scanning winners from the end and
   // losers from the start lets the heaps reject most rows at the first look.
-  for (let j = tied.length - 1; j >= 0; j--) if (extra[tied[j]]) lastWinners.push(tied[j]);
-  for (let j = 0; j < tied.length; j++) if (!extra[tied[j]]) bestLosers.push(tied[j]);
+  // Once a heap is full, a row whose key alone puts it outside is passed over
+  // without calling the comparator (winners: a larger key is better).
+  for (let j = tied.length - 1; j >= 0; j--) {
+    const i = tied[j];
+    if (extra[i] && !(lastWinners.full() && k[i] > k[lastWinners.root()])) lastWinners.push(i);
+  }
+  for (let j = 0; j < tied.length; j++) {
+    const i = tied[j];
+    if (!extra[i] && !(bestLosers.full() && k[i] < k[bestLosers.root()])) bestLosers.push(i);
+  }
   const losers = bestLosers.sorted();
   const winners = lastWinners.sorted().reverse();
   const ties: TieBreak[] = [];
@@ -501,7 +516,7 @@ function byBigInts(base: Allocation, k: readonly bigint[], ids?: readonly string
     if (extra[i]) amounts[i] += 1n;
     if (r[i] === cut) tied.push(i);
   }
-  for (let i = 0; i < n; i++) if (extra[i]) base.extras.push(i);
+  base.extras = rowsMarked(extra, leftover);
   base.tieBreaks = recordTies(tied, extra, k, ids);
   return base;
 }

@@ -167,6 +167,16 @@ export class TopM {
     }
   }
 
+  /** True when m items are kept (a new one must beat the root to enter). */
+  full(): boolean {
+    return this.heap.length >= this.m;
+  }
+
+  /** The worst of the kept items (call only when full). */
+  root(): number {
+    return this.heap[0];
+  }
+
   /** The kept items, best first. */
   sorted(): number[] {
     return [...this.heap].sort(this.cmp);

@@ -27,7 +27,7 @@ import { StimError } from "./errors";
 import { MAX_KEY_DECIMALS, MAX_KEY_DIGITS, NumberProblem, parseKey, parseKronor, parseScaled, pow10, Scaled, toCommonScale, ungroup } from "./exact";
 import { describe } from "./format";
 import { normaliseCode } from "../reference";
-import { selectNth, selectNthBy, TopM } from "./select";
+import { selectNth, selectNthBy } from "./select";
 
 export type Method = "largest-remainder" | "round" | "exact";
 export const METHODS: readonly Method[] = ["largest-remainder", "round", "exact"];
@@ -369,12 +369,37 @@ function big(x: number): bigint {
   return BigInt(x);
 }
 
-/** The order among rows with equal remainders: larger key, then lower code or earlier row. */
-function tieOrder(k: Float64Array | readonly bigint[], ids?: readonly string[]): (a: number, b: number) => number {
+/** The order among rows with equal remainders: larger key, then lower code, then earlier row. */
+function tieOrder(k: Float64Array | readonly bigint[], ids: readonly string[] | undefined, a: number, b: number): number {
+  const ka = k[a];
+  const kb = k[b];
+  if (ka !== kb) return ka > kb ? -1 : 1;
   if (ids) {
-    return (a, b) => (k[a] !== k[b] ? (k[a] > k[b] ? -1 : 1) : ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b);
+    const x = ids[a];
+    const y = ids[b];
+    if (x !== y) return x < y ? -1 : 1;
   }
-  return (a, b) => (k[a] !== k[b] ? (k[a] > k[b] ? -1 : 1) : a - b);
+  return a - b;
+}
+
+/** Lower code, then earlier row (among rows with equal remainders and keys). */
+function codeOrder(ids: readonly string[], a: number, b: number): number {
+  const x = ids[a];
+  const y = ids[b];
+  return x !== y ? (x < y ? -1 : 1) : a - b;
+}
+
+/** The BigInt path's data for the whole rule. */
+interface RemainderData {
+  r: readonly bigint[];
+  k: readonly bigint[];
+  ids: readonly string[] | undefined;
+}
+
+/** The whole rule on BigInt remainders: larger remainder, then tieOrder. */
+function remainderOrder(d: RemainderData, a: number, b: number): number {
+  const r = d.r;
+  return r[a] !== r[b] ? (r[a] > r[b] ? -1 : 1) : tieOrder(d.k, d.ids, a, b);
 }
 
 /**
@@ -420,14 +445,14 @@ function handOut(k: Float64Array, r: Float64Array, leftover: number, extra: Uint
     } else if (k[i] === keyCut) atKey[h++] = i;
   }
   const m2 = m - won; // 1 ≤ m2 ≤ h; atKey is in row order
-  if (ids && m2 < h) selectNthBy(atKey, m2 - 1, (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b), h);
+  if (ids && m2 < h) selectNthBy(atKey, m2 - 1, codeOrder, ids, h);
   for (let j = 0; j < m2; j++) extra[atKey[j]] = 1;
   return tied;
 }
 
 /**
  * The recorded ties among rows with the cut-off remainder: the last
- * MAX_RECORDED winners against the first MAX_RECORDED losers, by `order`.
+ * MAX_RECORDED winners against the first MAX_RECORDED losers, by tieOrder.
  */
 function recordTies(
   tied: ArrayLike<number>,
@@ -435,24 +460,16 @@ function recordTies(
   k: Float64Array | readonly bigint[],
   ids: readonly string[] | undefined,
 ): TieBreak[] {
-  const order = tieOrder(k, ids);
-  const bestLosers = new TopM(MAX_RECORDED, order);
-  const lastWinners = new TopM(MAX_RECORDED, (a, b) => order(b, a));
+  const lastWinners: number[] = [];
+  const bestLosers: number[] = [];
   // `tied` is in row order, which usually follows the tie order (keys or
   // codes sorted, or position itself): scanning winners from the end and
-  // losers from the start lets the heaps reject most rows at the first look.
-  // Once a heap is full, a row whose key alone puts it outside is passed over
-  // without calling the comparator (winners: a larger key is better).
-  for (let j = tied.length - 1; j >= 0; j--) {
-    const i = tied[j];
-    if (extra[i] && !(lastWinners.full() && k[i] > k[lastWinners.root()])) lastWinners.push(i);
-  }
-  for (let j = 0; j < tied.length; j++) {
-    const i = tied[j];
-    if (!extra[i] && !(bestLosers.full() && k[i] < k[bestLosers.root()])) bestLosers.push(i);
-  }
-  const losers = bestLosers.sorted();
-  const winners = lastWinners.sorted().reverse();
+  // losers from the start, most rows are turned away at the first comparison.
+  for (let j = tied.length - 1; j >= 0; j--) if (extra[tied[j]]) keep(lastWinners, tied[j], -1, k, ids);
+  for (let j = 0; j < tied.length; j++) if (!extra[tied[j]]) keep(bestLosers, tied[j], 1, k, ids);
+  const byRule = (a: number, b: number) => tieOrder(k, ids, a, b);
+  const winners = lastWinners.sort(byRule);
+  const losers = bestLosers.sort(byRule);
   const ties: TieBreak[] = [];
   for (const w of winners) {
     for (const l of losers) {
@@ -460,6 +477,44 @@ function recordTies(
     }
   }
   return ties;
+}
+
+/**
+ * Keeps in `heap` the MAX_RECORDED rows that come first by sign × tieOrder
+ * (sign 1: the best; −1: the worst), as a heap whose root is the one to
+ * leave next. Plain arrays and a plain function: nothing here has a shape
+ * of its own that a garbage collection between calls could take away from
+ * the optimised code.
+ */
+function keep(heap: number[], x: number, sign: number, k: Float64Array | readonly bigint[], ids: readonly string[] | undefined): void {
+  if (heap.length < MAX_RECORDED) {
+    heap.push(x);
+    let c = heap.length - 1;
+    while (c > 0) {
+      const parent = (c - 1) >> 1;
+      if (sign * tieOrder(k, ids, heap[parent], heap[c]) >= 0) break;
+      const t = heap[parent];
+      heap[parent] = heap[c];
+      heap[c] = t;
+      c = parent;
+    }
+    return;
+  }
+  if (sign * tieOrder(k, ids, x, heap[0]) >= 0) return;
+  heap[0] = x;
+  let c = 0;
+  for (;;) {
+    const l = 2 * c + 1;
+    const r = l + 1;
+    let top = c;
+    if (l < heap.length && sign * tieOrder(k, ids, heap[l], heap[top]) > 0) top = l;
+    if (r < heap.length && sign * tieOrder(k, ids, heap[r], heap[top]) > 0) top = r;
+    if (top === c) break;
+    const t = heap[top];
+    heap[top] = heap[c];
+    heap[c] = t;
+    c = top;
+  }
 }
 
 /** Keys or their sum beyond 2^53 − 1: the same algorithm on BigInt arrays. */
@@ -505,9 +560,7 @@ function byBigInts(base: Allocation, k: readonly bigint[], ids?: readonly string
   const cand = new Uint32Array(n);
   let c = 0;
   for (let i = 0; i < n; i++) if (r[i] > 0n) cand[c++] = i;
-  const order = tieOrder(k, ids);
-  const full = (a: number, b: number) => (r[a] !== r[b] ? (r[a] > r[b] ? -1 : 1) : order(a, b));
-  selectNthBy(cand, leftover - 1, full, c);
+  selectNthBy(cand, leftover - 1, remainderOrder, { r, k, ids }, c);
   const extra = new Uint8Array(n);
   for (let j = 0; j < leftover; j++) extra[cand[j]] = 1;
   const cut = r[cand[leftover - 1]]; // the last winner's remainder

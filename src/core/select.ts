@@ -87,29 +87,40 @@ function insertionSort(a: Float64Array, lo: number, hi: number): void {
 }
 
 /**
+ * An order on items (row numbers) given by a plain function and the data it
+ * reads: `cmp(ctx, a, b)` < 0 when a comes first. Hot loops call one
+ * module-level function with data, not a fresh closure per call, so the
+ * engine's call feedback stays the same from call to call (a new closure
+ * each time makes the call sites megamorphic).
+ */
+export type Order<C> = (ctx: C, a: number, b: number) => number;
+
+/**
  * Rearranges the items `idx[0..len)` so that the first `nth + 1` are the
  * smallest by `cmp` (a strict total order: no two items compare equal), in
  * no particular order, `idx[nth]` being the largest of them.
  */
-export function selectNthBy(idx: Uint32Array, nth: number, cmp: (a: number, b: number) => number, len: number = idx.length): void {
+export function selectNthBy<C>(idx: Uint32Array, nth: number, cmp: Order<C>, ctx: C, len: number = idx.length): void {
   let lo = 0;
   let hi = len - 1;
   let budget = depthBudget(len);
   const seed = Uint32Array.of(0x9e3779b9);
   while (hi > lo) {
     if (hi - lo < SMALL || budget-- === 0) {
-      const sub = idx.subarray(lo, hi + 1);
-      sub.sort(cmp);
+      idx.subarray(lo, hi + 1).sort((a, b) => cmp(ctx, a, b));
       return;
     }
-    const p = median3By(idx[randomPlace(seed, lo, hi)], idx[randomPlace(seed, lo, hi)], idx[randomPlace(seed, lo, hi)], cmp);
+    const x = idx[randomPlace(seed, lo, hi)];
+    const y = idx[randomPlace(seed, lo, hi)];
+    const z = idx[randomPlace(seed, lo, hi)];
+    const p = cmp(ctx, x, y) < 0 ? (cmp(ctx, y, z) < 0 ? y : cmp(ctx, x, z) < 0 ? z : x) : cmp(ctx, x, z) < 0 ? x : cmp(ctx, y, z) < 0 ? z : y;
     // Hoare-style partition around the pivot item; the order is strict, so
     // only the pivot itself compares equal to it.
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (cmp(idx[i], p) < 0) i++;
-      while (cmp(idx[j], p) > 0) j--;
+      while (cmp(ctx, idx[i], p) < 0) i++;
+      while (cmp(ctx, idx[j], p) > 0) j--;
       if (i <= j) {
         const t = idx[i];
         idx[i++] = idx[j];
@@ -119,66 +130,5 @@ export function selectNthBy(idx: Uint32Array, nth: number, cmp: (a: number, b: n
     if (nth <= j) hi = j;
     else if (nth >= i) lo = i;
     else return;
-  }
-}
-
-function median3By(x: number, y: number, z: number, cmp: (a: number, b: number) => number): number {
-  if (cmp(x, y) < 0) return cmp(y, z) < 0 ? y : cmp(x, z) < 0 ? z : x;
-  return cmp(x, z) < 0 ? x : cmp(y, z) < 0 ? z : y;
-}
-
-/**
- * The `m` best items of a stream by `cmp` (smaller = better), best first:
- * a bounded max-heap, O(n log m). With the comparator reversed it keeps the
- * m worst.
- */
-export class TopM {
-  private readonly heap: number[] = [];
-  constructor(
-    private readonly m: number,
-    private readonly cmp: (a: number, b: number) => number,
-  ) {}
-
-  push(x: number): void {
-    const h = this.heap;
-    if (this.m === 0) return;
-    if (h.length < this.m) {
-      h.push(x);
-      let c = h.length - 1;
-      while (c > 0) {
-        const parent = (c - 1) >> 1;
-        if (this.cmp(h[parent], h[c]) >= 0) break;
-        [h[parent], h[c]] = [h[c], h[parent]];
-        c = parent;
-      }
-    } else if (this.cmp(x, h[0]) < 0) {
-      h[0] = x;
-      let c = 0;
-      for (;;) {
-        const l = 2 * c + 1;
-        const r = l + 1;
-        let big = c;
-        if (l < h.length && this.cmp(h[l], h[big]) > 0) big = l;
-        if (r < h.length && this.cmp(h[r], h[big]) > 0) big = r;
-        if (big === c) break;
-        [h[big], h[c]] = [h[c], h[big]];
-        c = big;
-      }
-    }
-  }
-
-  /** True when m items are kept (a new one must beat the root to enter). */
-  full(): boolean {
-    return this.heap.length >= this.m;
-  }
-
-  /** The worst of the kept items (call only when full). */
-  root(): number {
-    return this.heap[0];
-  }
-
-  /** The kept items, best first. */
-  sorted(): number[] {
-    return [...this.heap].sort(this.cmp);
   }
 }

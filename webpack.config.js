@@ -5,32 +5,44 @@
  *   functions.js    custom functions (src/functions/functions.ts)
  *   functions.json  custom-functions metadata (English, the default),
  *                   generated from the JSDoc in src/functions/functions.ts
- *                   (the build fails on errors)
+ *                   (the build fails on errors), with a help link per function
  *   functions-sv.json  the same metadata with Swedish names and descriptions
  *                   from src/functions/sv.ts; manifest.xml selects it for sv-SE
  *   taskpane.js     React/Fluent UI task pane (src/taskpane/index.tsx)
- *   assets/*, manifest.xml, support.html   copied as they are
+ *   support.html    the help page, written from the metadata and the examples
+ *                   computed by this build's functions.js (scripts/support-page.js)
+ *   manifest.xml    manifest.xml with every URL on the origin built for
+ *   assets/*        icons
  *
- *   npm run build      production build
- *   npm run build:dev  development build (source maps)
- *   npm start          dev server on https://localhost:3000 (see devServerHttps)
+ * Where it is served from (scripts/addin-origin.js):
+ *   ADDIN_ORIGIN=https://stimulans.example.org npm run build
+ *                      production build for that origin (required; an origin
+ *                      on this machine or over http is refused)
+ *   npm run build:dev  development build (source maps) for the dev server
+ *   npm start          dev server on https://localhost:3000 (scripts/start.js;
+ *                      --port or ADDIN_PORT for another port)
+ * `webpack --mode production` without --env release (what `npm test` and the
+ * bench run) builds minified code for the dev server's origin.
  */
 "use strict";
 
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const ts = require("typescript");
 const { Compilation, NormalModule, WebpackError, sources } = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const origins = require("./scripts/addin-origin");
+const supportPage = require("./scripts/support-page");
 
 const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
 const FUNCTIONS_METADATA = "functions.json";
 const FUNCTIONS_METADATA_SV = "functions-sv.json";
 const SV_TABLE = path.resolve(__dirname, "src/functions/sv.ts");
-const DEV_PORT = 3000;
+const HELP_EXAMPLES = path.resolve(__dirname, "src/functions/help.ts");
+const SUPPORT_TEMPLATE = path.resolve(__dirname, "src/taskpane/support.html");
+const MANIFEST = path.resolve(__dirname, "manifest.xml");
 
 /**
  * custom-functions-metadata-plugin also adds a loader that appends an
@@ -54,45 +66,35 @@ class KeepExplicitAssociationsPlugin {
   }
 }
 
-/**
- * Loads src/functions/sv.ts (the Swedish names and descriptions, and
- * `localiseMetadata`) at build time. sv.ts has no imports, so transpiling it
- * on its own is enough; it is read afresh on every compilation so
- * `npm start` picks up edits.
- */
-function loadSvTable() {
-  const source = fs.readFileSync(SV_TABLE, "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-    fileName: SV_TABLE,
-  });
-  const mod = { exports: {} };
-  const noImports = (id) => {
-    throw new Error(`src/functions/sv.ts must not import anything (it imports ${id})`);
-  };
-  new Function("module", "exports", "require", outputText)(mod, mod.exports, noImports);
-  return mod.exports;
+/** Adds `helpUrl` (the function's section of the help page) to every function. */
+function withHelpUrls(metadata, base) {
+  return { ...metadata, functions: metadata.functions.map((f) => ({ ...f, helpUrl: `${base}/support.html#${f.id}` })) };
 }
 
 /**
- * Emits functions-sv.json: the English functions.json (emitted by
- * CustomFunctionsMetadataPlugin) with the Swedish names and descriptions of
- * src/functions/sv.ts. A function or parameter missing from the table (or a
- * stale entry in it) fails the build. Must come after
- * CustomFunctionsMetadataPlugin in `plugins`.
+ * Finishes the metadata emitted by CustomFunctionsMetadataPlugin: adds each
+ * function's help link on the origin built for, and emits functions-sv.json,
+ * the English metadata with the Swedish names and descriptions of
+ * src/functions/sv.ts (read afresh on every compilation so `npm start` picks
+ * up edits). A function or parameter missing from the table (or a stale
+ * entry in it) fails the build. Must come after CustomFunctionsMetadataPlugin.
  */
-class SwedishMetadataPlugin {
+class FunctionsMetadataPlugin {
+  constructor(base) {
+    this.base = base;
+  }
   apply(compiler) {
-    const name = "SwedishMetadataPlugin";
+    const name = "FunctionsMetadataPlugin";
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
       compilation.fileDependencies.add(SV_TABLE);
       compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const english = compilation.getAsset(FUNCTIONS_METADATA);
         if (!english) return; // the metadata plugin has already reported why
         try {
-          const { localiseMetadata } = loadSvTable();
-          const swedish = localiseMetadata(JSON.parse(english.source.source().toString()));
-          compilation.emitAsset(FUNCTIONS_METADATA_SV, new sources.RawSource(JSON.stringify(swedish, null, 4)));
+          const { localiseMetadata } = supportPage.loadPlainTsModule(SV_TABLE);
+          const metadata = withHelpUrls(JSON.parse(english.source.source().toString()), this.base);
+          compilation.updateAsset(FUNCTIONS_METADATA, new sources.RawSource(JSON.stringify(metadata, null, 4)));
+          compilation.emitAsset(FUNCTIONS_METADATA_SV, new sources.RawSource(JSON.stringify(localiseMetadata(metadata), null, 4)));
         } catch (e) {
           compilation.errors.push(new WebpackError(`${name}: ${e instanceof Error ? e.message : String(e)}`));
         }
@@ -102,14 +104,82 @@ class SwedishMetadataPlugin {
 }
 
 /**
- * The dev server's TLS setup, chosen without any network access:
- * - when the Office development certificates exist (created once by
- *   `npx office-addin-dev-certs install`, which also makes the OS trust
- *   them: what sideloading into Excel on Windows/macOS needs), use them;
- * - otherwise let webpack-dev-server generate a self-signed certificate
- *   (offline, cached in node_modules/.cache/webpack-dev-server). Browsers
- *   and Office do not trust it until you accept or install it; the task
- *   pane preview then works at https://localhost:3000/taskpane.html.
+ * src/sheets, src/agreements and the demo scenario at build time, for the
+ * help page's table examples: bundled together by esbuild (one copy of the
+ * core for all three) and run here; read afresh on every compilation.
+ */
+function sourceLoader() {
+  let modules;
+  return (name) => {
+    if (!modules) {
+      const { outputFiles } = require("esbuild").buildSync({
+        stdin: {
+          contents: 'export * as sheets from "./src/sheets"; export * as agreements from "./src/agreements"; export * as demo from "./src/agreements/demo";',
+          resolveDir: __dirname,
+          loader: "ts",
+        },
+        bundle: true,
+        platform: "node",
+        format: "cjs",
+        target: "node20",
+        write: false,
+        logLevel: "silent",
+      });
+      const mod = { exports: {} };
+      new Function("module", "exports", "require", outputFiles[0].text)(mod, mod.exports, require);
+      modules = mod.exports;
+    }
+    return modules[name];
+  };
+}
+
+/**
+ * Writes support.html (scripts/support-page.js) once functions.js is final:
+ * the examples of src/functions/help.ts are computed by running that very
+ * bundle, so the page shows what ships.
+ */
+class SupportPagePlugin {
+  apply(compiler) {
+    const name = "SupportPagePlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      for (const f of [HELP_EXAMPLES, SUPPORT_TEMPLATE, MANIFEST]) compilation.fileDependencies.add(f);
+      compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
+        const asset = (file) => compilation.getAsset(file)?.source.source().toString();
+        const [code, en, sv, manifest] = ["functions.js", FUNCTIONS_METADATA, FUNCTIONS_METADATA_SV, "manifest.xml"].map(asset);
+        if (!code || !en || !sv || !manifest) return; // an earlier step failed and said why
+        try {
+          const english = JSON.parse(en);
+          const examples = supportPage.resolveExamples(supportPage.loadPlainTsModule(HELP_EXAMPLES).HELP_EXAMPLES, sourceLoader());
+          const functions = supportPage.loadBundle(code, "sv-SE");
+          const outcomes = examples.map((ex) => {
+            const meta = english.functions.find((f) => f.id === ex.id);
+            if (!meta) throw new Error(`src/functions/help.ts: ${ex.id} is not in functions.json`);
+            return supportPage.runExample(functions, ex, meta);
+          });
+          const html = supportPage.renderSupportPage({
+            template: fs.readFileSync(SUPPORT_TEMPLATE, "utf8"),
+            english,
+            swedish: JSON.parse(sv),
+            examples,
+            outcomes,
+            labels: supportPage.manifestLabels(manifest),
+            version: require("./package.json").version,
+          });
+          compilation.emitAsset("support.html", new sources.RawSource(html));
+        } catch (e) {
+          compilation.errors.push(new WebpackError(`${name}: ${e instanceof Error ? e.message : String(e)}`));
+        }
+      });
+    });
+  }
+}
+
+/**
+ * The dev server's TLS certificate, chosen without any network access: the
+ * Office development certificates in ~/.office-addin-dev-certs when they
+ * exist (scripts/start.js creates them with office-addin-dev-certs, which on
+ * Windows and macOS also makes the system trust them); otherwise
+ * webpack-dev-server's own self-signed certificate.
  */
 function devServerHttps() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -124,14 +194,62 @@ function devServerHttps() {
   return "https";
 }
 
-module.exports = (_env, argv) => {
+/**
+ * CORS for the dev server: Excel on the web reads functions.json from its
+ * own pages, so Office's origins (and the add-in's own) get their origin
+ * back in Access-Control-Allow-Origin; anything else gets no CORS header.
+ * Never `*`.
+ */
+function corsMiddleware(ownOrigin) {
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    res.setHeader("Vary", "Origin");
+    if (origins.corsAllowed(origin, ownOrigin)) {
+      res.setHeader("Access-Control-Allow-Origin", origin);
+      res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+      if (req.method === "OPTIONS") {
+        res.statusCode = 204;
+        res.end();
+        return;
+      }
+    }
+    next();
+  };
+}
+
+/** The live-reload client, for the task pane's page only (see `entry`). */
+function liveReloadClient(port) {
+  const query = new URLSearchParams({
+    protocol: "wss:",
+    hostname: "localhost",
+    port: String(port),
+    pathname: "/ws",
+    logging: "info",
+    overlay: "true",
+    reconnect: "10",
+    hot: "false",
+    "live-reload": "true",
+  });
+  return `${require.resolve("webpack-dev-server/client/index.js")}?${query}`;
+}
+
+module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  const serve = Boolean(env.WEBPACK_SERVE || env.serve);
+  const port = env.port !== undefined ? origins.parsePort(env.port, "--env port") : origins.portFrom([], process.env);
+  // The dev server always serves itself; a build targets ADDIN_ORIGIN when
+  // given (required for --env release) and the dev server's origin otherwise.
+  const target = serve ? { ...origins.buildTarget({ env: {}, port }) } : origins.buildTarget({ release: Boolean(env.release), env: process.env, port });
+  const taskpaneEntry = "./src/taskpane/index.tsx";
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     entry: {
       functions: FUNCTIONS_ENTRY,
-      taskpane: "./src/taskpane/index.tsx",
+      // The page hosts the functions too (shared runtime), so a reload of the
+      // task pane reloads both; functions.js stays free of dev-server code,
+      // which lets the build run it for the help page's examples.
+      taskpane: serve ? [liveReloadClient(port), taskpaneEntry] : taskpaneEntry,
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -169,7 +287,7 @@ module.exports = (_env, argv) => {
         input: FUNCTIONS_ENTRY,
       }),
       new KeepExplicitAssociationsPlugin(),
-      new SwedishMetadataPlugin(),
+      new FunctionsMetadataPlugin(target.base),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -181,11 +299,12 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          // URLs stay https://localhost:3000 for now (see manifest.xml).
-          { from: "manifest.xml", to: "manifest.xml" },
-          { from: "src/taskpane/support.html", to: "support.html" },
+          // Every URL moved to the origin built for; a production manifest
+          // that still points at this machine fails the build.
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => origins.manifestFor(content.toString(), target) },
         ],
       }),
+      new SupportPagePlugin(),
     ],
     performance: {
       // React + Fluent UI v9 is about 320 KiB minified (about 100 KiB gzipped);
@@ -196,12 +315,24 @@ module.exports = (_env, argv) => {
       maxAssetSize: 700 * 1024,
     },
     devServer: {
-      port: DEV_PORT,
-      // https, because manifest.xml points at https://localhost:3000 and
-      // Office loads add-ins only over https. See devServerHttps().
+      // Only this machine can connect; Office and the browser reach it as
+      // https://localhost (the certificate's name).
+      host: "localhost",
+      port,
+      // https, because Office loads add-ins only over https. See devServerHttps().
       server: devServerHttps(),
       static: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // The live-reload client is in the task pane's entry (see `entry`).
+      client: false,
+      hot: false,
+      liveReload: true,
+      // scripts/start.js stops the server itself on SIGINT and SIGTERM.
+      setupExitSignals: false,
+      // The manifest for this port on disk, to upload in Excel on the web.
+      devMiddleware: { writeToDisk: (file) => path.basename(file) === "manifest.xml" },
+      setupMiddlewares: (middlewares) => [{ name: "stimulans-cors", middleware: corsMiddleware(target.origin) }, ...middlewares],
     },
   };
 };
+
+module.exports.withHelpUrls = withHelpUrls;

@@ -118,7 +118,7 @@ describe("spaces in numbers: thousands separators only in a correctly grouped nu
   });
 
   test("FUND_SHARE: a key cell with a list is #VALUE! naming the cell; a grouped one is a number", () => {
-    expect(() => fundShareAdapter(100, [["41449 31616 40495"], [1]])).toThrow(/keys rad 1: texten "41449 31616 40495" är inte ett tal.*tusentalsavgränsare/);
+    expect(() => fundShareAdapter(100, [["41449 31616 40495"], [1]])).toThrow(/\(keys\) rad 1: texten "41449 31616 40495" är inte ett tal.*tusentalsavgränsare/);
     expect(fundShare(1000000, [["41 449"], ["31\u00a0616"], [40495]])).toEqual([[364996], [278408], [356596]]);
   });
 

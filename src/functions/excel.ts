@@ -13,6 +13,7 @@
 import { StimError } from "../core/errors";
 import { ungroup } from "../core/exact";
 import { describe as describeCore } from "../core/format";
+import { withDisplayedField } from "./names";
 
 // ---------------------------------------------------------------------------
 // Errors.
@@ -70,8 +71,10 @@ export function isExcelError(v: unknown): v is ExcelError {
 
 /** Converts any exception into the Excel error the user should see. */
 export function toExcelError(e: unknown): ExcelError {
-  if (e instanceof NotAvailableError) return excelError("#N/A", e.message);
-  if (e instanceof StimError) return excelError("#VALUE!", e.message);
+  // A core message may start with the English name of the argument at
+  // fault; show it as the user sees it (names.ts).
+  if (e instanceof NotAvailableError) return excelError("#N/A", withDisplayedField(e.message, e.field));
+  if (e instanceof StimError) return excelError("#VALUE!", withDisplayedField(e.message, e.field));
   const detail = e instanceof Error ? e.message : String(e);
   return excelError("#VALUE!", `Internt fel: ${detail}`);
 }

@@ -465,8 +465,17 @@ function recordTies(
   // `tied` is in row order, which usually follows the tie order (keys or
   // codes sorted, or position itself): scanning winners from the end and
   // losers from the start, most rows are turned away at the first comparison.
-  for (let j = tied.length - 1; j >= 0; j--) if (extra[tied[j]]) keep(lastWinners, tied[j], -1, k, ids);
-  for (let j = 0; j < tied.length; j++) if (!extra[tied[j]]) keep(bestLosers, tied[j], 1, k, ids);
+  // Once a heap is full, a row whose key alone keeps it out (a winner with a
+  // larger key than the best kept, a loser with a smaller key than the worst
+  // kept) is passed over without a call.
+  for (let j = tied.length - 1; j >= 0; j--) {
+    const i = tied[j];
+    if (extra[i] && !(lastWinners.length === MAX_RECORDED && k[i] > k[lastWinners[0]])) keep(lastWinners, i, -1, k, ids);
+  }
+  for (let j = 0; j < tied.length; j++) {
+    const i = tied[j];
+    if (!extra[i] && !(bestLosers.length === MAX_RECORDED && k[i] < k[bestLosers[0]])) keep(bestLosers, i, 1, k, ids);
+  }
   const byRule = (a: number, b: number) => tieOrder(k, ids, a, b);
   const winners = lastWinners.sort(byRule);
   const losers = bestLosers.sort(byRule);

@@ -143,7 +143,7 @@ function keyCell(c: Cell, where: string): number | string {
   if (typeof c === "string") {
     const n = readNumber(c, where); // throws "texten \"abc\" är inte ett tal"
     if (n !== null && n < 0) throw new StimError(`${where}: ${describe(c)} är negativt; nycklar måste vara ≥ 0.`, where);
-    return c.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+    return c.trim().replace(",", "."); // thousands separators are the core's to judge
   }
   throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);
 }
@@ -167,12 +167,17 @@ export function fundShare(potArg: unknown, keysArg: unknown, eligibleArg?: unkno
   const km = matrix(keysArg, param("keys"));
   const { rows, cols } = shape(km);
   const keyCells = flat(km);
-  const keys = keyCells.map((c, i) => keyCell(c, `${param("keys")} ${position(rows, cols, Math.floor(i / cols), i % cols)}`));
+  // A plain key needs no checks here (the core reads it exactly); a place name is built only for the others.
+  const keys = keyCells.map((c, i) =>
+    typeof c === "number" && c >= 0 && c < 1e100 ? c : keyCell(c, `${param("keys")} ${position(rows, cols, Math.floor(i / cols), i % cols)}`),
+  );
   let eligible: boolean[] | undefined;
   if (provided(eligibleArg)) {
     const em = matrix(eligibleArg, param("eligible"));
     sameShape(km, param("keys"), em, param("eligible"));
-    eligible = flat(em).map((c, i) => readBoolean(c, `${param("eligible")} ${position(rows, cols, Math.floor(i / cols), i % cols)}`) ?? false);
+    eligible = flat(em).map((c, i) =>
+      typeof c === "boolean" ? c : (readBoolean(c, `${param("eligible")} ${position(rows, cols, Math.floor(i / cols), i % cols)}`) ?? false),
+    );
   }
   let ids: string[] | undefined;
   if (provided(idsArg)) {

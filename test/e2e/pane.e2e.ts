@@ -87,6 +87,8 @@ describe("keyboard", () => {
     await page.keyboard.press("Tab");
     for (const [i, view] of VIEWS.entries()) {
       if (i > 0) await page.keyboard.press("ArrowRight");
+      // The selection is rendered, then focus follows it: wait for both.
+      await page.waitForFunction((label) => document.activeElement?.textContent === label && document.activeElement?.getAttribute("aria-selected") === "true", view.label, { timeout: 5000 }).catch(() => undefined);
       const focused = await page.evaluate(() => ({ role: document.activeElement?.getAttribute("role"), text: document.activeElement?.textContent, selected: document.activeElement?.getAttribute("aria-selected") }));
       expect(focused).toEqual({ role: "tab", text: view.label, selected: "true" });
       await viewReady(page, view.title);
@@ -97,6 +99,7 @@ describe("keyboard", () => {
     }
     // And around again: the last tab wraps to the first.
     await page.keyboard.press("ArrowRight");
+    await page.waitForFunction((label) => document.activeElement?.textContent === label, VIEWS[0].label, { timeout: 5000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(VIEWS[0].label);
     expect(errors).toEqual([]);
     await page.close();

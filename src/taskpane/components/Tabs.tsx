@@ -6,7 +6,7 @@
  * gzipped, a sixth of the page's budget).
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from "react";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXXS, rowGap: tokens.spacingVerticalXXS },
@@ -60,7 +60,9 @@ export function Tabs({
   // Focus follows the selection after React has committed it (the new view
   // may suspend while its chunk loads; focusing earlier can be undone).
   const [focusNext, setFocusNext] = useState<string | null>(null);
-  useEffect(() => {
+  // A layout effect: it runs right after the commit (Preact runs plain
+  // effects after the next frame), so keyboard focus does not lag a key press.
+  useLayoutEffect(() => {
     if (focusNext === null) return;
     refs.current.get(focusNext)?.focus();
     setFocusNext(null);

@@ -6,25 +6,47 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../src/cli/main";
-import { cite } from "../src/core/criteria";
-import { formatKr } from "../src/core/exact";
+import { formatCitation, formatDate, formatKr, formatPeriod, formatRate, formatThreshold, SOURCE_KIND_SV } from "../src/core/format";
+import { Citation } from "../src/core/model";
+import { SOURCE_DOCUMENTS } from "../src/reference/sources";
 import { AGREEMENTS, ALL_CONFLICTS } from "../src/agreements";
+import { traceDoc } from "./gen-trace-doc";
+
+/** A citation in a table cell or list: "(Psykisk ohälsa 2014 §3.4.2)"; the table of source documents gives the full form. */
+const cite = (c: Citation) => `(${formatCitation(c, "short")})`;
+
+/** The source registry as a table: what each short name stands for. */
+function sourcesTable(out: string[]): void {
+  out.push("## Källdokument");
+  out.push("");
+  out.push("| kortnamn | dokument | typ | utfärdare | datum | nummer | roll | fil |");
+  out.push("|---|---|---|---|---|---|---|---|");
+  for (const d of SOURCE_DOCUMENTS) {
+    const date = d.date ? `${formatDate(d.date.iso)}${d.date.role === "signed" ? " (undertecknad)" : ""}` : "anges inte";
+    out.push(
+      `| ${d.short} | ${d.name}: ”${d.title}” | ${SOURCE_KIND_SV[d.kind]} | ${d.issuer} | ${date} | ${d.reference ?? "—"} | ${d.role === "primary" ? "primär" : "sekundär"} | \`${d.doc}\` |`,
+    );
+  }
+}
 
 export function agreementsDoc(): string {
   const out: string[] = [];
   out.push("# Överenskommelserna i Stimulans");
   out.push("");
   out.push("Genererad av `npm run docs` från `src/agreements/` — redigera inte för hand.");
-  out.push("Källhänvisningar anges som `fil §avsnitt` (t.ex. `004 §3.4.2` = `004_a38fd00e97c5cefc.txt`, avsnitt 3.4.2).");
+  out.push("Källhänvisningar anges med dokumentets kortnamn och avsnitt, t.ex. (Psykisk ohälsa 2014 §3.4.2); tabellen Källdokument säger vad varje kortnamn står för.");
+  out.push("Titel, datum och nummer är hämtade ur dokumenten och kontrolleras mot dem (`stim check`).");
   out.push("");
   out.push("| id | överenskommelse | totalt | potter | antaganden |");
   out.push("|---|---|---:|---:|---:|");
   for (const a of AGREEMENTS) out.push(`| \`${a.id}\` | ${a.title} | ${formatKr(a.total)} | ${a.pots.length} | ${a.assumptions.length} |`);
+  out.push("");
+  sourcesTable(out);
   for (const a of AGREEMENTS) {
     out.push("");
     out.push(`## \`${a.id}\`: ${a.title}`);
     out.push("");
-    out.push(`Totalt ${formatKr(a.total)} ${cite(a.source)}.`);
+    out.push(`Totalt ${formatKr(a.total)}. Källa: ${formatCitation(a.source)}.`);
     for (const n of a.notes ?? []) out.push(`\n> ${n}`);
     out.push("");
     out.push("### Potter");
@@ -33,7 +55,7 @@ export function agreementsDoc(): string {
     out.push("|---|---:|---|---|---|---|---|---|");
     for (const p of a.pots) {
       out.push(
-        `| \`${p.id}\` | ${formatKr(p.amount)} | ${p.kind} | ${p.payee ?? p.level} | ${p.key ? `${p.key.label}${p.key.input ? ` (indata \`${p.key.id}\`)` : ""}` : "—"} | ${p.split ? `${p.split.kommuner}/${p.split.landsting} (${p.split.mode})` : "—"} | ${cite(p.source)} ${p.source.label} | ${p.status} |`,
+        `| \`${p.id}\` | ${formatKr(p.amount)} | ${p.kind} | ${p.payee ?? p.level} | ${p.key ? `${p.key.label}${p.key.input ? ` (indata \`${p.key.id}\`)` : ""}` : "—"} | ${p.split ? `${formatRate(p.split.kommuner)}/${formatRate(p.split.landsting)} (${p.split.mode})` : "—"} | ${cite(p.source)} ${p.source.label} | ${p.status} |`,
       );
     }
     if (a.requirements.length || a.goals.length) {
@@ -47,7 +69,7 @@ export function agreementsDoc(): string {
           .map((c) => {
             const thr =
               c.kind === "share"
-                ? ` ${c.op === ">=" ? "≥" : ">"} ${Number(c.threshold) * 100} %`
+                ? ` ${formatThreshold(c.op, c.threshold)}`
                 : c.kind === "months-lower"
                   ? ` (minst ${c.required} av ${c.months} månader lägre)`
                   : c.kind === "indicator-improvement"
@@ -79,7 +101,7 @@ export function agreementsDoc(): string {
       out.push("");
       out.push("### Datum och mätperioder");
       out.push("");
-      for (const d of a.dates) out.push(`- ${d.label}: ${d.date} ${cite(d.source)}${d.status === "assumption" ? " (antagande)" : ""}`);
+      for (const d of a.dates) out.push(`- ${d.label}: ${formatPeriod(d.date)} ${cite(d.source)}${d.status === "assumption" ? " (antagande)" : ""}`);
     }
   }
   out.push("");
@@ -87,7 +109,7 @@ export function agreementsDoc(): string {
   out.push("");
   for (const c of ALL_CONFLICTS) {
     out.push(`- **${c.id}** (${c.agreement}): ${c.subject}`);
-    for (const cl of c.claims) out.push(`  - ${cite(cl.source)} ${cl.source.label}: ${cl.value}`);
+    for (const cl of c.claims) out.push(`  - ${cl.source.label}: ${cl.value}. Källa: ${formatCitation(cl.source)}.`);
     out.push(`  - Används: ${c.resolvedValue}. ${c.resolution}`);
   }
   return out.join("\n") + "\n";
@@ -140,5 +162,6 @@ if (require.main === module) {
   const dir = join(__dirname, "..", "docs");
   writeFileSync(join(dir, "agreements.md"), agreementsDoc());
   writeFileSync(join(dir, "cli.md"), cliDoc());
-  console.log("Wrote docs/agreements.md and docs/cli.md");
+  writeFileSync(join(dir, "trace.md"), traceDoc());
+  console.log("Wrote docs/agreements.md, docs/cli.md and docs/trace.md");
 }

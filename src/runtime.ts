@@ -13,6 +13,11 @@
  * ./core, ./agreements, ./reference or ./sheets directly (types may be
  * imported from anywhere: they cost nothing at run time).
  */
+// Registers the custom functions (CustomFunctions.associate, guarded): this module is the functions bundle's entry.
+import "./functions/functions";
+import { compile } from "./core/compile";
+import type { Agreement, Rule } from "./core/model";
+
 export { AGREEMENTS, ALL_CONFLICTS } from "./agreements";
 export { demoFacts } from "./agreements/demo";
 export { evaluate } from "./core/evaluate";
@@ -21,6 +26,11 @@ export { countySummary } from "./core/summary";
 export { comparisonText } from "./core/thresholds";
 export { diffEvaluations, whatIfSentence, withKey, withRuleOutcome } from "./core/whatif";
 export { formulaLocaleFor, formulaText } from "./functions/formula";
-export { slotsOf, withRequired } from "./functions/inputs";
+export { slotsOf } from "./functions/inputs";
 export { LAN, getKommun, getLan, landstingName } from "./reference";
 export { SUMMARY_GROUPS, countySummarySheet } from "./sheets/countySummary";
+
+/** A rule with the rules it requires (the compiled agreement decides which). */
+export function withRequired(agreement: Agreement, rule: Rule): readonly Rule[] {
+  return compile(agreement).withRequired(rule.id);
+}

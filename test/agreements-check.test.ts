@@ -1,16 +1,22 @@
 /**
  * Every agreement passes its load-time self-checks, and every citation in it
  * (pots, rules, criteria, keys, splits, fixed amounts, totals, dates,
- * assumptions, conflicts) resolves to a section of an existing seed file.
+ * assumptions, conflicts) resolves to a section of an existing seed file,
+ * and the source registry's titles, dates and reference numbers are in them.
  * The checks themselves are shown to catch broken data.
  */
 import { join } from "node:path";
-import { checkAgreement } from "../src/core/check";
-import { seedResolver } from "../src/core/seeds";
+import { checkAgreement, checkSourceTexts } from "../src/core/check";
+import { seedReader, seedResolver } from "../src/core/seeds";
 import { Agreement } from "../src/core/model";
 import { AGREEMENTS, ALL_CONFLICTS, getAgreement, getPot } from "../src/agreements";
 
-const resolver = seedResolver(join(__dirname, "..", "..", "shared", "seeds"));
+const SEEDS = join(__dirname, "..", "..", "shared", "seeds");
+const resolver = seedResolver(SEEDS);
+
+test("the source registry's titles, dates and reference numbers occur in their documents", () => {
+  expect(checkSourceTexts(seedReader(SEEDS))).toEqual([]);
+});
 
 test.each(AGREEMENTS.map((a) => [a.id, a]))("%s passes its self-checks with every citation resolved", (_id, a) => {
   expect(checkAgreement(a as Agreement, resolver)).toEqual([]);

@@ -5,7 +5,7 @@
 import fs from "fs";
 import path from "path";
 import { PRIO_2014 } from "../src/agreements/prio-2014";
-import { ALDRE_2014, ALDRE_2014_OUTSIDE } from "../src/agreements/aldre-2014";
+import { ALDRE_2014 } from "../src/agreements/aldre-2014";
 import { Agreement, Citation, Criterion, Rule, SEED_FILES, SeedFile } from "../src/core/model";
 import { LAN, METROPOLITAN_LAN } from "../src/reference";
 
@@ -52,7 +52,6 @@ function citedItems(value: unknown, at = "$", out: { at: string; o: Record<strin
 const ALL_CITATIONS = [
   ...citations(PRIO_2014, "PRIO_2014"),
   ...citations(ALDRE_2014, "ALDRE_2014"),
-  ...citations(ALDRE_2014_OUTSIDE, "ALDRE_2014_OUTSIDE"),
 ];
 
 // ---------------------------------------------------------------------------
@@ -105,7 +104,7 @@ describe("pot amounts (whole kronor)", () => {
 
   test.each([
     ["prio-2014", 10],
-    ["aldre-2014", 30],
+    ["aldre-2014", 32], // 30 in the agreement + 2 of Socialstyrelsen's outside it (Bilaga 2)
   ])("%s has exactly the pots listed above (%d)", (agreement, n) => {
     expect(byId(agreement).pots).toHaveLength(n);
     expect(new Set(byId(agreement).pots.map((p) => p.id)).size).toBe(n);
@@ -127,7 +126,7 @@ describe("agreement totals", () => {
   ])("%s total = %d (%s)", (id, total) => {
     const a = byId(id);
     expect(a.total).toBe(total);
-    expect(a.pots.reduce((s, p) => s + p.amount, 0)).toBe(total);
+    expect(a.pots.filter((p) => !p.outside).reduce((s, p) => s + p.amount, 0)).toBe(total);
   });
 
   test.each([
@@ -168,7 +167,7 @@ describe("agreement totals", () => {
     (id, totalId) => {
       const a = byId(id);
       const t = a.totals.find((x) => x.id === totalId)!;
-      const ids = t.pots === "*" ? a.pots.map((p) => p.id) : t.pots;
+      const ids = t.pots === "*" ? a.pots.filter((p) => !p.outside).map((p) => p.id) : t.pots;
       for (const p of ids) expect(potAmount(a, p)).toBeDefined();
       expect(ids.reduce((s, p) => s + potAmount(a, p)!, 0)).toBe(t.amount);
     },
@@ -201,10 +200,12 @@ describe("agreement totals", () => {
   });
 
   test("Bilaga 2: Socialstyrelsen 126 500 000 kr outside the total, 70 000 000 kr for ÄBiC", () => {
-    expect(ALDRE_2014_OUTSIDE.total).toBe(126500000);
-    expect(ALDRE_2014_OUTSIDE.pots.find((p) => p.id === "ABIC")!.amount).toBe(70000000);
-    expect(ALDRE_2014_OUTSIDE.pots.reduce((s, p) => s + p.amount, 0)).toBe(126500000);
-    expect(ALDRE_2014.pots.some((p) => p.id === "ABIC")).toBe(false);
+    const outside = ALDRE_2014.pots.filter((p) => p.outside);
+    expect(outside.every((p) => p.outside!.payer === "Socialstyrelsen")).toBe(true);
+    expect(outside.find((p) => p.id === "ABIC")!.amount).toBe(70000000);
+    expect(outside.reduce((s, p) => s + p.amount, 0)).toBe(126500000);
+    // Outside the 1 001 000 000: the agreement's own pots still sum to its total.
+    expect(ALDRE_2014.pots.filter((p) => !p.outside).reduce((s, p) => s + p.amount, 0)).toBe(ALDRE_2014.total);
   });
 
   test("002 §8: 320 000 000 kr from 1:6, the rest (681 000 000) from 4:5", () => {
@@ -229,7 +230,6 @@ describe("thresholds", () => {
     ["prio-2014", "A2", "fordjupad-30-dagar", "0.8", "004 §3.4.2 A 2: minst 80 procent"],
     ["prio-2014", "A-FORUTSATTNING", "svarsfrekvens-forsta-besok", "0.95", "004 §3.4.2: minst 95 procent"],
     ["prio-2014", "A-FORUTSATTNING", "svarsfrekvens-fordjupad", "0.95", "004 §3.4.2: minst 95 procent"],
-    ["prio-2014", "B1", "malsiffra", "0.6", "004 §3.4.2 B 1: minst 60 procent av målsiffran"],
     ["prio-2014", "B1", "lakemedelsuppfoljning", "0.6", "004 §3.4.2 B 1: minst 60 procent"],
     ["prio-2014", "B1", "halsoframjande", "0.6", "004 §3.4.2 B 1: 60 procent"],
     ["aldre-2014", "PALL1", "tackningsgrad", "0.7", "002 §5.3: minst 70 procent av dödsfallen"],
@@ -241,6 +241,11 @@ describe("thresholds", () => {
     if (c.kind !== "share") return;
     expect(c.threshold).toBe(threshold);
     expect(c.op).toBe(">=");
+  });
+
+  test("prio-2014 B1/malsiffra: registered patients ≥ 60 % of a target figure of 0,5 % of the county's inhabitants (004 §3.4.2 B 1)", () => {
+    const c = criterion(byId("prio-2014"), "B1", "malsiffra");
+    expect(c).toMatchObject({ kind: "target-count", rate: "0.005", threshold: "0.6", op: ">=" });
   });
 
   test.each([
@@ -389,7 +394,7 @@ describe("structure", () => {
       expect(x.title.length).toBeGreaterThan(0);
       expect(x.reason.length).toBeGreaterThan(0);
     }
-    const items = id === "aldre-2014" ? [...citedItems(a), ...citedItems(ALDRE_2014_OUTSIDE)] : citedItems(a);
+    const items = citedItems(a);
     const used = new Set<string>();
     for (const { at, o } of items) {
       expect([at, o.status]).toEqual([at, expect.stringMatching(/^(sourced|assumption)$/)]);

@@ -110,8 +110,10 @@ describe("stim evaluate", () => {
     const ev = json(["evaluate", "prio-2014", "--scenario", "demo", "--county", "01", "--json", "--explain"]);
     expect(ev.recipients).toHaveLength(27); // 26 kommuner + landsting
     const text = JSON.stringify(ev.recipients[0].explanation);
-    expect(text).toContain("(004 §3.4.1)");
-    expect(ev.countyExplanation.steps.some((s: { text: string }) => s.text.startsWith("Kommunerna som uppfyller grundkraven har"))).toBe(true);
+    expect(text).toContain("(Psykisk ohälsa 2014 §3.4.1)");
+    expect(text).not.toMatch(/\b00[0-4] §|\.txt/);
+    expect(ev.countyExplanation.explanation.some((t: string) => t.startsWith("Kommunerna som uppfyller grundkraven har"))).toBe(true);
+    expect(ev.countyExplanation.trace.some((e: { kind: string; covered: number }) => e.kind === "coverage" && Number.isInteger(e.covered))).toBe(true);
   });
   test("human --explain names the assumptions in force", () => {
     const out = run(["evaluate", "aldre-2014", "--scenario", "demo", "--county", "09", "--explain"]).stdout;

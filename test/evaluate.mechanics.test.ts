@@ -4,6 +4,7 @@
  * three split modes, Gotland, and the pot invariants.
  */
 import { evaluate, Evaluation } from "../src/core/evaluate";
+import { renderEvent, renderEvents } from "../src/core/render";
 import { Facts, FactsError, CountyFacts } from "../src/core/facts";
 import { getLan, LAN, getKommun } from "../src/reference";
 import { MINI } from "./fixtures/mini-agreement";
@@ -65,10 +66,10 @@ describe("county 80 % rule (004 §3.4.1), exact at the edge", () => {
     expect(status(ev, "PK", "kommun", UPPSALA.kommuner[0])).toBe("eligible");
     expect(status(ev, "PK", "kommun", UPPSALA.kommuner[7])).toBe("not-eligible");
     expect(amount(ev, "PK", "kommun", UPPSALA.kommuner[7])).toBe(0n);
-    const step = ev.counties["03"].steps.find((s) => s.rule.endsWith("county-coverage"))!;
+    const step = ev.counties["03"].events.find((e) => e.kind === "coverage")!;
     expect(step.applied).toBe(true);
-    expect(step.text).toContain("700 av 875 invånare (80,00 %) ≥ 80 %");
-    expect(step.text).toContain("(004 §3.4.1)");
+    expect(renderEvent(step)).toContain("700 av 875 invånare (80,00 %) ≥ 80 %");
+    expect(renderEvent(step)).toContain("(Psykisk ohälsa 2014 §3.4.1)");
     checkInvariants(ev);
   });
 
@@ -76,10 +77,10 @@ describe("county 80 % rule (004 §3.4.1), exact at the edge", () => {
     const ev = evaluate(MINI, uppsala([100, 100, 100, 100, 100, 100, 100, 176], [true, true, true, true, true, true, true, false]));
     expect(status(ev, "PL", "landsting", "03")).toBe("not-eligible");
     for (const k of UPPSALA.kommuner) expect(amount(ev, "PK", "kommun", k)).toBe(0n);
-    const step = ev.counties["03"].steps.find((s) => s.rule.endsWith("county-coverage"))!;
+    const step = ev.counties["03"].events.find((e) => e.kind === "coverage")!;
     expect(step.applied).toBe(false);
     expect(step.assumptions).toContain("mini-2014/county-below-80");
-    expect(step.text).toContain("inte ≥ 80 %");
+    expect(renderEvent(step)).toContain("inte ≥ 80 %");
     // Other counties are unaffected.
     expect(status(ev, "PL", "landsting", "01")).toBe("eligible");
     checkInvariants(ev);
@@ -189,11 +190,11 @@ describe("nobody reaches a goal → the pot is unallocated, never spread", () =>
     expect(pl.allocated).toBe(0n);
     expect(pl.unallocated).toBe(500_000n);
     expect(pl.unallocatedReason).toMatch(/Ingen mottagare nådde målet/);
-    expect(pl.steps.some((s) => s.text.includes("redovisas som ofördelat"))).toBe(true);
+    expect(renderEvents(pl.events).some((t) => t.includes("redovisas som ofördelat"))).toBe(true);
   });
   test("the explanation names the value and the threshold", () => {
     const r = ev.recipients.find((x) => x.level === "landsting" && x.code === "01")!;
-    expect(r.steps.map((s) => s.text).join("\n")).toContain("89 av 100 (89,00 %) inte ≥ 90 %");
+    expect(renderEvents(r.events).join("\n")).toContain("89 av 100 (89,00 %) inte ≥ 90 %");
   });
 });
 

@@ -153,6 +153,9 @@ describe("functions-sv.json", () => {
       EXPLAIN: "FORKLARA",
       SOURCE: "KALLA",
       ASSUMPTIONS: "ANTAGANDEN",
+      ALLOCATION: "TILLDELNING",
+      ALLOCATION_STATUS: "TILLDELNINGSSTATUS",
+      UNALLOCATED: "OFORDELAT",
     });
     const vers = swedish.functions.find((f) => f.id === "VERSION")!;
     expect(vers.description).toBe("Visar vilken version av Stimulans som är installerad.");

@@ -4,7 +4,7 @@
  * exactly: part ≥ threshold × total, no floats.
  */
 import { StimError } from "../src/core/errors";
-import { D, formatKr, formatInt, formatPercent, formatRate } from "../src/core/exact";
+import { D } from "../src/core/exact";
 import { Comparison } from "../src/core/model";
 import { cappedKey, cofinancingMet, meetsRatio, meetsShare, monthsLower, takeOver } from "../src/core/thresholds";
 
@@ -263,46 +263,5 @@ describe("cofinancingMet: eHälsa, own contribution at least the state grant (00
     { grant: 1000.5, own: 2000, field: "statsbidrag" },
   ])("bad amounts → StimError on $field", ({ grant, own, field }) => {
     expect(stimError(() => cofinancingMet(grant, own, "1")).field).toBe(field);
-  });
-});
-
-describe("Swedish formatting", () => {
-  test.each([
-    { amount: 1234567 as number | bigint, text: "1 234 567 kr" },
-    { amount: 0 as number | bigint, text: "0 kr" },
-    { amount: 999 as number | bigint, text: "999 kr" },
-    { amount: 1000 as number | bigint, text: "1 000 kr" },
-    { amount: 692500000n as number | bigint, text: "692 500 000 kr" },
-    { amount: 1001000000n as number | bigint, text: "1 001 000 000 kr" },
-    { amount: -1133000n as number | bigint, text: "−1 133 000 kr" }, // U+2212 minus
-  ])("formatKr($amount) → $text", ({ amount, text }) => {
-    expect(formatKr(amount)).toBe(text);
-  });
-
-  test("formatInt drops the unit", () => {
-    expect(formatInt(13878000n)).toBe("13 878 000");
-  });
-
-  test.each([
-    { ratio: "0.823", decimals: 2, text: "82,30 %" },
-    { ratio: "0.8", decimals: 2, text: "80,00 %" },
-    { ratio: "1", decimals: 2, text: "100,00 %" },
-    { ratio: "0.82345", decimals: 2, text: "82,35 %" }, // half-up
-    { ratio: "0.825", decimals: 0, text: "83 %" }, // half-up, not to even
-    { ratio: "0.79999", decimals: 2, text: "80,00 %" },
-  ])("formatPercent($ratio, $decimals) → $text", ({ ratio, decimals, text }) => {
-    expect(formatPercent(new D(ratio), decimals)).toBe(text);
-  });
-
-  test.each([
-    { rate: "0.8", text: "80 %" },
-    { rate: "0.95", text: "95 %" },
-    { rate: "0.9", text: "90 %" },
-    { rate: "0.6", text: "60 %" },
-    { rate: "0.7", text: "70 %" },
-    { rate: "0.925", text: "92,5 %" },
-    { rate: "1", text: "100 %" },
-  ])("formatRate($rate) → $text", ({ rate, text }) => {
-    expect(formatRate(rate)).toBe(text);
   });
 });

@@ -33,10 +33,11 @@ function ev(recipients: [level: "kommun" | "landsting", code: string, lan: strin
     total: recipientsTotal + organisations + unallocated,
     allocated: recipientsTotal + organisations,
     unallocated,
+    outside: [],
     fictional: true,
     assumptions: [],
     pots: [],
-    recipients: recipients.map(([level, code, lan, name, total]) => ({ level, code, lan, name, total, gate: true, pots: [], steps: [] })),
+    recipients: recipients.map(([level, code, lan, name, total]) => ({ level, code, lan, name, total, outside: 0n, gate: true, pots: [], events: [] })),
     counties: {},
   };
 }

@@ -3,7 +3,8 @@
  * the agreement between the government and SKL (seed 002_0dca93dae4af361b.txt).
  * 1 001 000 000 kr (§4, table §6); funded 320 000 000 from appropriation 1:6
  * and the rest from 4:5 (§8). Socialstyrelsen's 126 500 000 (Bilaga 2) lies
- * outside the total and is exported separately as ALDRE_2014_OUTSIDE.
+ * outside the total: its pots are marked `outside` (payer Socialstyrelsen)
+ * and evaluated like every pot, reported apart from the 1 001 000 000.
  *
  * Reading notes — points the model cannot state by itself:
  * - GK2 (§5.1 krav 2) is answered by every kommun AND the landsting. A
@@ -16,16 +17,15 @@
  *   levels answer them.
  * - Goals UNDVIKBAR and ATERINSKRIVNING (level "lan") require
  *   LANDSTING-RAPPORTERING, a rule answered by the county's landsting.
- * - Key assumptions use option id = key id ("population", "pop65", "pop75",
- *   "sa_registrations", "svedem_followups"), the convention the evaluator
- *   uses to swap keys. Several other alternatives (e.g. a per-indicator
- *   reading of the palliative 10 %) are recorded so the choice is visible,
- *   even where the evaluator does not implement them.
+ * - Every non-default assumption option declares its effect as patches on
+ *   this data (key swaps, operators, gate scope, tiers …); see core/compile.ts.
+ * - The SveDem pots are shared "i relation till antalet" diagnoses and
+ *   follow-ups: by key alone among the landsting that meet the basic
+ *   requirements, with no yes/no criterion of their own.
  * - The Socialstyrelsen ÄBiC key is capped at two process leaders per
- *   kommun (per city district in the three big cities); KeyRef has no cap
- *   field, so the cap is in the key label and the pot note.
+ *   kommun, per city district in the three big cities (KeyRef.cap).
  */
-import { Agreement, Citation, Cited, DatedItem, KeyRef, Pot, Rule, Split } from "../core/model";
+import { Agreement, Citation, Criterion, KeyRef, Pot, Rule, Split } from "../core/model";
 
 const DOC = "002_0dca93dae4af361b.txt" as const;
 const DOC_000 = "000_3dc3d7eee1c32ea7.txt" as const;
@@ -58,6 +58,24 @@ const A_ABIC_CITIES = "aldre-2014/abic-storstader";
 
 // ---------------------------------------------------------------------------
 // Keys and splits.
+
+/** Senior alert alternatives (aldre-2014/senior-alert-key). */
+const SA_POP65: KeyRef = {
+  id: "pop65",
+  label: "Antal invånare 65 år och äldre",
+  input: true,
+  source: src("5.3", "Preventivt arbetssätt", "50 miljoner kronor fördelas till de kommuner och landsting vars utförare oavsett"),
+  status: "assumption",
+  assumptions: [A_SA_KEY],
+};
+const SA_REGISTRATIONS: KeyRef = {
+  id: "sa_registrations",
+  label: "Antal registreringar i Senior alert",
+  input: true,
+  source: src("5.3", "Preventivt arbetssätt", "50 miljoner kronor fördelas till de kommuner och landsting vars utförare oavsett"),
+  status: "assumption",
+  assumptions: [A_SA_KEY],
+};
 
 const POP65: KeyRef = {
   id: "pop65",
@@ -121,6 +139,22 @@ function splitPerLan(quote: string, label: string): Split {
   };
 }
 
+/** SveDem follow-ups by population instead of the count (aldre-2014/svedem-followup-key). */
+const SVEDEM_POPULATION: KeyRef = {
+  id: "population",
+  label: "Antal invånare 31 december 2013",
+  input: false,
+  source: src("5.3", "God vård vid demenssjukdom", "och 25 miljoner kronor till landsting för"),
+  status: "assumption",
+  assumptions: [A_SVEDEM_FOLLOWUP_KEY],
+};
+
+/** 75+ as the key between län and within a län (aldre-2014/lan-key, kommun-part-division). */
+const LAN_KEY_POP75: KeyRef = { ...LAN_KEY, id: "pop75", label: "Antal invånare 75 år och äldre", input: true };
+const KOMMUN_PART_POP75: KeyRef = { ...KOMMUN_PART_KEY, id: "pop75", label: "Antal invånare 75 år och äldre", input: true };
+const PER_LAN_POTS = ["LKM-OLAMPLIGA", "LKM-ANTIPSYKOTIKA", "LKM-NSAID", "UNDVIKBAR", "ATERINSKRIVNING"];
+const SA_POTS = ["SA-SABO", "SA-OVRIGA", "SA-ROAG"];
+
 const SPLIT_LKM = splitPerLan("av medlen för ett län som uppnått uppsatta mål för läkemedelsindikatorerna", "God läkemedelsbehandling för äldre");
 const SPLIT_SAMMANHALLEN = splitPerLan("indikatorer utbetalas till kommunerna och 30 procent till landstinget.", "Sammanhållen vård och omsorg");
 
@@ -168,6 +202,37 @@ function monthsLowerGoal(
     ],
   };
 }
+
+/** Point-prevalence duty for kommuner in every Senior alert pot (aldre-2014/senior-alert-ppm-scope). */
+const PPM_KOMMUN: Criterion = {
+  id: "punktprevalens",
+  kind: "boolean",
+  label: "Kommunen deltar i Senior alerts punktprevalensmätningar",
+  source: src("5.3", "Preventivt arbetssätt", "Ett grundläggande krav för att få del av medlen är att kommunen deltar"),
+  status: "assumption",
+  assumptions: [A_SA_PPM],
+  appliesTo: ["kommun"],
+};
+
+/** The further reporting duties of §5.3 as conditions (aldre-2014/rapportering-krav). */
+const REPORTING_DUTIES: Criterion[] = [
+  {
+    id: "per-vardcentral",
+    kind: "boolean",
+    label: "Landstinget rapporterar data per vårdcentral och enhetsnivå (från 20 januari 2014)",
+    source: src("5.3", "Sammanhållen vård och omsorg", "januari 2014 ska landstingen även rapportera in data per vårdcentral"),
+    status: "assumption",
+    assumptions: [A_REPORTING],
+  },
+  {
+    id: "utskrivningsklara",
+    kind: "boolean",
+    label: "Landstinget rapporterar vårddygn för utskrivningsklara 65+ per kommun (från 20 april 2014)",
+    source: src("5.3", "Sammanhållen vård och omsorg", "med den 20 april 2014 ska landstingen även för varje kommun"),
+    status: "assumption",
+    assumptions: [A_REPORTING],
+  },
+];
 
 const GOALS: Rule[] = [
   {
@@ -268,38 +333,6 @@ const GOALS: Rule[] = [
         kind: "boolean",
         label: "Munhälsobedömning enligt ROAG registrerad i Senior alert",
         source: src("5.3", "Preventivt arbetssätt", "driftsform utfört bedömning av munhälsa enligt Revised Oral Assessment Guide"),
-        status: "sourced",
-      },
-    ],
-  },
-  {
-    id: "SVEDEM-DIAGNOS",
-    title: "SveDem: utredning och diagnos i primärvården",
-    level: "landsting",
-    source: src("5.3", "God vård vid demenssjukdom", "25 miljoner kronor fördelas till landsting i relation till antalet"),
-    status: "sourced",
-    criteria: [
-      {
-        id: "registrerar",
-        kind: "boolean",
-        label: "Primärvården registrerar utredningar och diagnoser i SveDem",
-        source: src("5.3", "God vård vid demenssjukdom", "demenssjukdom, erhållit utredning med registrering i SveDem och fått diagnos i"),
-        status: "sourced",
-      },
-    ],
-  },
-  {
-    id: "SVEDEM-UPPFOLJNING",
-    title: "SveDem: uppföljning i primärvården",
-    level: "landsting",
-    source: src("5.3", "God vård vid demenssjukdom", "och 25 miljoner kronor till landsting för"),
-    status: "sourced",
-    criteria: [
-      {
-        id: "registrerar",
-        kind: "boolean",
-        label: "Primärvården registrerar uppföljningar i SveDem",
-        source: src("5.3", "God vård vid demenssjukdom", "personer som har en diagnosticerad demenssjukdom och"),
         status: "sourced",
       },
     ],
@@ -484,7 +517,6 @@ const POTS: Pot[] = [
     amount: 25000000,
     kind: "performance",
     level: "landsting",
-    goal: "SVEDEM-DIAGNOS",
     gated: true,
     key: {
       id: "svedem_diagnoses",
@@ -503,7 +535,6 @@ const POTS: Pot[] = [
     amount: 25000000,
     kind: "performance",
     level: "landsting",
-    goal: "SVEDEM-UPPFOLJNING",
     gated: true,
     key: {
       id: "svedem_followups",
@@ -639,7 +670,7 @@ const POTS: Pot[] = [
     source: src("5.3", "Analysarbete", "2 mkr vardera till de tre storstadslänen och 1 mkr vardera till"),
     status: "sourced",
     assumptions: [A_ANALYS_RECIPIENT, A_ANALYS_GATED],
-    note: "Storstadslänen: Stockholm (01), Skåne (12), Västra Götaland (14). SKL:s PM (003) anger 2 000 000 kr för Stockholms län.",
+    note: "Storstadslänen: Stockholm (01), Skåne (12), Västra Götaland (14). SKL:s PM för Stockholms län anger 2 000 000 kr för Stockholms län.",
   },
   orgPot("ANALYS-SKL", "Analysarbete: SKL:s nationella samordning och analys- och utdatabasen", 2500000, "SKL", G_ANALYS,
     src("5.3", "Analysarbete", "2,5 mkr till SKL för nationell samordning")),
@@ -662,7 +693,7 @@ const POTS: Pot[] = [
     group: G_UL,
     source: src("5.2", "Utvecklingsledare", "Sammanlagt avsätts 72 miljoner kronor 2014 för utvecklingsledarna i länen"),
     status: "sourced",
-    note: "72 mnkr minus 3 mnkr vardera till Famna och Vårdföretagarna. Fördelningen mellan länen anges inte i 002; betalas via SKL enligt en plan för genomförandet.",
+    note: "72 mnkr minus 3 mnkr vardera till Famna och Vårdföretagarna. Fördelningen mellan länen anges inte i överenskommelsen; betalas via SKL enligt en plan för genomförandet.",
   },
   orgPot("UTVECKLINGSLEDARE-FAMNA", "Utvecklingsledare: Famna", 3000000, "Famna", G_UL,
     src("5.2", "Utvecklingsledare", "får Famna och Vårdföretagarna tre miljoner kronor vardera"), { note: "Förmedlas via SKL." }),
@@ -698,105 +729,75 @@ const POTS: Pot[] = [
 // ---------------------------------------------------------------------------
 // Outside the agreement: Socialstyrelsen's assignment (Bilaga 2).
 
-/** Money the agreement mentions but that is not part of its total. */
-export interface OutsideFunds extends Cited {
-  id: string;
-  /** The agreement it belongs to. */
-  agreement: string;
-  title: string;
-  /** Who holds and distributes the money. */
-  payer: string;
-  /** Whole kronor. */
-  total: number;
-  pots: Pot[];
-  goals: Rule[];
-  dates: DatedItem[];
-  notes: string[];
-}
+const SOS = { payer: "Socialstyrelsen", title: "Uppdrag till Socialstyrelsen 2014 (utanför överenskommelsens 1 001 mnkr, Bilaga 2)" };
+const ABIC_SECTION = "Punkt 3 Äldres behov i centrum";
 
-export const ALDRE_2014_OUTSIDE: OutsideFunds = {
-  id: "aldre-2014-socialstyrelsen",
-  agreement: "aldre-2014",
-  title: "Uppdrag till Socialstyrelsen 2014 (utanför överenskommelsens 1 001 mnkr)",
-  payer: "Socialstyrelsen",
-  total: 126500000,
-  source: src("Bilaga 2", "Uppdrag till Socialstyrelsen", "få använda 126 500 000 kronor"),
-  status: "sourced",
-  pots: [
-    {
-      id: "ABIC",
-      title: "Prestationsersättning för processledare i Äldres behov i centrum (ÄBiC)",
-      amount: 70000000,
-      kind: "performance",
-      level: "kommun",
-      goal: "ABIC",
-      gated: false,
-      key: {
-        id: "abic_process_leaders",
-        label: "Antal utbildade processledare (högst två per kommun; per stadsdel i de tre storstäderna)",
-        input: true,
-        source: src("Bilaga 2", "Punkt 3 Äldres behov i centrum", "Ersättningen kan utgå till högst två processledare per"),
-        status: "sourced",
-        assumptions: [A_ABIC_CITIES],
+/** Socialstyrelsen's money (Bilaga 2): outside the 1 001 000 000, paid by Socialstyrelsen. */
+const SOS_POTS: Pot[] = [
+  {
+    id: "ABIC",
+    title: "Prestationsersättning för processledare i Äldres behov i centrum (ÄBiC)",
+    amount: 70000000,
+    kind: "performance",
+    level: "kommun",
+    goal: "ABIC",
+    gated: false,
+    outside: SOS,
+    key: {
+      id: "abic_process_leaders",
+      label: "Antal utbildade processledare i ÄBiC",
+      input: true,
+      source: src("Bilaga 2", ABIC_SECTION, "Socialstyrelsen ska fördela 70 miljoner kronor till de"),
+      status: "sourced",
+      assumptions: [A_ABIC_CITIES],
+      cap: {
+        max: 2,
+        perDistrict: ["0180", "1480", "1280"],
+        source: src("Bilaga 2", ABIC_SECTION, "Ersättningen kan utgå till högst två processledare per"),
       },
-      source: src("Bilaga 2", "Punkt 3 Äldres behov i centrum", "Socialstyrelsen ska fördela 70 miljoner kronor till de"),
+    },
+    source: src("Bilaga 2", ABIC_SECTION, "Socialstyrelsen ska fördela 70 miljoner kronor till de"),
+    status: "sourced",
+    note: "Fördelas av Socialstyrelsen, inte via SKL, utanför överenskommelsens 1 001 mnkr. Högst två processledare räknas per kommun (per stadsdel i Stockholm, Göteborg och Malmö).",
+  },
+  {
+    id: "SOS-OVRIGA-UPPDRAG",
+    title: "Socialstyrelsens övriga uppdrag (punkt 1–14 utom ÄBiC-ersättningen)",
+    amount: 56500000,
+    kind: "organisation",
+    level: "organisation",
+    payee: "Socialstyrelsen",
+    gated: false,
+    outside: SOS,
+    source: src("Bilaga 2", "Uppdrag till Socialstyrelsen", "få använda 126 500 000 kronor"),
+    status: "sourced",
+    note: "Härlett: 126,5 mnkr minus 70 mnkr till kommunerna.",
+  },
+];
+
+const ABIC_GOAL: Rule = {
+  id: "ABIC",
+  title: "Processledare för ÄBiC",
+  level: "kommun",
+  source: src("Bilaga 2", ABIC_SECTION, "utbildat processledare och före 1 oktober 2014 fattat beslut"),
+  status: "sourced",
+  criteria: [
+    {
+      id: "processledare-utbildade",
+      kind: "boolean",
+      label: "Kommunen har utbildat processledare i ÄBiC",
+      source: src("Bilaga 2", ABIC_SECTION, "utbildat processledare och före 1 oktober 2014 fattat beslut"),
       status: "sourced",
-      note: "Fördelas av Socialstyrelsen, inte via SKL. Nyckeln begränsas till högst två processledare per kommun (per stadsdel i de tre storstäderna).",
     },
     {
-      id: "SOS-OVRIGA-UPPDRAG",
-      title: "Socialstyrelsens övriga uppdrag (punkt 1–14 utom ÄBiC-ersättningen)",
-      amount: 56500000,
-      kind: "organisation",
-      level: "organisation",
-      payee: "Socialstyrelsen",
-      gated: false,
-      source: src("Bilaga 2", "Uppdrag till Socialstyrelsen", "få använda 126 500 000 kronor"),
-      status: "sourced",
-      note: "Härlett: 126,5 mnkr minus 70 mnkr till kommunerna.",
-    },
-  ],
-  goals: [
-    {
-      id: "ABIC",
-      title: "Processledare för ÄBiC",
-      level: "kommun",
-      source: src("Bilaga 2", "Punkt 3 Äldres behov i centrum", "utbildat processledare och före 1 oktober 2014 fattat beslut"),
-      status: "sourced",
-      criteria: [
-        {
-          id: "processledare-utbildade",
-          kind: "boolean",
-          label: "Kommunen har utbildat processledare i ÄBiC",
-          source: src("Bilaga 2", "Punkt 3 Äldres behov i centrum", "utbildat processledare och före 1 oktober 2014 fattat beslut"),
-          status: "sourced",
-        },
-        {
-          id: "beslut-fore-1-oktober",
-          kind: "boolean",
-          label: "Beslut om att införa ÄBiC fattat före 1 oktober 2014",
-          source: src("Bilaga 2", "Punkt 3 Äldres behov i centrum", "utbildat processledare och före 1 oktober 2014 fattat beslut"),
-          status: "sourced",
-        },
-      ],
-    },
-  ],
-  dates: [
-    {
-      id: "abic-beslut",
-      label: "Beslut om att införa ÄBiC ska vara fattat före detta datum",
-      date: "2014-10-01",
-      source: src("Bilaga 2", "Punkt 3 Äldres behov i centrum", "utbildat processledare och före 1 oktober 2014 fattat beslut"),
+      id: "beslut-fore-1-oktober",
+      kind: "boolean",
+      label: "Beslut om att införa ÄBiC fattat före 1 oktober 2014",
+      source: src("Bilaga 2", ABIC_SECTION, "utbildat processledare och före 1 oktober 2014 fattat beslut"),
       status: "sourced",
     },
-  ],
-  notes: [
-    "Socialstyrelsens 126,5 mnkr ingår inte i överenskommelsens 1 001 mnkr (002 §4, Bilaga 2).",
-    "70 mnkr fördelas till kommuner som utbildat processledare och före 1 oktober 2014 beslutat att införa ÄBiC, i relation till antalet utbildade processledare, högst två per kommun (per stadsdel i de tre storstäderna).",
   ],
 };
-
-// ---------------------------------------------------------------------------
 
 export const ALDRE_2014: Agreement = {
   id: "aldre-2014",
@@ -806,7 +807,7 @@ export const ALDRE_2014: Agreement = {
   source: src("4", "Den ekonomiska omfattningen", "1 001 000 000 kronor. Utöver överenskommelsen"),
   status: "sourced",
 
-  pots: POTS,
+  pots: [...POTS, ...SOS_POTS],
 
   requirements: [
     {
@@ -919,7 +920,7 @@ export const ALDRE_2014: Agreement = {
     },
   ],
 
-  goals: GOALS,
+  goals: [...GOALS, ABIC_GOAL],
 
   assumptions: [
     {
@@ -929,7 +930,11 @@ export const ALDRE_2014: Agreement = {
       default: "county-gate",
       options: [
         { id: "county-gate", label: "Båda kraven spärrar alla mottagare i länet; en kommun som brister fäller krav 2 för länet" },
-        { id: "each-recipient", label: "Krav 2 spärrar bara den kommun eller det landsting som brister" },
+        {
+          id: "each-recipient",
+          label: "Krav 2 spärrar bara den kommun eller det landsting som brister",
+          effect: [{ rule: "GK2", set: { gate: "each" } }],
+        },
       ],
       source: src("5.1", "Grundläggande krav 2", "Samtliga kommuner och landsting har fattat beslut att införa ett"),
     },
@@ -940,7 +945,14 @@ export const ALDRE_2014: Agreement = {
       default: "percentage-points",
       options: [
         { id: "percentage-points", label: "Procentenheter (resultat minus utgångsvärde)" },
-        { id: "relative", label: "Relativ förbättring i procent av utgångsvärdet" },
+        {
+          id: "relative",
+          label: "Relativ förbättring i procent av utgångsvärdet",
+          effect: [
+            { rule: "PALL1", criterion: "forbattring", set: { unit: "relative" } },
+            { rule: "PALL2", criterion: "forbattring", set: { unit: "relative" } },
+          ],
+        },
       ],
       source: src("5.3", "God vård i livets slutskede", "i livets slutskede med i genomsnitt 5 procent för fyra indikatorer"),
     },
@@ -951,7 +963,7 @@ export const ALDRE_2014: Agreement = {
       default: "independent",
       options: [
         { id: "independent", label: "Stegen bedöms var för sig; den som når båda delar båda" },
-        { id: "tier2-exclusive", label: "Den som når steg 2 delar bara steg 2" },
+        { id: "tier2-exclusive", label: "Den som når steg 2 delar bara steg 2", effect: [{ pot: "PALL1", set: { excludedBy: ["PALL2"] } }] },
       ],
       source: src("5.3", "God vård i livets slutskede", "vara med och dela på ytterligare 20 miljoner kronor"),
     },
@@ -962,7 +974,11 @@ export const ALDRE_2014: Agreement = {
       default: "tier2-only",
       options: [
         { id: "tier2-only", label: "Endast steg 2" },
-        { id: "both-tiers", label: "Både steg 1 och steg 2" },
+        {
+          id: "both-tiers",
+          label: "Både steg 1 och steg 2",
+          effect: [{ rule: "PALL1", criterion: "forbattring", set: { hundredRule: { floor: "10" } } }],
+        },
       ],
       source: src("5.3", "God vård i livets slutskede", "100 procent räknas förbättringen som det som är högst av 10 procent"),
     },
@@ -973,7 +989,7 @@ export const ALDRE_2014: Agreement = {
       default: "at-least",
       options: [
         { id: "at-least", label: "Minst 5 (≥)" },
-        { id: "more-than", label: "Mer än 5 (>)" },
+        { id: "more-than", label: "Mer än 5 (>)", effect: [{ rule: "PALL1", criterion: "forbattring", set: { op: ">" } }] },
       ],
       source: src("5.3", "God vård i livets slutskede", "i livets slutskede med i genomsnitt 5 procent för fyra indikatorer"),
     },
@@ -984,19 +1000,21 @@ export const ALDRE_2014: Agreement = {
       default: "average",
       options: [
         { id: "average", label: "Genomsnittlig förbättring för de fyra indikatorerna" },
-        { id: "each-indicator", label: "Varje indikator ska ha förbättrats med minst 10" },
+        {
+          id: "each-indicator",
+          label: "Varje indikator ska ha förbättrats med minst 10",
+          effect: [{ rule: "PALL2", criterion: "forbattring", set: { basis: "each" } }],
+        },
       ],
       source: src("5.3", "God vård i livets slutskede", "förbättrat de fyra indikatorerna med 10 procent eller mer"),
     },
     {
       id: A_ATTAINMENT,
       title: "Genomsnittlig måluppfyllelse",
-      reason: "Det anges inte hur måluppfyllelsen räknas; antas som medelvärdet av de fyra indikatorvärdena i procent.",
+      reason:
+        "Det anges inte hur måluppfyllelsen räknas; antas som medelvärdet av de fyra indikatorvärdena i procent. En läsning mot registrets målnivåer går inte att räkna: målnivåerna finns inte i källorna.",
       default: "indicator-average",
-      options: [
-        { id: "indicator-average", label: "Medelvärdet av de fyra indikatorvärdena" },
-        { id: "relative-to-target", label: "Medelvärdet av indikatorvärdena i förhållande till registrets målnivåer" },
-      ],
+      options: [{ id: "indicator-average", label: "Medelvärdet av de fyra indikatorvärdena" }],
       source: src("5.3", "God vård i livets slutskede", "genomsnittlig måluppfyllelse för de fyra indikatorerna på 60 procent"),
     },
     {
@@ -1006,19 +1024,27 @@ export const ALDRE_2014: Agreement = {
       default: "population",
       options: [
         { id: "population", label: "Antal invånare 31 december 2013" },
-        { id: "pop65", label: "Antal invånare 65 år och äldre (indata)" },
-        { id: "sa_registrations", label: "Antal registreringar i Senior alert (indata)" },
+        { id: "pop65", label: "Antal invånare 65 år och äldre (indata)", effect: SA_POTS.map((pot) => ({ pot, set: { key: SA_POP65 } })) },
+        {
+          id: "sa_registrations",
+          label: "Antal registreringar i Senior alert (indata)",
+          effect: SA_POTS.map((pot) => ({ pot, set: { key: SA_REGISTRATIONS } })),
+        },
       ],
       source: src("5.3", "Preventivt arbetssätt", "50 miljoner kronor fördelas till de kommuner och landsting vars utförare oavsett"),
     },
     {
       id: A_SA_PPM,
       title: "Kravet på punktprevalensmätning i Senior alert",
-      reason: "”medlen” kan avse alla Senior alert-medel eller bara SÄBO-beloppet; antas SÄBO-beloppet, som i SKL:s cirkulär (000).",
+      reason: "”medlen” kan avse alla Senior alert-medel eller bara SÄBO-beloppet; antas SÄBO-beloppet, som i SKL:s cirkulär 13:66.",
       default: "sabo-only",
       options: [
         { id: "sabo-only", label: "Gäller bara beloppet för SÄBO och korttidsboende" },
-        { id: "all-senior-alert", label: "Gäller alla Senior alert-belopp för kommunerna" },
+        {
+          id: "all-senior-alert",
+          label: "Gäller alla Senior alert-belopp för kommunerna",
+          effect: ["SA-OVRIGA", "SA-ROAG"].map((rule) => ({ rule, add: [PPM_KOMMUN] })),
+        },
       ],
       source: src("5.3", "Preventivt arbetssätt", "Ett grundläggande krav för att få del av medlen är att kommunen deltar"),
     },
@@ -1029,7 +1055,7 @@ export const ALDRE_2014: Agreement = {
       default: "svedem_followups",
       options: [
         { id: "svedem_followups", label: "Antal uppföljningar registrerade i SveDem (indata)" },
-        { id: "population", label: "Antal invånare 31 december 2013" },
+        { id: "population", label: "Antal invånare 31 december 2013", effect: [{ pot: "SVEDEM-UPPFOLJNING", set: { key: SVEDEM_POPULATION } }] },
       ],
       source: src("5.3", "God vård vid demenssjukdom", "och 25 miljoner kronor till landsting för"),
     },
@@ -1040,7 +1066,7 @@ export const ALDRE_2014: Agreement = {
       default: "population",
       options: [
         { id: "population", label: "Länets antal invånare 31 december 2013" },
-        { id: "pop75", label: "Antal invånare 75 år och äldre (indata)" },
+        { id: "pop75", label: "Antal invånare 75 år och äldre (indata)", effect: PER_LAN_POTS.map((pot) => ({ pot, set: { key: LAN_KEY_POP75 } })) },
       ],
       source: src("5.3", "God läkemedelsbehandling för äldre", "100 miljoner kronor fördelas till de län som under minst 4 av 6"),
     },
@@ -1051,7 +1077,14 @@ export const ALDRE_2014: Agreement = {
       default: "population",
       options: [
         { id: "population", label: "Antal invånare 31 december 2013" },
-        { id: "pop75", label: "Antal invånare 75 år och äldre (indata)" },
+        {
+          id: "pop75",
+          label: "Antal invånare 75 år och äldre (indata)",
+          effect: [
+            ...["LKM-OLAMPLIGA", "LKM-ANTIPSYKOTIKA", "LKM-NSAID"].map((pot) => ({ pot, set: { split: { ...SPLIT_LKM, kommunKey: KOMMUN_PART_POP75 } } })),
+            ...["UNDVIKBAR", "ATERINSKRIVNING"].map((pot) => ({ pot, set: { split: { ...SPLIT_SAMMANHALLEN, kommunKey: KOMMUN_PART_POP75 } } })),
+          ],
+        },
       ],
       source: src("5.3", "God läkemedelsbehandling för äldre", "till kommunerna och 30 procent till landstinget i länet."),
     },
@@ -1062,7 +1095,11 @@ export const ALDRE_2014: Agreement = {
       default: "at-least",
       options: [
         { id: "at-least", label: "Minst 4 av 6 månader" },
-        { id: "exactly", label: "Exakt 4 av 6 månader" },
+        {
+          id: "exactly",
+          label: "Exakt 4 av 6 månader",
+          effect: ["LKM-NSAID", "ATERINSKRIVNING"].map((rule) => ({ rule, criterion: "manader-lagre", set: { match: "exactly" as const } })),
+        },
       ],
       source: src("5.3", "God läkemedelsbehandling för äldre", "100 miljoner kronor till de län som under 4 av 6 månader 2014"),
     },
@@ -1073,7 +1110,11 @@ export const ALDRE_2014: Agreement = {
       default: "monthly-only",
       options: [
         { id: "monthly-only", label: "Endast månadsvis rapportering enligt SKL:s riktlinjer" },
-        { id: "all-duties", label: "Även rapportering per vårdcentral och av vårddygn för utskrivningsklara" },
+        {
+          id: "all-duties",
+          label: "Även rapportering per vårdcentral och av vårddygn för utskrivningsklara",
+          effect: [{ rule: "LANDSTING-RAPPORTERING", add: REPORTING_DUTIES }],
+        },
       ],
       source: src("5.3", "Sammanhållen vård och omsorg", "landstingens inrapportering av data sker"),
     },
@@ -1084,7 +1125,11 @@ export const ALDRE_2014: Agreement = {
       default: "landsting",
       options: [
         { id: "landsting", label: "Länet gemensamt; utbetalas till landstinget" },
-        { id: "regional-body", label: "Länet gemensamt; utbetalas till regionförbund eller motsvarande" },
+        {
+          id: "regional-body",
+          label: "Länet gemensamt; utbetalas till regionförbund eller motsvarande",
+          effect: [{ pot: "ANALYS", set: { kind: "organisation", payee: "Regionförbund eller motsvarande i varje län" } }],
+        },
       ],
       source: src("5.3", "Analysarbete", "Medel ges till varje län för att utveckla ett lokalt och mellan huvudmännen"),
     },
@@ -1095,18 +1140,18 @@ export const ALDRE_2014: Agreement = {
       default: "not-gated",
       options: [
         { id: "not-gated", label: "Analysmedlen betalas oavsett grundkraven" },
-        { id: "gated", label: "Analysmedlen kräver att grundkraven är uppfyllda" },
+        { id: "gated", label: "Analysmedlen kräver att grundkraven är uppfyllda", effect: [{ pot: "ANALYS", set: { gated: true } }] },
       ],
       source: src("5", "Fördelning av medel", "av de prestationsbaserade medlen som presenteras i avsnitt 5.3."),
     },
     {
       id: A_LEDNINGSKRAFT,
       title: "Mottagare av medlen för Ledningskraft",
-      reason: "Avsnittet om Ledningskraft anger inte mottagare; SKL driver programmet (000), så medlen antas gå till SKL.",
+      reason: "Avsnittet om Ledningskraft anger inte mottagare; SKL driver programmet (SKL-cirkulär 13:66), så medlen antas gå till SKL.",
       default: "skl",
       options: [
         { id: "skl", label: "SKL" },
-        { id: "unspecified", label: "Mottagare ej angiven" },
+        { id: "unspecified", label: "Mottagare ej angiven", effect: [{ pot: "LEDNINGSKRAFT", set: { kind: "unspecified", level: "organisation", payee: undefined } }] },
       ],
       source: src("5.2", "Ledningskraft", "överens om att 12 miljoner kronor avsätts för detta ändamål för 2014."),
     },
@@ -1117,7 +1162,11 @@ export const ALDRE_2014: Agreement = {
       default: "skl-circular",
       options: [
         { id: "skl-circular", label: "1 oktober 2013–30 september 2014 (SKL:s cirkulär 13:66)" },
-        { id: "calendar-2014", label: "Under 2014 (kalenderåret)" },
+        {
+          id: "calendar-2014",
+          label: "Under 2014 (kalenderåret)",
+          effect: [{ date: "resultatperiod", set: { date: "2014-01-01/2014-12-31" } }],
+        },
       ],
       source: src("4", "Den ekonomiska omfattningen", "under 2014. Exakt mätperiod anges i genomförandeplanen."),
     },
@@ -1132,6 +1181,14 @@ export const ALDRE_2014: Agreement = {
   ],
 
   totals: [
+    {
+      id: "socialstyrelsen",
+      label: "Socialstyrelsens uppdrag (utanför överenskommelsen)",
+      amount: 126500000,
+      pots: ["ABIC", "SOS-OVRIGA-UPPDRAG"],
+      source: src("Bilaga 2", "Uppdrag till Socialstyrelsen", "få använda 126 500 000 kronor"),
+      status: "sourced",
+    },
     {
       id: "totalt",
       label: "Totalt",
@@ -1257,6 +1314,13 @@ export const ALDRE_2014: Agreement = {
 
   dates: [
     {
+      id: "abic-beslut",
+      label: "Beslut om att införa ÄBiC ska vara fattat före detta datum",
+      date: "2014-10-01",
+      source: src("Bilaga 2", ABIC_SECTION, "utbildat processledare och före 1 oktober 2014 fattat beslut"),
+      status: "sourced",
+    },
+    {
       id: "genomforandeplan",
       label: "SKL lämnar plan för genomförandet (underlag för utbetalning)",
       date: "2014-01-01/2014-01-31",
@@ -1354,15 +1418,15 @@ export const ALDRE_2014: Agreement = {
         },
       ],
       resolution:
-        "Överenskommelsen (002) anger ingen exakt period och hänvisar till genomförandeplanen, som saknas bland källorna. SKL:s cirkulär (000) är den enda källa som anger en period och används som standardval i antagandet aldre-2014/results-period; perioden börjar före 2014, vilket avviker från 002:s ”under 2014”.",
+        "Överenskommelsen (Mest sjuka äldre 2014) anger ingen exakt period och hänvisar till genomförandeplanen, som saknas bland källorna. SKL:s cirkulär 13:66 är den enda källa som anger en period och används som standardval i antagandet aldre-2014/results-period; perioden börjar före 2014, vilket avviker från överenskommelsens ”under 2014”.",
       resolvedValue: "2013-10-01/2014-09-30",
     },
   ],
 
   notes: [
-    "Finansiering: 320 000 000 kr från anslag 1:6 (anslagspost 1 Äldresatsning) och resterande 681 000 000 kr från anslag 4:5 (anslagspost 20) (002 §8).",
-    "Socialstyrelsens 126 500 000 kr (Bilaga 2) ligger utanför överenskommelsens 1 001 000 000 kr; därav 70 000 000 kr till kommuner för processledare i ÄBiC (se ALDRE_2014_OUTSIDE).",
-    "Medlen för utvecklingsledare, Ledningskraft, kvalitetsregister m.m. (002 §5.2) betalas till SKL, som förmedlar dem enligt en plan för genomförandet.",
-    "Grundkraven (002 §5.1) gäller alla prestationsbaserade medel i avsnitt 5.3.",
+    "Finansiering: 320 000 000 kr från anslag 1:6 (anslagspost 1 Äldresatsning) och resterande 681 000 000 kr från anslag 4:5 (anslagspost 20) (Mest sjuka äldre 2014 §8).",
+    "Socialstyrelsens 126 500 000 kr (Bilaga 2) ligger utanför överenskommelsens 1 001 000 000 kr och redovisas för sig; därav 70 000 000 kr till kommuner för processledare i ÄBiC, högst två per kommun (per stadsdel i de tre storstäderna).",
+    "Medlen för utvecklingsledare, Ledningskraft, kvalitetsregister m.m. (Mest sjuka äldre 2014 §5.2) betalas till SKL, som förmedlar dem enligt en plan för genomförandet.",
+    "Grundkraven (Mest sjuka äldre 2014 §5.1) gäller alla prestationsbaserade medel i avsnitt 5.3.",
   ],
 };

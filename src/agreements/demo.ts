@@ -4,6 +4,7 @@
  * agreement always gives the same facts). Populations are SCB's real figures;
  * every other number here is made up and labelled so.
  */
+import { criterionApplies, Level } from "../core/compile";
 import { CountyFacts, EntityFacts, Facts, FACTS_FORMAT, FACTS_VERSION, inputKeysFor, rulesAnsweredBy, AnswerValue } from "../core/facts";
 import { Agreement, Criterion } from "../core/model";
 import { getKommun, LAN } from "../reference";
@@ -26,10 +27,16 @@ function rng(seed: string): () => number {
 }
 
 /** A value that meets (pass = true) or misses the criterion, near its threshold. */
-function answerFor(c: Criterion, r: () => number, pass: boolean): AnswerValue {
+function answerFor(c: Criterion, r: () => number, pass: boolean, population: number): AnswerValue {
   switch (c.kind) {
     case "boolean":
-      return pass;
+      // Some bodies answer "ej aktuellt" where the point applies only to some.
+      return c.notApplicable === "met" && pass && r() < 0.3 ? "ej aktuellt" : pass;
+    case "target-count": {
+      // Registered patients around the line: threshold × rate × population.
+      const line = Number(c.threshold) * Number(c.rate) * population;
+      return pass ? Math.ceil(line) + Math.floor(r() * line * 0.3) : Math.max(0, Math.floor(line) - 1 - Math.floor(r() * line * 0.2));
+    }
     case "share": {
       const thr = Number(c.threshold);
       const total = 200 + Math.floor(r() * 1800);
@@ -70,18 +77,27 @@ function keyFor(id: string, population: number, r: () => number): number {
   return Math.round((population / 1000) * (0.5 + r() * 3));
 }
 
-function entity(agreement: Agreement, level: "county" | "landsting" | "kommun", code: string, population: number): EntityFacts {
+function entity(agreement: Agreement, level: Level, code: string, population: number, skip: ReadonlySet<string> = new Set()): EntityFacts {
   const r = rng(`${agreement.id}|${level}|${code}`);
   const requirementIds = new Set(agreement.requirements.map((x) => x.id));
   const answers: Record<string, Record<string, AnswerValue>> = {};
   for (const rule of rulesAnsweredBy(agreement, level)) {
+    if (skip.has(rule.id)) continue;
     // Most bodies meet the basic requirements; about three in four reach a goal.
     const meets = r() < (requirementIds.has(rule.id) ? 0.94 : 0.75);
     const failing = meets ? -1 : Math.floor(r() * rule.criteria.length);
-    answers[rule.id] = Object.fromEntries(rule.criteria.map((c, i) => [c.id, answerFor(c, r, i !== failing)]));
+    answers[rule.id] = Object.fromEntries(
+      rule.criteria.filter((c) => criterionApplies(c, level)).map((c, i) => [c.id, answerFor(c, r, i !== failing, population)]),
+    );
   }
-  const keys: Record<string, number> = {};
-  for (const k of inputKeysFor(agreement, level)) if (k !== "population") keys[k] = keyFor(k, population, r);
+  const keys: Record<string, number | number[]> = {};
+  for (const k of inputKeysFor(agreement, level)) {
+    if (k === "population") continue;
+    const cap = agreement.pots.find((p) => p.key?.id === k && p.key.cap)?.key?.cap;
+    // Capped counts (trained process leaders): a few per kommun, per city district where the cap is per district.
+    if (cap) keys[k] = cap.perDistrict?.includes(code) ? [1, 2, 3, 0, 2].map((n) => Math.floor(r() * (n + 1))) : Math.floor(r() * 4);
+    else keys[k] = keyFor(k, population, r);
+  }
   const out: EntityFacts = {};
   if (Object.keys(answers).length) out.answers = answers;
   if (Object.keys(keys).length) out.keys = keys;
@@ -95,7 +111,10 @@ export function demoFacts(agreement: Agreement): Facts {
     const cf: CountyFacts = {};
     const county = entity(agreement, "county", l.code, l.population);
     if (Object.keys(county).length) cf.county = county;
-    const ls = entity(agreement, "landsting", l.code, l.population);
+    // One body, one answer: where a kommun is also the landsting (Region
+    // Gotland), the rules both answer are answered once, by the kommun.
+    const shared = new Set(l.oneBodyKommun ? rulesAnsweredBy(agreement, "kommun").map((x) => x.id) : []);
+    const ls = entity(agreement, "landsting", l.code, l.population, shared);
     if (Object.keys(ls).length) cf.landsting = ls;
     const ks: Record<string, EntityFacts> = {};
     for (const kc of l.kommuner) {

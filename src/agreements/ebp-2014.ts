@@ -180,7 +180,7 @@ export const EBP_2014: Agreement = {
       status: "sourced",
       assumptions: [A_OJ, A_LAN],
       note:
-        "62 750 000 kr betalas till länen/kommunerna (000) minus högst 21 × 75 000 kr för Öppna jämförelser. Riksbelopp per område och län anges inte; endast Stockholms belopp (003) är kända.",
+        "62 750 000 kr betalas till länen/kommunerna (SKL-cirkulär 13:66) minus högst 21 × 75 000 kr för Öppna jämförelser. Riksbelopp per område och län anges inte; endast Stockholms belopp (SKL-PM Stockholms län 2014) är kända.",
       fixed: [
         {
           recipients: ["01"],
@@ -249,7 +249,7 @@ export const EBP_2014: Agreement = {
       source: c003(S003_EHALSA, "eHälsa: post för regionala samordnare", "en post på 10 miljoner kronor som går till de regionala eHälso-samordnarna"),
       status: "sourced",
       assumptions: [A_EHV],
-      note: "Fördelningen mellan länen anges inte. Betalas via SKL till läns-/regionförbunden mot faktura (003).",
+      note: "Fördelningen mellan länen anges inte. Betalas via SKL till läns-/regionförbunden mot faktura (SKL-PM Stockholms län 2014).",
       fixed: [
         {
           recipients: ["01"],
@@ -270,7 +270,7 @@ export const EBP_2014: Agreement = {
       status: "sourced",
       assumptions: [A_EHV],
       note:
-        "Fördelningen mellan länen anges inte. Villkor (000): länet/regionen tecknar avtal med SKL och tillför själv minst lika mycket. Förmedlas vidare till kommunerna via läns-/regionförbundet (003).",
+        "Fördelningen mellan länen anges inte. Villkor (SKL-cirkulär 13:66): länet/regionen tecknar avtal med SKL och tillför själv minst lika mycket. Förmedlas vidare till kommunerna via läns-/regionförbundet (SKL-PM Stockholms län 2014).",
       fixed: [
         {
           recipients: ["01"],
@@ -303,11 +303,10 @@ export const EBP_2014: Agreement = {
       id: A_OJ,
       title: "Öppna jämförelser: pottens storlek och plats i budgeten",
       reason:
-        "003 anger 75 000 kr per län men ingen riksram; vi räknar taket 21 × 75 000 kr inom de 62,75 mnkr som enligt 000 betalas till länen.",
+        "003 anger 75 000 kr per län men ingen riksram; vi räknar taket 21 × 75 000 kr inom de 62,75 mnkr som enligt 000 betalas till länen. 000 redovisar Öppna jämförelser också under SKL:s nationella stöd, men anger inget belopp där, så den läsningen går inte att räkna.",
       default: "inom-lansmedel",
       options: [
         { id: "inom-lansmedel", label: "Inom medlen till länen/kommunerna (62,75 mnkr)" },
-        { id: "inom-nationella-medel", label: "Inom den nationella delen (000 redovisar Öppna jämförelser under SKL:s stöd)" },
       ],
       source: c003(S003_OJ, "Öppna jämförelser: belopp per län utan riksram", "Respektive län kan få 75 000 kronor"),
     },
@@ -315,11 +314,11 @@ export const EBP_2014: Agreement = {
       id: A_LAN,
       title: "Medel till länen: fördelning per område och län",
       reason:
-        "000 anger bara summan 62,75 mnkr; riksbelopp per område och län saknas, så bara Stockholms belopp (003) läggs in och resten redovisas ofördelat.",
+        "SKL:s cirkulär 13:66 anger bara summan 62,75 mnkr; riksbelopp per område och län saknas, så bara Stockholms belopp (SKL-PM Stockholms län 2014) läggs in och resten redovisas ofördelat.",
       default: "kanda-belopp",
       options: [
         { id: "kanda-belopp", label: "Stockholms kända belopp läggs ut, resten ofördelat" },
-        { id: "ofordelat", label: "Hela potten redovisas ofördelad" },
+        { id: "ofordelat", label: "Hela potten redovisas ofördelad", effect: [{ pot: "EBP-LAN", set: { fixed: [] } }] },
       ],
       source: c000(S000_MONEY, "Endast summan till länen anges", "varav 62,75"),
     },
@@ -331,7 +330,11 @@ export const EBP_2014: Agreement = {
       default: "nationellt-ofordelat",
       options: [
         { id: "nationellt-ofordelat", label: "Nationella medel, mottagare ej angivna" },
-        { id: "skl", label: "Hela beloppet räknas som SKL:s" },
+        {
+          id: "skl",
+          label: "Hela beloppet räknas som SKL:s",
+          effect: ["EBP-NATIONELLT", "EHALSA-NATIONELLT"].map((pot) => ({ pot, set: { kind: "organisation" as const, payee: "SKL" } })),
+        },
       ],
       source: c000(S000_SKL_SUPPORT, "SKL:s stöd utan belopp", "Nationell projektledning, samordning och kommunikation"),
     },
@@ -339,11 +342,10 @@ export const EBP_2014: Agreement = {
       id: A_EHV,
       title: "eHälsa: vilka medel medfinansieringskravet gäller",
       reason:
-        "000 ställer kravet på egen insats för stimulansmedlen men säger inte om det även gäller samordnarposten; vi tillämpar det på aktivitetsposten.",
+        "000 ställer kravet på egen insats för stimulansmedlen men säger inte om det även gäller samordnarposten; vi tillämpar det på aktivitetsposten. Att låta det gälla båda posterna ändrar inget belopp här, eftersom samordnarpostens fördelning meddelas senare.",
       default: "aktiviteter",
       options: [
         { id: "aktiviteter", label: "Gäller aktivitetsposten (60 mnkr)" },
-        { id: "bada-posterna", label: "Gäller båda posterna (70 mnkr)" },
       ],
       source: c000(S000_EHALSA_STIM, "Villkor för stimulansmedlen", "Ett villkor för att ta del av medlen är att länet/regionen själva"),
     },
@@ -438,11 +440,11 @@ export const EBP_2014: Agreement = {
   // See ./conflicts.ts (SOURCE_CONFLICTS, agreement "ebp-2014").
   conflicts: [],
   notes: [
-    "Regionala stödstrukturer fasas ut: huvudmännen tar 25 % av kostnaderna 2014, 50 % 2015 och hela kostnaden från och med 2016 (000, 003).",
-    "Ny finansieringsmodell för regionala utvecklingsarbeten: statlig grundfinansiering i fyra år, därefter statliga medel motsvarande 75 % år fem och 50 % år sex (000).",
-    "eHälsa: för att få stimulansmedlen tecknar länet/regionen avtal med SKL och tillför själv minst motsvarande belopp för samma ändamål (000).",
-    "Stockholms eHälsobelopp meddelas senare (003) och ingår inte i länets minimisumma 13 878 000 kr; inte heller de villkorade 75 000 kr för Öppna jämförelser.",
-    "Överenskommelsen ställer inga prestationskrav i källorna; eHälsoavtalets grundkrav och mål nämns men anges inte (000).",
+    "Regionala stödstrukturer fasas ut: huvudmännen tar 25 % av kostnaderna 2014, 50 % 2015 och hela kostnaden från och med 2016 (SKL-cirkulär 13:66, SKL-PM Stockholms län 2014).",
+    "Ny finansieringsmodell för regionala utvecklingsarbeten: statlig grundfinansiering i fyra år, därefter statliga medel motsvarande 75 % år fem och 50 % år sex (SKL-cirkulär 13:66).",
+    "eHälsa: för att få stimulansmedlen tecknar länet/regionen avtal med SKL och tillför själv minst motsvarande belopp för samma ändamål (SKL-cirkulär 13:66).",
+    "Stockholms eHälsobelopp meddelas senare (SKL-PM Stockholms län 2014) och ingår inte i länets minimisumma 13 878 000 kr; inte heller de villkorade 75 000 kr för Öppna jämförelser.",
+    "Överenskommelsen ställer inga prestationskrav i källorna; eHälsoavtalets grundkrav och mål nämns men anges inte (SKL-cirkulär 13:66).",
     "Socialstyrelsens uppdrag inom överenskommelsen nämns i 000 utan belopp.",
   ],
 };

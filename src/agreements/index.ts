@@ -1,7 +1,7 @@
 /**
  * The agreements this product encodes, loaded once and self-checked.
  */
-import { checkAgreement, CheckIssue } from "../core/check";
+import { checkAgreement, CheckIssue, checkSourceRegistry } from "../core/check";
 import { StimError } from "../core/errors";
 import { Agreement, SourceConflict } from "../core/model";
 import { ALDRE_2014 } from "./aldre-2014";
@@ -40,9 +40,9 @@ export function getPot(agreement: Agreement, potId: unknown) {
   return p;
 }
 
-/** Runs every agreement's self-checks; throws when the data does not hold together. */
+/** Runs the source registry's and every agreement's self-checks; throws when the data does not hold together. */
 export function selfCheck(): CheckIssue[] {
-  return AGREEMENTS.flatMap((a) => checkAgreement(a));
+  return [...checkSourceRegistry(), ...AGREEMENTS.flatMap((a) => checkAgreement(a))];
 }
 
 const issues = selfCheck();

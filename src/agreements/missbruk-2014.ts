@@ -36,11 +36,10 @@ export const MISSBRUK_2014: Agreement = {
       id: A_SCOPE,
       title: "Omfattning: endast Stockholms läns belopp",
       reason:
-        "Källorna anger inga riksbelopp, bara Stockholms 650 000 + 25 000 kr (003); totalen är summan av de kända beloppen, inte riksramen.",
+        "Källorna anger inga riksbelopp, bara Stockholms 650 000 + 25 000 kr (SKL-PM Stockholms län 2014); totalen är summan av de kända beloppen, inte riksramen.",
       default: "stockholm-kanda",
       options: [
         { id: "stockholm-kanda", label: "Totalen = kända belopp för Stockholms län (675 000 kr)" },
-        { id: "ingen-total", label: "Visa ingen total (riksramen okänd)" },
       ],
       source: c003(S003_ABUSE, "Endast Stockholms belopp anges", "Medel 2014: 675 000 kronor"),
     },
@@ -55,7 +54,7 @@ export const MISSBRUK_2014: Agreement = {
       source: c003(S003_ABUSE, "Barn- och föräldraperspektivet", "föräldraperspektivet i missbruks- och beroendevården (650 000 kronor)"),
       status: "sourced",
       assumptions: [A_SCOPE],
-      note: "Riksbeloppet anges inte i källorna; potten är Stockholms kända belopp. Samordnas av regionala processledare (003).",
+      note: "Riksbeloppet anges inte i källorna; potten är Stockholms kända belopp. Samordnas av regionala processledare (SKL-PM Stockholms län 2014).",
       fixed: [
         {
           recipients: ["01"],
@@ -112,9 +111,9 @@ export const MISSBRUK_2014: Agreement = {
   // None recorded; see ./conflicts.ts.
   conflicts: [],
   notes: [
-    "Riksramen för de två överenskommelserna finns inte i källorna; överenskommelsen är bara modellerad så långt källorna räcker, dvs. Stockholms läns belopp (003).",
-    "Vidareutveckling av missbruks- och beroendevården: medlen rekvireras från Kammarkollegiet, belopp anges inte och ingår inte här (003).",
+    "Riksramen för de två överenskommelserna finns inte i källorna; överenskommelsen är bara modellerad så långt källorna räcker, dvs. Stockholms läns belopp (SKL-PM Stockholms län 2014).",
+    "Vidareutveckling av missbruks- och beroendevården: medlen rekvireras från Kammarkollegiet, belopp anges inte och ingår inte här (SKL-PM Stockholms län 2014).",
     "003 samlar två överenskommelser under samma rubrik: barn- och föräldraperspektivet inom missbruks- och beroendevården samt brukarmedverkan genom stöd till brukarråd.",
-    "Arbetet samordnas av regionala processledare (003). Cirkulär 13:66 (000) nämner inte dessa överenskommelser.",
+    "Arbetet samordnas av regionala processledare (SKL-PM Stockholms län 2014). SKL:s cirkulär 13:66 nämner inte dessa överenskommelser.",
   ],
 };

@@ -11,16 +11,15 @@
  *   requirement (GK1, GK2); the coverage must be computed once, over the
  *   kommuner that meet every requirement, not per requirement.
  * - GK1's last criterion ("ny-overenskommelse") only applies to those who
- *   decide a new agreement in 2014. The model has no "not applicable"
- *   answer, so a kommun/landsting that decided no new agreement answers
- *   `true` (assumption prio-2014/gk1-ny-overenskommelse).
- * - B1's share of the target figure (målsiffran) can exceed 100 %; the facts
- *   format rejects a share { part, total } with part > total, so such a
- *   landsting must be entered as 100 % (still ≥ 60 %, same verdict).
+ *   decide a new agreement in 2014: the answer may be "ej aktuellt", which
+ *   counts as met (assumption prio-2014/gk1-ny-overenskommelse).
+ * - B1's target figure (målsiffran) is 0,5 % of the county's population; the
+ *   core computes it exactly from the population, so the facts give only the
+ *   number of registered patients (assumption prio-2014/b1-malsiffra).
  * - A1/A2 results are read in Väntetider i vården on 30 November 2014, after
  *   the results period in §5 ends (14 November); both dates are recorded.
  */
-import { Agreement, Citation, KeyRef, Rule } from "../core/model";
+import { Agreement, Citation, Coverage, Criterion, KeyRef, Patch, Rule } from "../core/model";
 
 const DOC = "004_a38fd00e97c5cefc.txt" as const;
 const DOC_003 = "003_df29125e70796945.txt" as const;
@@ -49,11 +48,57 @@ const POPULATION: KeyRef = {
   status: "sourced",
 };
 
-const COVERAGE = {
+/** An alternative reading of the county coverage rule, on both requirements that carry it. */
+function coverageEffect(set: Partial<Coverage>): Patch[] {
+  return [
+    { coverage: "GK1", set },
+    { coverage: "GK2", set },
+  ];
+}
+
+const B1_LAKEMEDEL_QUOTE = "minst 60 procent av de patienter som registrerats i PsykosR och";
+
+/** B1's first point read as a share of patients (prio-2014/b1-malsiffra = patient-share). */
+const B1_PATIENT_SHARE: Criterion = {
+  id: "malsiffra",
+  kind: "share",
+  label: "Andel patienter (ny- och återbesök) registrerade i relevant psykiatriskt kvalitetsregister",
+  threshold: "0.6",
+  op: ">=",
+  source: src("3.4.2", "Prestationsmål B 1", "registrerat minst 60 procent av patienterna (ny- och"),
+  status: "assumption",
+  assumptions: [A_B1_TARGET],
+};
+
+/** Medication follow-up per register (prio-2014/b1-psykosr-bipolar = each-register). */
+const B1_EACH_REGISTER: Criterion[] = [
+  {
+    id: "lakemedelsuppfoljning-psykosr",
+    kind: "share",
+    label: "Andel patienter i PsykosR med läkemedelsuppföljning av läkare",
+    threshold: "0.6",
+    op: ">=",
+    source: src("3.4.2", "Prestationsmål B 1", B1_LAKEMEDEL_QUOTE),
+    status: "assumption",
+    assumptions: [A_B1_REGISTERS],
+  },
+  {
+    id: "lakemedelsuppfoljning-bipolar",
+    kind: "share",
+    label: "Andel patienter i BipoläR med läkemedelsuppföljning av läkare",
+    threshold: "0.6",
+    op: ">=",
+    source: src("3.4.2", "Prestationsmål B 1", B1_LAKEMEDEL_QUOTE),
+    status: "assumption",
+    assumptions: [A_B1_REGISTERS],
+  },
+];
+
+const COVERAGE: Coverage = {
   threshold: "0.8",
-  op: ">=" as const,
+  op: ">=",
   source: src("3.4.1", "Länsregeln 80 procent", "kommuner som uppfyller grundkraven omfattar minst 80 procent av"),
-  status: "sourced" as const,
+  status: "sourced",
   assumptions: [A_BELOW_80, A_ENSTAKA, A_LANDSTING_FAILS],
 };
 
@@ -208,12 +253,11 @@ const GOALS: Rule[] = [
     criteria: [
       {
         id: "malsiffra",
-        kind: "share",
-        label: "Registrerade patienter i psykiatriska kvalitetsregister i förhållande till målsiffran",
+        kind: "target-count",
+        label: "Antal patienter registrerade i psykiatriska kvalitetsregister (målsiffran = 0,5 % av länets invånare)",
+        rate: "0.005",
         threshold: "0.6",
         op: ">=",
-        // More patients can be registered than the target figure (> 100 %).
-        mayExceedWhole: true,
         source: src("3.4.2", "Prestationsmål B 1", "kvalitetsregister så att det motsvarar minst 60 procent av målsiffran"),
         status: "sourced",
         assumptions: [A_B1_TARGET],
@@ -351,7 +395,7 @@ export const PRIO_2014: Agreement = {
       group: "A1+A2",
       source: src("3.4.2", "Prestationsmål A 1", "80 000 000 kronor delas av de landsting som når målet att:"),
       status: "sourced",
-      note: "SKL:s PM (003) anger 100 000 000 kr; överenskommelsen (004) gäller.",
+      note: "SKL:s PM för Stockholms län anger 100 000 000 kr; överenskommelsen (Psykisk ohälsa 2014) gäller.",
     },
     {
       id: "A2",
@@ -505,7 +549,8 @@ export const PRIO_2014: Agreement = {
         {
           id: "ny-overenskommelse",
           kind: "boolean",
-          label: "Vid ny överenskommelse 2014: uppföljning gjord och handlingsplan upprättad (ja om ej aktuellt)",
+          label: "Vid ny överenskommelse 2014: uppföljning gjord och handlingsplan upprättad (ja, nej eller ej aktuellt)",
+          notApplicable: "met",
           source: src("3.4.1", "Grundkrav 1", "Kommuner och landsting som fattar beslut om en ny"),
           status: "sourced",
           assumptions: [A_GK1_NY],
@@ -605,7 +650,11 @@ export const PRIO_2014: Agreement = {
       default: "none-in-county",
       options: [
         { id: "none-in-county", label: "Ingen i länet får prestationsmedel" },
-        { id: "complying-only", label: "Endast de kommuner och det landsting som själva uppfyller grundkraven får medel" },
+        {
+          id: "complying-only",
+          label: "Endast de kommuner och det landsting som själva uppfyller grundkraven får medel",
+          effect: coverageEffect({ below: "complying-only" }),
+        },
       ],
       source: src("3.4.1", "Länsregeln 80 procent", "kommuner som uppfyller grundkraven omfattar minst 80 procent av"),
     },
@@ -616,7 +665,7 @@ export const PRIO_2014: Agreement = {
       default: "any-number",
       options: [
         { id: "any-number", label: "Valfritt antal, så länge de godkända kommunerna har minst 80 % av invånarna" },
-        { id: "single-kommun", label: "Högst en kommun i länet får brista" },
+        { id: "single-kommun", label: "Högst en kommun i länet får brista", effect: coverageEffect({ maxFailing: 1 }) },
       ],
       source: src("3.4.1", "Länsregeln 80 procent", "enstaka kommun inte uppfyller grundkraven kan landstinget och övriga"),
     },
@@ -627,7 +676,7 @@ export const PRIO_2014: Agreement = {
       default: "kommuner-may-receive",
       options: [
         { id: "kommuner-may-receive", label: "Landstinget får inget; godkända kommuner får medel enligt 80 %-regeln" },
-        { id: "none-in-county", label: "Ingen i länet får prestationsmedel" },
+        { id: "none-in-county", label: "Ingen i länet får prestationsmedel", effect: coverageEffect({ landstingFails: "none-in-county" }) },
       ],
       source: src("3.4.1", "Grundläggande krav", "En kommun eller ett landsting som inte uppfyller"),
     },
@@ -638,18 +687,22 @@ export const PRIO_2014: Agreement = {
       default: "each",
       options: [
         { id: "each", label: "Varje kommun och landsting besvarar kravet för sig" },
-        { id: "county", label: "Ett gemensamt svar för länet gäller alla i länet" },
+        { id: "county", label: "Ett gemensamt svar för länet gäller alla i länet", effect: [{ rule: "GK1", set: { answeredBy: "county" } }] },
       ],
       source: src("3.4.1", "Grundkrav 1", "I länet ska finnas samverkansöverenskommelser om samverkan kring"),
     },
     {
       id: A_GK1_NY,
       title: "Grundkrav 1 för den som inte beslutat ny överenskommelse 2014",
-      reason: "Sista punkten gäller bara den som beslutar en ny överenskommelse 2014; övriga antas uppfylla den.",
+      reason: "Sista punkten gäller bara den som beslutar en ny överenskommelse 2014; den som svarar ”ej aktuellt” antas uppfylla den.",
       default: "not-applicable-is-met",
       options: [
-        { id: "not-applicable-is-met", label: "Ej aktuellt räknas som uppfyllt (svara ja)" },
-        { id: "always-required", label: "Punkten krävs av alla" },
+        { id: "not-applicable-is-met", label: "”Ej aktuellt” räknas som uppfyllt" },
+        {
+          id: "always-required",
+          label: "Punkten krävs av alla: ”ej aktuellt” räknas som inte uppfyllt",
+          effect: [{ rule: "GK1", criterion: "ny-overenskommelse", set: { notApplicable: "not-met" } }],
+        },
       ],
       source: src("3.4.1", "Grundkrav 1", "Kommuner och landsting som fattar beslut om en ny"),
     },
@@ -660,7 +713,14 @@ export const PRIO_2014: Agreement = {
       default: "at-least",
       options: [
         { id: "at-least", label: "Minst (≥) gränsen" },
-        { id: "more-than", label: "Mer än (>) gränsen" },
+        {
+          id: "more-than",
+          label: "Mer än (>) gränsen",
+          effect: [
+            { rule: "A1", criterion: "forsta-bedomning-30-dagar", set: { op: ">" } },
+            { rule: "B1", criterion: "halsoframjande", set: { op: ">" } },
+          ],
+        },
       ],
       source: src("3.4.2", "Prestationsmål A 1", "90 procent av barn och unga med beslut om en första bedömning"),
     },
@@ -671,18 +731,35 @@ export const PRIO_2014: Agreement = {
       default: "independent",
       options: [
         { id: "independent", label: "A 1 och A 2 bedöms var för sig" },
-        { id: "both-required", label: "Båda målen krävs för att få del av något av beloppen" },
+        {
+          id: "both-required",
+          label: "Båda målen krävs för att få del av något av beloppen",
+          effect: [
+            { rule: "A1", set: { requires: ["A-FORUTSATTNING", "A2"] } },
+            { rule: "A2", set: { requires: ["A-FORUTSATTNING", "A1"] } },
+          ],
+        },
       ],
       source: src("3.4.2", "Prestationsmål A 1 och A 2", "Prestationsmålet kommer att anses vara uppfyllt om:"),
     },
     {
       id: A_B1_TARGET,
       title: "Målsiffran i B 1",
-      reason: "Målsiffran (0,5 % av befolkningen) definieras bara i beskrivningen av 2013 års mål, och målets första strecksats talar om andel patienter.",
+      reason:
+        "Målsiffran (0,5 % av befolkningen) definieras bara i beskrivningen av 2013 års mål, och målets första strecksats talar om andel patienter. Standardvalet räknar målsiffran ur länets folkmängd 31 december 2013.",
       default: "malsiffra",
       options: [
-        { id: "malsiffra", label: "Registrerade patienter i förhållande till 0,5 % av länets invånare" },
-        { id: "patient-share", label: "Andel registrerade patienter (ny- och återbesök)" },
+        { id: "malsiffra", label: "Registrerade patienter mot målsiffran 0,5 % av länets invånare (beräknas)" },
+        {
+          id: "egen-malsiffra",
+          label: "Registrerade patienter mot en officiell målsiffra som anges (antal | målsiffra)",
+          effect: [{ rule: "B1", criterion: "malsiffra", set: { target: "input" } }],
+        },
+        {
+          id: "patient-share",
+          label: "Andel registrerade patienter (ny- och återbesök)",
+          effect: [{ rule: "B1", criterion: "malsiffra", replace: [B1_PATIENT_SHARE] }],
+        },
       ],
       source: src("3.4.2", "Prestationsmål B 1: målsiffra", "0,5 procent av hela befolkningen."),
     },
@@ -693,7 +770,11 @@ export const PRIO_2014: Agreement = {
       default: "combined",
       options: [
         { id: "combined", label: "Patienterna i PsykosR och BipoläR sammantaget" },
-        { id: "each-register", label: "Minst 60 % i vart och ett av registren" },
+        {
+          id: "each-register",
+          label: "Minst 60 % i vart och ett av registren",
+          effect: [{ rule: "B1", criterion: "lakemedelsuppfoljning", replace: B1_EACH_REGISTER }],
+        },
       ],
       source: src("3.4.2", "Prestationsmål B 1", "minst 60 procent av de patienter som registrerats i PsykosR och"),
     },
@@ -926,8 +1007,9 @@ export const PRIO_2014: Agreement = {
         },
       ],
       resolution:
-        "Den undertecknade överenskommelsen (004) gäller: 80 000 000 kr, vilket också stämmer med sammanfattningens 180 mnkr för A 1 och A 2. SKL:s PM (003) är sekundär.",
+        "Den undertecknade överenskommelsen (Psykisk ohälsa 2014) gäller: 80 000 000 kr, vilket också stämmer med sammanfattningens 180 mnkr för A 1 och A 2. SKL:s PM för Stockholms län är sekundär.",
       resolvedValue: "80000000",
+      pots: ["A1"],
     },
     {
       id: "prio-2014/003-heading-year",
@@ -957,7 +1039,7 @@ export const PRIO_2014: Agreement = {
           value: "2014",
         },
       ],
-      resolution: "Rubriken i 003 är ett skrivfel; innehållet och överenskommelsen (004) avser 2014.",
+      resolution: "Rubriken i SKL:s PM för Stockholms län är ett skrivfel; innehållet och överenskommelsen (Psykisk ohälsa 2014) avser 2014.",
       resolvedValue: "2014",
     },
     {
@@ -979,13 +1061,13 @@ export const PRIO_2014: Agreement = {
           value: "barn och unga med beslut om en första bedömning",
         },
       ],
-      resolution: "Överenskommelsen (004) gäller: andelen räknas på barn och unga med beslut om fördjupad utredning eller behandling.",
+      resolution: "Överenskommelsen (Psykisk ohälsa 2014) gäller: andelen räknas på barn och unga med beslut om fördjupad utredning eller behandling.",
       resolvedValue: "beslut om fördjupad utredning eller behandling",
     },
   ],
 
   notes: [
-    "Prestationsmedlen (630 mnkr) fördelas efter antalet invånare den 31 december 2013 mellan dem som klarar grundkraven och respektive prestationsmål (004 §3.4).",
-    "Medlen till SKL (62,5 mnkr) rekvireras från Kammarkollegiet senast 1 december 2014 (004 §5).",
+    "Prestationsmedlen (630 mnkr) fördelas efter antalet invånare den 31 december 2013 mellan dem som klarar grundkraven och respektive prestationsmål (Psykisk ohälsa 2014 §3.4).",
+    "Medlen till SKL (62,5 mnkr) rekvireras från Kammarkollegiet senast 1 december 2014 (Psykisk ohälsa 2014 §5).",
   ],
 };

@@ -4,15 +4,16 @@
  */
 import { readFileSync } from "node:fs";
 import { allocate, METHODS, Method, splitAmount } from "../core/allocate";
-import { checkAgreement } from "../core/check";
-import { cite } from "../core/criteria";
+import { checkAgreement, checkSourceTexts } from "../core/check";
+import { renderEvent, renderEvents } from "../core/render";
 import { StimError } from "../core/errors";
 import { Evaluation, evaluate } from "../core/evaluate";
-import { D, formatKr, formatRate, parseKronor } from "../core/exact";
+import { D, parseKronor } from "../core/exact";
+import { formatCitation, formatKr, formatKrChange, formatRate, formatRecipientAmount, formatRecipientStatus, formatSummaryKind } from "../core/format";
 import { cofinancingMet, stateShareInModelYear, takeOver } from "../core/thresholds";
 import { EBP_NEW_MODEL_BASE_YEARS, EBP_NEW_MODEL_STATE_SHARE, EBP_TAKEOVER_SCHEDULE, EHALSA_COFINANCING } from "../agreements/ebp-2014";
 import { countySummary } from "../core/summary";
-import { seedResolver, defaultSeedDir } from "../core/seeds";
+import { seedReader, seedResolver, defaultSeedDir } from "../core/seeds";
 import { AGREEMENTS, ALL_CONFLICTS, getAgreement } from "../agreements";
 import { demoFacts } from "../agreements/demo";
 import { parseFactsJson } from "../core/facts";
@@ -34,7 +35,7 @@ Kommandon:
   allocate --pot <kr> --keys <k1,k2,…> [--eligible 1,0,…] [--ids <kod,…>]
            [--method largest-remainder|round|exact] [--json]
   population <kommunkod|länskod> [--json]     folkmängd 31 december 2013 (SCB)
-  evaluate <överenskommelse> (--scenario demo | --input <fil.json>)
+  evaluate <överenskommelse> (--scenario demo | --input <fil.json|fil.xlsx>)
            [--county <länskod>] [--assume <id>=<val>]… [--json] [--explain]
   demo <överenskommelse>                      skriver det fiktiva demoscenariot som JSON
   summary --county <länskod> [--json]         allt ett län kan få, med minimibelopp
@@ -42,7 +43,11 @@ Kommandon:
   takeover --cost <kr> --year <år> [--json]   huvudmännens övertagande av stödstrukturernas kostnader
   model-year --year <n> [--amount <kr>] [--json]  statens andel i den nya finansieringsmodellen
   cofinancing --grant <kr> --own <kr> [--json]    eHälsa: länets egen insats minst lika stor
-  check [--seeds <mapp>]                      kör självkontrollerna och källhänvisningarna`;
+  check [--seeds <mapp>]                      kör självkontrollerna och källhänvisningarna
+  template <överenskommelse> [--county <länskod>] [--demo] --out <fil.xlsx>
+                                              skriver ett fördelningsark (Excel) med formler
+  validate <fil.xlsx | mapp> [--agreement <id>] [--json] [--out <rapport.xlsx>]
+                                              granskar ifyllda fördelningsark mot reglerna`;
 
 interface Parsed {
   positional: string[];
@@ -116,9 +121,16 @@ function splitList(text: string | undefined, what: string): string[] {
   return text.split(",").map((s) => s.trim());
 }
 
-export function run(argv: string[]): CliResult {
+/** Facts already read by an async face (an .xlsx given to `evaluate --input`). */
+export interface Preloaded {
+  facts: unknown;
+  /** A line printed before the result (e.g. how a county sheet is evaluated). */
+  note?: string;
+}
+
+export function run(argv: string[], preloaded?: Preloaded): CliResult {
   try {
-    const out = dispatch(argv);
+    const out = dispatch(argv, preloaded);
     return { code: 0, stdout: out.endsWith("\n") ? out : out + "\n", stderr: "" };
   } catch (e) {
     const msg = e instanceof StimError ? e.message : e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
@@ -126,7 +138,7 @@ export function run(argv: string[]): CliResult {
   }
 }
 
-function dispatch(argv: string[]): string {
+function dispatch(argv: string[], preloaded?: Preloaded): string {
   const p = parseArgs(argv);
   const [cmd, ...rest] = p.positional;
   const json = p.flags.has("json");
@@ -178,7 +190,7 @@ function dispatch(argv: string[]): string {
               pot.payee ?? pot.level,
               pot.key ? pot.key.label + (pot.key.status === "assumption" ? " (antagande)" : "") : "—",
               pot.split ? `${formatRate(pot.split.kommuner)}/${formatRate(pot.split.landsting)}` : "—",
-              cite(pot.source),
+              formatCitation(pot.source, "short"),
             ]),
           ],
           [1],
@@ -190,7 +202,7 @@ function dispatch(argv: string[]): string {
       const a = getAgreement(rest[0]);
       if (json) return toJson(a.assumptions);
       return a.assumptions
-        .map((x) => `${x.id}\n  ${x.title}\n  Standard: ${x.default} (${x.options.find((o) => o.id === x.default)?.label ?? ""})\n  Alternativ: ${x.options.map((o) => o.id).join(", ")}\n  Skäl: ${x.reason} ${cite(x.source)}`)
+        .map((x) => `${x.id}\n  ${x.title}\n  Standard: ${x.default} (${x.options.find((o) => o.id === x.default)?.label ?? ""})\n  Alternativ: ${x.options.map((o) => o.id).join(", ")}\n  Skäl: ${x.reason}\n  Källa: ${formatCitation(x.source)}`)
         .join("\n\n");
     }
     case "allocate": {
@@ -210,10 +222,10 @@ function dispatch(argv: string[]): string {
         return toJson(values);
       }
       const sum = res.amounts.reduce((s, x) => s + x, 0n);
-      const lines = values.map((v, i) => `${ids ? ids[i] : `rad ${i + 1}`}: ${typeof v === "bigint" ? formatKr(v) : v + " kr"}`);
+      const lines = values.map((v, i) => `${ids ? ids[i] : `rad ${i + 1}`}: ${typeof v === "bigint" || !v.includes("/") ? formatKr(v) : `${v} kr`}`);
       lines.push(`Summa: ${method === "exact" ? formatKr(res.allocated) : formatKr(sum)} av ${formatKr(res.pot)}`);
       if (res.unallocated > 0n) lines.push(`Ofördelat: ${formatKr(res.unallocated)} (ingen behörig mottagare med nyckel > 0)`);
-      if (method === "round" && res.difference !== 0n) lines.push(`Avvikelse mot potten (avrundning per rad): ${res.difference > 0n ? "+" : ""}${res.difference} kr`);
+      if (method === "round" && res.difference !== 0n) lines.push(`Avvikelse mot potten (avrundning per rad): ${formatKrChange(res.difference)}`);
       for (const t of res.tieBreaks) {
         const name = (i: number) => (ids ? ids[i] : `rad ${i + 1}`);
         lines.push(`Lika rest: ${name(t.winner)} fick kronan före ${name(t.loser)} (${t.by === "key" ? "större nyckel" : t.by === "id" ? "lägre kod" : "tidigare rad"})`);
@@ -241,7 +253,9 @@ function dispatch(argv: string[]): string {
       const input = flag(p, "input");
       let facts: unknown;
       if (scenario !== undefined && input !== undefined) throw new StimError("Ange antingen --scenario eller --input, inte båda.");
-      if (scenario !== undefined) {
+      if (preloaded) {
+        facts = preloaded.facts;
+      } else if (scenario !== undefined) {
         if (scenario !== "demo") throw new StimError(`Okänt scenario "${scenario}" (finns: demo).`);
         facts = demoFacts(a);
       } else if (input !== undefined) {
@@ -266,7 +280,8 @@ function dispatch(argv: string[]): string {
       }
       const ev = evaluate(a, facts, { assumptions: assume });
       const lan = county === undefined ? undefined : normaliseCode(county)!.code;
-      return json ? evaluationJson(ev, lan, p.flags.has("explain")) : evaluationText(ev, lan, p.flags.has("explain"));
+      if (json) return evaluationJson(ev, lan, p.flags.has("explain"));
+      return (preloaded?.note ? `${preloaded.note}\n` : "") + evaluationText(ev, lan, p.flags.has("explain"));
     }
     case "summary": {
       allowFlags(p, ["county", "json"]);
@@ -275,7 +290,7 @@ function dispatch(argv: string[]): string {
       if (!c || c.kind !== "lan") throw new StimError(`Ange --county <länskod> (två siffror, t.ex. 01), fick "${county ?? ""}".`);
       const s = countySummary(AGREEMENTS, c.code);
       if (json) return toJson(s);
-      const rows = s.items.map((i) => [i.agreement, i.title, i.amount === null ? (i.kind === "later" ? "meddelas senare" : "beror på resultat") : formatKr(i.amount), kindText(i.kind)]);
+      const rows = s.items.map((i) => [i.agreement, i.title, i.amount === null ? (i.kind === "later" ? "meddelas senare" : "beror på resultat") : formatKr(i.amount), formatSummaryKind(i.kind)]);
       return [
         `Stimulansmedel 2014 för ${s.name} (${s.county})`,
         "",
@@ -294,7 +309,7 @@ function dispatch(argv: string[]): string {
       return ALL_CONFLICTS.map(
         (c) =>
           `${c.id} (${c.agreement}): ${c.subject}\n` +
-          c.claims.map((cl) => `  ${cite(cl.source)} ${cl.source.label}: ${cl.value}`).join("\n") +
+          c.claims.map((cl) => `  ${cl.source.label}: ${cl.value}\n    Källa: ${formatCitation(cl.source)}`).join("\n") +
           `\n  Används: ${c.resolvedValue} — ${c.resolution}`,
       ).join("\n\n");
     }
@@ -306,7 +321,7 @@ function dispatch(argv: string[]): string {
       const row = [...EBP_TAKEOVER_SCHEDULE].reverse().find((r) => r.year <= year)!;
       const out = { year, cost: parseKronor(flag(p, "cost"), "kostnad"), principalShare: t.share, principal: t.principal, state: t.state, source: row.source };
       if (json) return toJson(out);
-      return `År ${year}: huvudmännen bär ${formatRate(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} ${cite(row.source)}.`;
+      return `År ${year}: huvudmännen bär ${formatRate(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} (${formatCitation(row.source, "short")}).`;
     }
     case "model-year": {
       allowFlags(p, ["year", "amount", "json"]);
@@ -318,23 +333,23 @@ function dispatch(argv: string[]): string {
       let state: bigint | null = null;
       if (amountText !== undefined && r.share !== null) state = splitAmount(parseKronor(amountText, "amount"), [r.share, new D(1).minus(r.share).toString()])[0];
       if (json) return toJson({ yearOfModel: y, phase: r.phase, stateShare: r.share, state, source: src });
-      if (r.share === null) return `År ${y} i modellen: statlig grundfinansiering (år 1–${EBP_NEW_MODEL_BASE_YEARS.years}); källan anger ingen andel ${cite(src)}.`;
-      return `År ${y} i modellen: statens andel ${formatRate(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} ${cite(src)}.`;
+      if (r.share === null) return `År ${y} i modellen: statlig grundfinansiering (år 1–${EBP_NEW_MODEL_BASE_YEARS.years}); källan anger ingen andel (${formatCitation(src, "short")}).`;
+      return `År ${y} i modellen: statens andel ${formatRate(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} (${formatCitation(src, "short")}).`;
     }
     case "cofinancing": {
       allowFlags(p, ["grant", "own", "json"]);
       const r = cofinancingMet(flag(p, "grant"), flag(p, "own"), EHALSA_COFINANCING.minRatio);
       if (json) return toJson({ met: r.met, required: r.required.toFixed(0), minRatio: EHALSA_COFINANCING.minRatio, source: EHALSA_COFINANCING.source });
-      return `Egen insats ${r.met ? "räcker" : "räcker inte"}: minst ${formatKr(BigInt(r.required.ceil().toFixed(0)))} krävs (lika mycket som stimulansbidraget) ${cite(EHALSA_COFINANCING.source)}.`;
+      return `Egen insats ${r.met ? "räcker" : "räcker inte"}: minst ${formatKr(BigInt(r.required.ceil().toFixed(0)))} krävs (lika mycket som stimulansbidraget) (${formatCitation(EHALSA_COFINANCING.source, "short")}).`;
     }
     case "check": {
       allowFlags(p, ["seeds"]);
       const dir = flag(p, "seeds") ?? defaultSeedDir(join(__dirname, "..", ".."));
       const resolver = seedResolver(dir);
-      const issues = AGREEMENTS.flatMap((a) => checkAgreement(a, resolver));
+      const issues = [...checkSourceTexts(seedReader(dir)), ...AGREEMENTS.flatMap((a) => checkAgreement(a, resolver))];
       if (issues.length) throw new StimError(`${issues.length} fel: ${issues.map((i) => `${i.agreement} ${i.item}: ${i.message}`).join("; ")}`);
       const cites = AGREEMENTS.length;
-      return `OK: ${cites} överenskommelser klarar självkontrollerna; alla källhänvisningar finns i ${dir}.`;
+      return `OK: ${cites} överenskommelser klarar självkontrollerna; alla källhänvisningar, och källregistrets titlar, datum och referensnummer, finns i ${dir}.`;
     }
     default:
       throw new StimError(`Okänt kommando "${cmd}". Kör "stim help" för en lista.`);
@@ -348,19 +363,6 @@ function parseFlag01(v: string, i: number): boolean {
   throw new StimError(`--eligible: värde ${i + 1} ("${v}") ska vara 1 eller 0.`);
 }
 
-
-
-function kindText(k: string): string {
-  return k === "fixed" ? "fast" : k === "conditional" ? "villkorat" : k === "later" ? "meddelas senare" : "prestation";
-}
-
-const STATUS_SV: Record<string, string> = {
-  eligible: "behörig",
-  "not-eligible": "ej behörig",
-  "missing-data": "uppgift saknas",
-  "not-applicable": "ej aktuell",
-};
-
 function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolean): string {
   const recipients = ev.recipients
     .filter((r) => !lan || r.lan === lan)
@@ -372,7 +374,8 @@ function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolea
       total: r.total,
       grundkrav: r.gate,
       pots: r.pots,
-      ...(explain ? { explanation: r.steps } : {}),
+      ...(r.outside ? { outside: r.outside } : {}),
+      ...(explain ? { explanation: renderEvents(r.events), trace: r.events } : {}),
     }));
   return toJson({
     agreement: ev.agreement,
@@ -394,9 +397,11 @@ function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolea
       missing: p.missing,
       payee: p.payee ?? null,
       tieBreaks: p.tieBreaks,
-      ...(explain ? { explanation: p.steps } : {}),
+      ...(p.outside ? { outside: p.outside } : {}),
+      ...(explain ? { explanation: renderEvents(p.events), trace: p.events } : {}),
     })),
-    ...(lan ? { county: lan, countyExplanation: ev.counties[lan] } : {}),
+    outside: ev.outside,
+    ...(lan ? { county: lan, countyExplanation: { gate: ev.counties[lan].gate, explanation: renderEvents(ev.counties[lan].events), trace: ev.counties[lan].events } } : {}),
     recipients,
   });
 }
@@ -405,6 +410,9 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
   const out: string[] = [];
   out.push(`${ev.title} (${ev.agreement})${ev.fictional ? " — FIKTIVT SCENARIO, inte verkliga uppgifter" : ""}`);
   out.push(`Totalt ${formatKr(ev.total)}; fördelat ${formatKr(ev.allocated)}; ofördelat ${formatKr(ev.unallocated)}`);
+  for (const o of ev.outside) {
+    out.push(`Utanför totalen, betalas av ${o.payer}: ${formatKr(o.amount)}; fördelat ${formatKr(o.allocated)}; ofördelat ${formatKr(o.unallocated)} (${o.pots.join(", ")})`);
+  }
   out.push("");
   out.push("Antaganden:");
   for (const a of ev.assumptions) out.push(`  ${a.id} = ${a.value}${a.isDefault ? " (standard)" : " (valt)"}: ${a.valueLabel}`);
@@ -418,7 +426,14 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
           formatKr(p.amount),
           formatKr(p.allocated),
           formatKr(p.unallocated),
-          [p.provisional ? "preliminär" : "", p.payee ? `till ${p.payee}` : "", p.unallocated > 0n ? (p.unallocatedReason ?? "") : ""].filter(Boolean).join("; "),
+          [
+            p.provisional ? "preliminär" : "",
+            p.outside ? `utanför totalen, betalas av ${p.outside.payer}` : "",
+            p.payee ? `till ${p.payee}` : "",
+            p.unallocated > 0n ? (p.unallocatedReason ?? "") : "",
+          ]
+            .filter(Boolean)
+            .join("; "),
         ]),
       ],
       [1, 2, 3],
@@ -428,7 +443,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
   out.push("");
   if (lan) {
     out.push(`${getLan(lan)!.name}:`);
-    for (const s of ev.counties[lan].steps.filter((s) => s.rule.includes("county") || s.rule.includes("samtliga"))) out.push(`  ${s.text}`);
+    for (const e of ev.counties[lan].events) if (e.kind === "coverage" || e.kind === "county-all" || e.kind === "failing-landsting") out.push(`  ${renderEvent(e)}`);
   }
   const potIds = ev.pots.filter((p) => p.kind === "performance" || p.kind === "fixed").map((p) => p.id);
   out.push(
@@ -441,9 +456,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
           formatKr(r.total),
           ...potIds.map((id) => {
             const rp = r.pots.find((x) => x.pot === id);
-            if (!rp || rp.status === "not-applicable") return "–";
-            if (rp.status === "eligible") return String(rp.amount).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-            return rp.status === "missing-data" ? "saknas" : "0";
+            return rp ? formatRecipientAmount(rp.status, rp.amount) : formatRecipientAmount("not-applicable", 0n);
           }),
         ]),
       ],
@@ -455,12 +468,13 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
       out.push("");
       out.push(`== ${r.name} (${r.level} ${r.code}): ${formatKr(r.total)}`);
       const seen = new Set<string>();
-      for (const s of r.steps) {
-        if (seen.has(s.text)) continue;
-        seen.add(s.text);
-        out.push(`  - ${s.text}${s.assumptions?.length ? ` [antagande: ${s.assumptions.join(", ")}]` : ""}`);
+      for (const e of r.events) {
+        const text = renderEvent(e);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        out.push(`  - ${text}${e.assumptions?.length ? ` [antagande: ${e.assumptions.join(", ")}]` : ""}`);
       }
-      for (const rp of r.pots) if (rp.status !== "not-applicable") out.push(`  ${rp.pot}: ${STATUS_SV[rp.status]}, ${formatKr(rp.amount)}`);
+      for (const rp of r.pots) if (rp.status !== "not-applicable") out.push(`  ${rp.pot}: ${formatRecipientStatus(rp.status)}, ${formatKr(rp.amount)}`);
     }
   }
   return out.join("\n");

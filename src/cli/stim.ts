@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /** Entry point: `npm run --silent stim -- <args>`. */
-import { run } from "./main";
+import { runAsync } from "./sheets";
 
-const result = run(process.argv.slice(2));
-if (result.stdout) process.stdout.write(result.stdout);
-if (result.stderr) process.stderr.write(result.stderr);
-process.exitCode = result.code;
+void runAsync(process.argv.slice(2), (line) => process.stderr.write(`${line}\n`)).then((result) => {
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+});

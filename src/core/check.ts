@@ -2,7 +2,10 @@
  * Self-checks run when an agreement loads: the data must add up and hang
  * together before anyone computes with it.
  */
-import { Agreement, Citation, Cited, SEED_FILES } from "./model";
+import { applyPatches } from "./compile";
+import { isIsoDate, SWEDISH_MONTHS } from "./format";
+import { Agreement, Citation, Cited, SEED_FILES, SeedFile, SourceDocument } from "./model";
+import { SOURCE_DOCUMENTS, sourceDocument } from "../reference/sources";
 
 export interface CheckIssue {
   agreement: string;
@@ -24,6 +27,7 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
   const checkCitation = (item: string, c: Citation | undefined) => {
     if (!c) return add(item, "saknar källhänvisning");
     if (!SEED_FILES.includes(c.doc)) add(item, `okänd källfil ${c.doc}`);
+    else if (!sourceDocument(c.doc)) add(item, `källdokumentet ${c.doc} saknas i källregistret`);
     if (!c.section || !c.section.trim()) add(item, "källhänvisningen saknar avsnitt");
     if (!c.label || !c.label.trim()) add(item, "källhänvisningen saknar etikett");
     if (resolve && SEED_FILES.includes(c.doc) && c.section) {
@@ -60,7 +64,12 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     if (p.kind === "performance") {
       if (!p.key) add(item, "prestationspott utan fördelningsnyckel");
       if (p.goal && !ruleIds.has(p.goal)) add(item, `okänt mål ${p.goal}`);
-      if (!p.goal) add(item, "prestationspott utan mål");
+      if (!p.goal && !p.key?.input) add(item, "prestationspott utan mål delas efter en indatanyckel");
+      for (const id of p.excludedBy ?? []) if (!a.pots.some((x) => x.id === id && x.goal)) add(item, `okänd högre nivå ${id}`);
+    }
+    if (p.key?.cap) {
+      if (!Number.isSafeInteger(p.key.cap.max) || p.key.cap.max < 1) add(item, "nyckelns tak måste vara ett heltal ≥ 1");
+      checkCitation(`${item} nyckelns tak`, p.key.cap.source);
     }
     if (p.kind === "organisation" && !p.payee) add(item, "organisationspott utan mottagare (payee)");
     if (p.key) checkCited(`${item} nyckel`, p.key);
@@ -85,7 +94,10 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     dup(`kriterium i ${r.id}`, r.criteria.map((c) => c.id));
     for (const c of r.criteria) {
       checkCited(`${item}/${c.id}`, c);
-      if (c.kind === "share" && !(Number(c.threshold) > 0 && Number(c.threshold) <= 1)) add(`${item}/${c.id}`, `tröskeln ${c.threshold} ska vara en andel 0–1`);
+      if ((c.kind === "share" || c.kind === "target-count") && !(Number(c.threshold) > 0 && Number(c.threshold) <= 1)) {
+        add(`${item}/${c.id}`, `tröskeln ${c.threshold} ska vara en andel 0–1`);
+      }
+      if (c.kind === "target-count" && !(Number(c.rate) > 0 && Number(c.rate) <= 1)) add(`${item}/${c.id}`, `målsiffrans andel ${c.rate} ska vara 0–1`);
       if (c.kind === "months-lower" && !(c.required >= 1 && c.required <= c.months)) add(`${item}/${c.id}`, "ogiltigt antal månader");
     }
     for (const req of r.requires ?? []) if (!ruleIds.has(req)) add(item, `kräver okänd regel ${req}`);
@@ -95,12 +107,24 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     checkCitation(`antagande ${x.id}`, x.source);
     if (!x.id.startsWith(`${a.id}/`)) add(`antagande ${x.id}`, `id ska börja med ${a.id}/`);
     if (!x.options.some((o) => o.id === x.default)) add(`antagande ${x.id}`, "standardvalet finns inte bland alternativen");
+    dup(`alternativ i ${x.id}`, x.options.map((o) => o.id));
+    for (const o of x.options) {
+      // The data encodes the default reading; every other option must change something.
+      if (o.id === x.default && o.effect?.length) add(`antagande ${x.id}`, `standardvalet ${o.id} ska inte ha någon effekt (datan beskriver standardläsningen)`);
+      if (o.id !== x.default && !o.effect?.length) add(`antagande ${x.id}`, `alternativet ${o.id} ändrar ingenting i beräkningen och ska inte listas`);
+      if (o.id === x.default || !o.effect?.length) continue;
+      try {
+        applyPatches(a, o.effect);
+      } catch (e) {
+        add(`antagande ${x.id}`, `alternativet ${o.id}: ${(e as Error).message}`);
+      }
+    }
   }
   const potById = new Map(a.pots.map((p) => [p.id, p]));
   for (const t of a.totals) {
     const item = `summa ${t.id}`;
     checkCited(item, t);
-    const ids = t.pots === "*" ? a.pots.map((p) => p.id) : t.pots;
+    const ids = t.pots === "*" ? a.pots.filter((p) => !p.outside).map((p) => p.id) : t.pots;
     let sum = 0;
     for (const id of ids) {
       const p = potById.get(id);
@@ -109,13 +133,105 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     }
     if (sum !== t.amount) add(item, `potterna summerar till ${sum}, källan anger ${t.amount}`);
   }
-  const potSum = a.pots.reduce((s, p) => s + p.amount, 0);
+  const potSum = a.pots.filter((p) => !p.outside).reduce((s, p) => s + p.amount, 0);
   if (potSum !== a.total) add("total", `potterna summerar till ${potSum}, totalen är ${a.total}`);
   for (const d of a.dates) checkCited(`datum ${d.id}`, d);
   for (const c of a.conflicts) {
     if (c.claims.length < 2) add(`konflikt ${c.id}`, "en konflikt behöver minst två källor");
     for (const cl of c.claims) checkCitation(`konflikt ${c.id}`, cl.source);
     if (!c.resolution.trim()) add(`konflikt ${c.id}`, "saknar beslut");
+  }
+  return issues;
+}
+
+// ---------------------------------------------------------------------------
+// The source registry (src/reference/sources.ts)
+
+const REGISTRY = "källregistret";
+const KINDS = ["signed-agreement", "government-decision", "skl-circular", "skl-memo"];
+
+/** The registry lists every seed document once, with well-formed fields. */
+export function checkSourceRegistry(docs: readonly SourceDocument[] = SOURCE_DOCUMENTS): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  const seen = new Map<string, string>();
+  for (const d of docs) {
+    const item = `dokument ${d.doc}`;
+    const add = (message: string) => issues.push({ agreement: REGISTRY, item, message });
+    if (!SEED_FILES.includes(d.doc)) add("okänd källfil");
+    for (const [field, value] of [["doc", d.doc], ["title", d.title], ["name", d.name], ["short", d.short]] as const) {
+      const key = `${field}:${value}`;
+      if (seen.has(key)) add(`${field} "${value}" förekommer också för ${seen.get(key)}`);
+      seen.set(key, d.doc);
+    }
+    for (const [field, value] of [["title", d.title], ["name", d.name], ["short", d.short], ["issuer", d.issuer]] as const) {
+      if (typeof value !== "string" || value.trim() === "") add(`${field} saknas`);
+      else if (value !== value.trim() || /\s{2,}|\n/.test(value)) add(`${field} har överflödiga blanksteg`);
+    }
+    if (d.short.length > 30) add(`kortnamnet "${d.short}" är längre än 30 tecken`);
+    if (!KINDS.includes(d.kind)) add(`okänd dokumenttyp ${String(d.kind)}`);
+    if (d.role !== "primary" && d.role !== "secondary") add(`ogiltig roll ${String(d.role)}`);
+    const primaryKind = d.kind === "signed-agreement" || d.kind === "government-decision";
+    if (primaryKind !== (d.role === "primary")) add(`dokumenttypen ${d.kind} ska vara ${primaryKind ? "primär" : "sekundär"} källa`);
+    if (d.date !== null) {
+      if (!isIsoDate(d.date.iso)) add(`datumet ${d.date.iso} är inget giltigt datum (ÅÅÅÅ-MM-DD)`);
+      if (d.date.role !== "dated" && d.date.role !== "signed") add(`ogiltig datumroll ${String(d.date.role)}`);
+      if (d.date.role === "signed" && d.kind !== "signed-agreement" && d.kind !== "government-decision") add("bara en överenskommelse kan ha ett underskriftsdatum");
+      if (!d.date.text.trim()) add("datumet saknar textställe");
+    }
+    if (d.reference !== null && !/^[\p{L}\d][\p{L}\d:/.-]*$/u.test(d.reference)) add(`referensnumret "${d.reference}" är inte välformat`);
+    if (d.kind === "skl-circular" && d.reference === null) add("ett cirkulär har alltid ett nummer");
+  }
+  for (const f of SEED_FILES) {
+    if (!docs.some((d) => d.doc === f)) issues.push({ agreement: REGISTRY, item: `dokument ${f}`, message: "saknas i källregistret" });
+  }
+  return issues;
+}
+
+/** Text flattened for comparison: markdown marks dropped, whitespace collapsed, lower case. */
+export function flattenText(text: string): string {
+  return text.replace(/[#*]/g, "").replace(/\s+/g, " ").trim().toLocaleLowerCase("sv");
+}
+
+/**
+ * The date a passage states, as ISO: "2013-12-16", or "Stockholm den 11
+ * december 2013" (day and month first, then the first year after them, as in
+ * side-by-side signature blocks).
+ */
+export function statedDate(passage: string): string | undefined {
+  const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(passage);
+  if (iso) return iso[1];
+  const flat = flattenText(passage);
+  const dm = new RegExp(`\\b(\\d{1,2}) (${SWEDISH_MONTHS.join("|")})\\b`).exec(flat);
+  if (!dm) return undefined;
+  const year = /\b(\d{4})\b/.exec(flat.slice(dm.index + dm[0].length));
+  if (!year) return undefined;
+  return `${year[1]}-${String(SWEDISH_MONTHS.indexOf(dm[2]) + 1).padStart(2, "0")}-${dm[1].padStart(2, "0")}`;
+}
+
+/**
+ * Each registry entry against its document's text: the title, the passage
+ * stating the date (and that it states that date) and the reference number
+ * occur in the document. `read` gives a document's text, or undefined.
+ */
+export function checkSourceTexts(read: (doc: SeedFile) => string | undefined, docs: readonly SourceDocument[] = SOURCE_DOCUMENTS): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  for (const d of docs) {
+    const add = (message: string) => issues.push({ agreement: REGISTRY, item: `dokument ${d.doc}`, message });
+    const raw = read(d.doc);
+    if (raw === undefined) {
+      add("dokumentet finns inte");
+      continue;
+    }
+    const text = flattenText(raw);
+    if (!text.includes(flattenText(d.title))) add(`titeln "${d.title}" finns inte i dokumentet`);
+    if (d.date) {
+      if (!text.includes(flattenText(d.date.text))) add(`datumstället "${d.date.text}" finns inte i dokumentet`);
+      const stated = statedDate(d.date.text);
+      if (stated !== d.date.iso) add(`datumstället "${d.date.text}" anger ${stated ?? "inget datum"}, registret ${d.date.iso}`);
+    }
+    if (d.reference !== null && !new RegExp(`(^|[^\\p{L}\\d])${d.reference.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}($|[^\\p{L}\\d])`, "u").test(text)) {
+      add(`referensnumret "${d.reference}" finns inte i dokumentet`);
+    }
   }
   return issues;
 }

@@ -4,6 +4,10 @@
  */
 import Decimal from "decimal.js";
 import { StimError } from "./errors";
+import { describe } from "./format";
+
+// Formatting lives in ./format; re-exported for modules that still import it from here.
+export { describe, formatInt, formatKr, formatPercent, formatRate } from "./format";
 
 /** A private decimal.js constructor with room for products of large counts. */
 export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
@@ -85,48 +89,7 @@ export function parseKronor(input: unknown, what: string): bigint {
   return mantissa / pow10(scale);
 }
 
-/** A short Swedish description of a bad value for messages. */
-export function describe(v: unknown): string {
-  if (v === null) return "tomt värde";
-  if (v === undefined) return "inget värde";
-  if (typeof v === "string") return v.trim() === "" ? "tom text" : `texten "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
-  if (typeof v === "number") {
-    if (Number.isNaN(v)) return "NaN";
-    if (!Number.isFinite(v)) return v > 0 ? "oändligt" : "minus oändligt";
-    return String(v).replace(".", ","); // Swedish decimal comma
-  }
-  if (typeof v === "bigint") return v.toString();
-  if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
-  if (Array.isArray(v)) return `en lista med ${v.length} värden`;
-  return typeof v;
-}
-
 /** A decimal rate from a data string such as "0.7" (data, not user input). */
 export function rate(text: string): Dec {
   return new D(text);
-}
-
-/** Formats whole kronor Swedish style: "1 234 567 kr" (plain spaces). */
-export function formatKr(amount: bigint | number): string {
-  const s = (typeof amount === "bigint" ? amount : BigInt(amount)).toString();
-  const neg = s.startsWith("-");
-  const digits = neg ? s.slice(1) : s;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  return `${neg ? "−" : ""}${grouped} kr`;
-}
-
-/** Formats an integer with Swedish digit grouping, no unit: "1 234 567". */
-export function formatInt(n: bigint | number): string {
-  return formatKr(n).replace(/ kr$/, "");
-}
-
-/** Formats a ratio as a Swedish percentage with `decimals` decimals: "82,30 %". */
-export function formatPercent(ratio: Dec, decimals = 2): string {
-  return `${ratio.times(100).toFixed(decimals, Decimal.ROUND_HALF_UP).replace(".", ",")} %`;
-}
-
-/** Formats a threshold rate for text: "0.8" → "80 %", "0.95" → "95 %". */
-export function formatRate(text: string): string {
-  const pct = new D(text).times(100);
-  return `${pct.toString().replace(".", ",")} %`;
 }

@@ -4,7 +4,7 @@
  *
  * {
  *   "format": "stimulans-facts", "version": 1, "agreement": "prio-2014",
- *   "title": "…", "fictional": true,
+ *   "title": "…", "description": "…", "fictional": true,
  *   "assumptions": { "prio-2014/county-below-80": "none-in-county" },
  *   "counties": {
  *     "01": {
@@ -16,31 +16,41 @@
  * }
  *
  * Answer values by criterion kind:
- * - boolean: true / false
+ * - boolean: true / false (and "ej aktuellt" where the point applies only to some)
  * - share: a fraction 0–1, a text "92 %" / "92,5 %", or { "part": n, "total": m }
+ * - target-count: a whole count (or { "part": n }); with an entered target
+ *   figure { "part": n, "total": target }
  * - months-lower: { "previous": [6 numbers], "current": [6 numbers] }
  * - indicator-improvement: { "baseline": [..], "result": [..] } in percent 0–100
  * A missing answer is `missing-data`, never "not met".
+ *
+ * Parse, don't just validate: `parseFacts` returns the facts normalised —
+ * shares as exact fractions, counts as bigint, codes as given by the
+ * reference data, Gotland's shared answers merged — so nothing downstream
+ * parses again. Every problem is collected with its path.
  */
+import { compile, Compiled, criterionApplies, Level } from "./compile";
 import { StimError } from "./errors";
-import { describe, parseScaled } from "./exact";
-import { Agreement, Criterion, KeyRef, RecipientLevel, Rule } from "./model";
+import { describe, parseScaled, Scaled } from "./exact";
+import { Fraction, fromScaled, frac, cmp } from "./fraction";
+import { Agreement, Criterion, Rule } from "./model";
 import { getKommun, getLan, LAN } from "../reference";
 
 export const FACTS_FORMAT = "stimulans-facts";
 export const FACTS_VERSION = 1;
 
+/** The raw answer values a facts file may hold (see the header). */
 export type AnswerValue =
   | boolean
   | number
   | string
-  | { part: number; total: number }
+  | { part: number; total?: number }
   | { previous: number[]; current: number[] }
   | { baseline: number[]; result: number[] };
 
 export interface EntityFacts {
-  answers?: Record<string, Record<string, AnswerValue>>;
-  keys?: Record<string, number>;
+  answers?: Record<string, Record<string, AnswerValue | null>>;
+  keys?: Record<string, number | number[] | null>;
 }
 
 export interface CountyFacts {
@@ -60,6 +70,39 @@ export interface Facts {
   counties: Record<string, CountyFacts>;
 }
 
+/** A normalised answer, exact. */
+export type Answer =
+  | { kind: "boolean"; value: boolean }
+  | { kind: "not-applicable" }
+  | { kind: "share"; value: Fraction; counts?: { part: bigint; total: bigint } }
+  | { kind: "count"; count: bigint; target?: Fraction }
+  | { kind: "months"; previous: Fraction[]; current: Fraction[] }
+  | { kind: "indicators"; baseline: Fraction[]; result: Fraction[] };
+
+/** A key value: one number, or one per city district for capped keys. */
+export type KeyValue = Scaled | Scaled[];
+
+export interface ParsedEntity {
+  /** Rule id → criterion id → answer (null: explicitly blank). */
+  answers: Map<string, Map<string, Answer | null>>;
+  keys: Map<string, KeyValue | null>;
+}
+
+export interface ParsedCounty {
+  county?: ParsedEntity;
+  landsting?: ParsedEntity;
+  kommuner: Map<string, ParsedEntity>;
+}
+
+export interface ParsedFacts {
+  agreement: string;
+  title?: string;
+  description?: string;
+  fictional: boolean;
+  assumptions: Record<string, string>;
+  counties: Map<string, ParsedCounty>;
+}
+
 export interface FactsIssue {
   path: string;
   message: string;
@@ -72,10 +115,7 @@ export class FactsError extends StimError {
       .slice(0, 5)
       .map((i) => `${i.path}: ${i.message}`)
       .join("; ");
-    super(
-      `Fel i indata (${issues.length} ${issues.length === 1 ? "fel" : "fel"}): ${head}${issues.length > 5 ? `; … och ${issues.length - 5} till` : ""}`,
-      issues[0]?.path,
-    );
+    super(`Fel i indata (${issues.length} fel): ${head}${issues.length > 5 ? `; … och ${issues.length - 5} till` : ""}`, issues[0]?.path);
     this.issues = issues;
   }
 }
@@ -84,175 +124,218 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Which rules an entity at `level` answers. */
-const answeredCache = new WeakMap<Agreement, Map<string, Rule[]>>();
-export function rulesAnsweredBy(agreement: Agreement, level: "county" | "landsting" | "kommun"): Rule[] {
-  let m = answeredCache.get(agreement);
-  if (!m) answeredCache.set(agreement, (m = new Map()));
-  let rules = m.get(level);
-  if (!rules) {
-    const all: Rule[] = [...agreement.requirements, ...agreement.goals];
-    rules = all.filter((r) => answeringLevels(agreement, r).includes(level));
-    m.set(level, rules);
-  }
-  return rules;
+const TOP_FIELDS = ["format", "version", "agreement", "title", "description", "fictional", "assumptions", "counties"];
+
+/** The rules an entity at `level` answers (default assumptions). */
+export function rulesAnsweredBy(agreement: Agreement, level: Level): readonly Rule[] {
+  return compile(agreement).answeredBy[level];
 }
+
+/** The input keys (besides population) an entity level may give. */
+export function inputKeysFor(agreement: Agreement, level: Level): ReadonlySet<string> {
+  return compile(agreement).inputKeys[level];
+}
+
+export function levelName(level: Level): string {
+  return level === "county" ? "län" : level;
+}
+
+const NOT_APPLICABLE = /^\s*ej\s+aktuellt\s*$/i;
+const PERCENT = /^\s*(\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?)\s*%\s*$/;
+
+/** An exact non-negative decimal, or undefined. */
+function decimal(v: unknown): Scaled | undefined {
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v >= 0 ? { mantissa: BigInt(v), scale: 0 } : undefined;
+  if (typeof v !== "number" && typeof v !== "string") return undefined;
+  const p = parseScaled(typeof v === "string" ? v.replace(",", ".") : v);
+  return p && !p.negative ? p.value : undefined;
+}
+
+/** A whole number ≥ 0 (JSON number, exact), or undefined. */
+function count(v: unknown): bigint | undefined {
+  if (typeof v !== "number") return undefined;
+  const p = parseScaled(v);
+  if (!p || p.negative) return undefined;
+  const s = p.value;
+  if (s.scale === 0) return s.mantissa;
+  const f = reduceScaled(s);
+  return f.scale === 0 ? f.mantissa : undefined;
+}
+
+function reduceScaled(s: Scaled): Scaled {
+  let { mantissa, scale } = s;
+  while (scale > 0 && mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    scale--;
+  }
+  return { mantissa, scale };
+}
+
+const ONE: Fraction = { n: 1n, d: 1n };
+const HUNDRED: Fraction = { n: 100n, d: 1n };
 
 /**
- * The levels that answer a rule. Requirements gated "each" or "all-in-county"
- * are answered by every kommun and landsting; "county" by the county.
+ * Reads one answer for a criterion exactly. Returns the normalised answer,
+ * or a Swedish message saying what was expected.
  */
-export function answeringLevels(agreement: Agreement, rule: Rule): ("county" | "landsting" | "kommun")[] {
-  const req = agreement.requirements.find((r) => r.id === rule.id);
-  if (req && (req.gate === "each" || req.gate === "all-in-county")) return ["kommun", "landsting"];
-  // Goals of pots shared by kommuner and landsting are answered by both.
-  if (agreement.pots.some((p) => p.goal === rule.id && p.level === "kommun+landsting")) return ["kommun", "landsting"];
-  return [levelToEntity(rule.level)];
-}
+const TRUE: Answer = Object.freeze({ kind: "boolean", value: true });
+const FALSE: Answer = Object.freeze({ kind: "boolean", value: false });
 
-export function levelToEntity(level: RecipientLevel): "county" | "landsting" | "kommun" {
-  if (level === "lan") return "county";
-  if (level === "landsting") return "landsting";
-  if (level === "kommun") return "kommun";
-  throw new StimError(`Regelnivån ${level} besvaras inte av län, landsting eller kommun.`);
-}
-
-/** The input keys (fordelningsnycklar) an entity level provides, per agreement. */
-const keysCache = new WeakMap<Agreement, Map<string, Set<string>>>();
-export function inputKeysFor(agreement: Agreement, level: "county" | "landsting" | "kommun"): Set<string> {
-  let m = keysCache.get(agreement);
-  if (!m) keysCache.set(agreement, (m = new Map()));
-  let keys = m.get(level);
-  if (!keys) m.set(level, (keys = computeInputKeys(agreement, level)));
-  return keys;
-}
-
-function computeInputKeys(agreement: Agreement, level: "county" | "landsting" | "kommun"): Set<string> {
-  const out = new Set<string>(["population"]);
-  for (const pot of agreement.pots) {
-    const refs = [pot.key, pot.split?.kommunKey];
-    for (const k of refs) {
-      if (!k) continue;
-      const ids = keyIdsOf(agreement, k);
-      if (ids.length === 0) continue;
-      const potLevel = pot.level;
-      const isKommunKey = pot.split?.kommunKey === k;
-      const lv: string[] = isKommunKey
-        ? ["kommun"]
-        : potLevel === "lan"
-          ? ["county"]
-          : potLevel === "kommun+landsting"
-            ? ["kommun", "landsting"]
-            : potLevel === "kommun"
-              ? ["kommun"]
-              : potLevel === "landsting"
-                ? ["landsting"]
-                : [];
-      if (lv.includes(level)) for (const id of ids) out.add(id);
-    }
-  }
-  return out;
-}
-
-/** Whether an assumption option id names an allocation key ("population", "pop65", "sa_registrations"). */
-export function looksLikeKey(v: string): boolean {
-  return v === "population" || /^pop\d+$/.test(v) || /^[a-z]+(_[a-z0-9]+)+$/.test(v);
-}
-
-/** Input key ids a key ref may need: its own and those an assumption may swap in. */
-function keyIdsOf(agreement: Agreement, k: KeyRef): string[] {
-  const ids = k.input ? [k.id] : [];
-  for (const aid of k.assumptions ?? []) {
-    const a = agreement.assumptions.find((x) => x.id === aid);
-    for (const o of a?.options ?? []) if (o.id !== "population" && looksLikeKey(o.id)) ids.push(o.id);
-  }
-  return ids;
-}
-
-/** Validates an answer against its criterion; returns an issue message or undefined. */
-export function checkAnswer(c: Criterion, v: unknown): string | undefined {
+export function parseAnswer(c: Criterion, v: unknown): Answer | string {
   switch (c.kind) {
     case "boolean":
-      return typeof v === "boolean" ? undefined : `väntade true eller false, fick ${describe(v)}`;
+      if (typeof v === "boolean") return v ? TRUE : FALSE;
+      if (c.notApplicable && typeof v === "string" && NOT_APPLICABLE.test(v)) return { kind: "not-applicable" };
+      return `väntade true eller false${c.notApplicable ? ' eller "ej aktuellt"' : ""}, fick ${describe(v)}`;
     case "share": {
       if (isObject(v)) {
-        const part = v.part;
-        const total = v.total;
-        if (!isCount(part) || !isCount(total)) return `väntade { part, total } med heltal ≥ 0, fick ${JSON.stringify(v)}`;
-        if ((total as number) <= 0) return "total måste vara större än 0";
-        if ((part as number) > (total as number) && !c.mayExceedWhole) return `part (${part}) är större än total (${total})`;
-        return undefined;
+        for (const k of Object.keys(v)) if (k !== "part" && k !== "total") return `okänt fält "${k}" (väntade { part, total })`;
+        const part = count(v.part);
+        const total = count(v.total);
+        if (part === undefined || total === undefined) return `väntade { part, total } med heltal ≥ 0, fick ${JSON.stringify(v)}`;
+        if (total === 0n) return "total måste vara större än 0";
+        if (part > total && !c.mayExceedWhole) return `part (${v.part}) är större än total (${v.total})`;
+        return { kind: "share", value: frac(part, total), counts: { part, total } };
       }
       if (typeof v === "number") {
-        if (!Number.isFinite(v) || v < 0) return `väntade en andel 0–1, fick ${describe(v)}`;
-        if (v > 1 && !c.mayExceedWhole) return `andelen ${v} är större än 1: ange 0–1 (t.ex. 0.9) eller som text "90 %"`;
-        return undefined;
+        const s = Number.isFinite(v) ? decimal(v) : undefined;
+        if (!s) return `väntade en andel 0–1, fick ${describe(v)}`;
+        return shareAnswer(c, fromScaled(s), describe(v));
       }
       if (typeof v === "string") {
-        const m = /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(v);
-        if (!m) return `väntade en andel som "90 %", fick ${describe(v)}`;
-        if (Number(m[1].replace(",", ".")) > 100 && !c.mayExceedWhole) return `andelen ${v} är större än 100 %`;
-        return undefined;
+        const m = PERCENT.exec(v);
+        const s = m ? decimal(m[1]) : undefined;
+        if (!s) return `väntade en andel som "90 %", fick ${describe(v)}`;
+        return shareAnswer(c, frac(s.mantissa, fromScaled(s).d * 100n), v.trim());
       }
       return `väntade en andel (0–1, "90 %" eller { part, total }), fick ${describe(v)}`;
+    }
+    case "target-count": {
+      const entered = c.target === "input";
+      if (isObject(v)) {
+        for (const k of Object.keys(v)) {
+          if (k !== "part" && (k !== "total" || !entered)) {
+            return k === "total"
+              ? "målsiffran räknas ut ur länets folkmängd; ange bara antalet ({ part }), eller välj antagandet om egen målsiffra"
+              : `okänt fält "${k}"`;
+          }
+        }
+        const part = count(v.part);
+        if (part === undefined) return `väntade ett antal (heltal ≥ 0), fick ${describe(v.part)}`;
+        if (!entered) return { kind: "count", count: part };
+        const t = decimal(v.total);
+        if (!t || t.mantissa === 0n) return `väntade målsiffran som ett tal > 0 i total, fick ${describe(v.total)}`;
+        return { kind: "count", count: part, target: fromScaled(t) };
+      }
+      if (entered) return `väntade { part: antal, total: målsiffra }, fick ${describe(v)}`;
+      const n = count(v);
+      return n === undefined ? `väntade ett antal (heltal ≥ 0), fick ${describe(v)}` : { kind: "count", count: n };
     }
     case "months-lower": {
       if (!isObject(v) || !Array.isArray(v.previous) || !Array.isArray(v.current)) {
         return `väntade { previous: [${c.months} tal], current: [${c.months} tal] }`;
       }
+      for (const k of Object.keys(v)) if (k !== "previous" && k !== "current") return `okänt fält "${k}" (väntade previous och current)`;
       if (v.previous.length !== c.months || v.current.length !== c.months) {
         return `väntade ${c.months} månader i previous och current, fick ${v.previous.length} och ${v.current.length}`;
       }
-      const bad = [...v.previous, ...v.current].find((x) => !isFiniteNumber(x) || (x as number) < 0);
-      return bad === undefined ? undefined : `månadsvärden måste vara tal ≥ 0, fick ${describe(bad)}`;
+      const prev: Fraction[] = [];
+      const cur: Fraction[] = [];
+      for (const [list, out] of [
+        [v.previous, prev],
+        [v.current, cur],
+      ] as const) {
+        for (const x of list) {
+          const s = typeof x === "number" && Number.isFinite(x) ? decimal(x) : undefined;
+          if (!s) return `månadsvärden måste vara tal ≥ 0, fick ${describe(x)}`;
+          out.push(fromScaled(s));
+        }
+      }
+      return { kind: "months", previous: prev, current: cur };
     }
     case "indicator-improvement": {
       const n = c.indicators.length;
       if (!isObject(v) || !Array.isArray(v.baseline) || !Array.isArray(v.result)) {
         return `väntade { baseline: [${n} procenttal], result: [${n} procenttal] }`;
       }
+      for (const k of Object.keys(v)) if (k !== "baseline" && k !== "result") return `okänt fält "${k}" (väntade baseline och result)`;
       if (v.baseline.length !== n || v.result.length !== n) {
         return `väntade ${n} indikatorer i baseline och result, fick ${v.baseline.length} och ${v.result.length}`;
       }
-      const bad = [...v.baseline, ...v.result].find((x) => !isFiniteNumber(x) || (x as number) < 0 || (x as number) > 100);
-      return bad === undefined ? undefined : `indikatorvärden är procent 0–100, fick ${describe(bad)}`;
+      const baseline: Fraction[] = [];
+      const result: Fraction[] = [];
+      for (const [list, out] of [
+        [v.baseline, baseline],
+        [v.result, result],
+      ] as const) {
+        for (const x of list) {
+          const s = typeof x === "number" && Number.isFinite(x) ? decimal(x) : undefined;
+          const f = s ? fromScaled(s) : undefined;
+          if (!f || cmp(f, HUNDRED) > 0) return `indikatorvärden är procent 0–100, fick ${describe(x)}`;
+          out.push(f);
+        }
+      }
+      return { kind: "indicators", baseline, result };
     }
   }
 }
 
-function isFiniteNumber(v: unknown): boolean {
-  return typeof v === "number" && Number.isFinite(v);
+/** A share answer from an exact fraction, refused above 100 % unless the criterion allows it. */
+export function shareAnswer(c: Criterion, value: Fraction, shown: string): Answer | string {
+  if (c.kind !== "share") return `${c.label} är ingen andel`;
+  if (value.n < 0n) return `andelen ${shown} är negativ`;
+  if (cmp(value, ONE) > 0 && !c.mayExceedWhole) return `andelen ${shown} är större än 100 %: ange 0–1 (t.ex. 0,9) eller som text "90 %"`;
+  return { kind: "share", value };
 }
 
-function isCount(v: unknown): boolean {
-  return typeof v === "number" && Number.isInteger(v) && v >= 0;
+/** Validates an answer against its criterion; returns an issue message or undefined. */
+export function checkAnswer(c: Criterion, v: unknown): string | undefined {
+  const a = parseAnswer(c, v);
+  return typeof a === "string" ? a : undefined;
 }
 
 /**
- * Validates facts for an agreement. Returns the facts typed, or throws a
- * FactsError listing every problem with its path.
+ * Parses facts for an agreement: the assumptions they choose (overridden by
+ * `overrides`), then every county, landsting and kommun against the agreement
+ * compiled under those choices. Throws a FactsError listing every problem
+ * with its path.
  */
-export function validateFacts(input: unknown, agreement: Agreement): Facts {
+export function parseFacts(
+  input: unknown,
+  agreement: Agreement,
+  overrides: Readonly<Record<string, string>> = {},
+): { facts: ParsedFacts; compiled: Compiled } {
   const issues: FactsIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   if (!isObject(input)) throw new FactsError([{ path: "(rot)", message: "indata måste vara ett JSON-objekt" }]);
+  for (const k of Object.keys(input)) if (!TOP_FIELDS.includes(k)) add(k, `okänt fält (tillåtna: ${TOP_FIELDS.join(", ")})`);
   if (input.format !== FACTS_FORMAT) add("format", `väntade "${FACTS_FORMAT}", fick ${describe(input.format)}`);
   if (input.version !== FACTS_VERSION) add("version", `väntade ${FACTS_VERSION}, fick ${describe(input.version)}`);
   if (input.agreement !== agreement.id) add("agreement", `väntade "${agreement.id}", fick ${describe(input.agreement)}`);
+  for (const k of ["title", "description"] as const) {
+    if (input[k] !== undefined && typeof input[k] !== "string") add(k, `måste vara text, fick ${describe(input[k])}`);
+  }
+  if (input.fictional !== undefined && typeof input.fictional !== "boolean") {
+    add("fictional", `måste vara true eller false, fick ${describe(input.fictional)}`);
+  }
+  const choices: Record<string, string> = {};
   if (input.assumptions !== undefined) {
     if (!isObject(input.assumptions)) add("assumptions", "måste vara ett objekt { id: alternativ }");
     else
       for (const [id, opt] of Object.entries(input.assumptions)) {
         const a = agreement.assumptions.find((x) => x.id === id);
         if (!a) add(`assumptions.${id}`, `okänt antagande för ${agreement.id}`);
-        else if (!a.options.some((o) => o.id === opt))
+        else if (typeof opt !== "string" || !a.options.some((o) => o.id === opt))
           add(`assumptions.${id}`, `okänt alternativ ${describe(opt)}; välj ett av ${a.options.map((o) => o.id).join(", ")}`);
+        else choices[id] = opt;
       }
   }
   if (!isObject(input.counties)) {
     add("counties", "måste vara ett objekt med länskoder som nycklar");
     throw new FactsError(issues);
   }
+  const compiled = compile(agreement, { ...choices, ...overrides });
+  const counties = new Map<string, ParsedCounty>();
   const seenKommun = new Map<string, string>();
   for (const [lanCode, cf] of Object.entries(input.counties)) {
     const base = `counties.${lanCode}`;
@@ -268,8 +351,9 @@ export function validateFacts(input: unknown, agreement: Agreement): Facts {
     for (const k of Object.keys(cf)) {
       if (!["county", "landsting", "kommuner"].includes(k)) add(`${base}.${k}`, "okänt fält (tillåtna: county, landsting, kommuner)");
     }
-    if (cf.county !== undefined) checkEntity(agreement, "county", cf.county, `${base}.county`, add);
-    if (cf.landsting !== undefined) checkEntity(agreement, "landsting", cf.landsting, `${base}.landsting`, add);
+    const pc: ParsedCounty = { kommuner: new Map() };
+    if (cf.county !== undefined) pc.county = parseEntity(compiled, "county", lanCode, cf.county, `${base}.county`, add);
+    if (cf.landsting !== undefined) pc.landsting = parseEntity(compiled, "landsting", lanCode, cf.landsting, `${base}.landsting`, add);
     if (cf.kommuner !== undefined) {
       if (!isObject(cf.kommuner)) add(`${base}.kommuner`, "måste vara ett objekt med kommunkoder som nycklar");
       else
@@ -287,27 +371,51 @@ export function validateFacts(input: unknown, agreement: Agreement): Facts {
           const prev = seenKommun.get(kCode);
           if (prev) add(kp, `kommun ${kCode} förekommer två gånger (även i ${prev})`);
           seenKommun.set(kCode, kp);
-          checkEntity(agreement, "kommun", kf, kp, add);
+          const e = parseEntity(compiled, "kommun", kCode, kf, kp, add);
+          if (e) pc.kommuner.set(kCode, e);
         }
     }
+    if (lan.oneBodyKommun) mergeOneBody(compiled, pc, lan.oneBodyKommun, base, add);
+    counties.set(lanCode, pc);
   }
   if (issues.length > 0) throw new FactsError(issues);
-  return input as unknown as Facts;
+  return {
+    compiled,
+    facts: {
+      agreement: agreement.id,
+      title: input.title as string | undefined,
+      description: input.description as string | undefined,
+      fictional: input.fictional === true,
+      assumptions: choices,
+      counties,
+    },
+  };
 }
 
-function checkEntity(
-  agreement: Agreement,
-  level: "county" | "landsting" | "kommun",
+/**
+ * Validates facts for an agreement and returns them typed (the raw form);
+ * throws a FactsError listing every problem with its path.
+ */
+export function validateFacts(input: unknown, agreement: Agreement): Facts {
+  parseFacts(input, agreement);
+  return input as Facts;
+}
+
+function parseEntity(
+  compiled: Compiled,
+  level: Level,
+  code: string,
   ef: unknown,
   path: string,
   add: (p: string, m: string) => void,
-): void {
+): ParsedEntity | undefined {
   if (!isObject(ef)) {
     add(path, "måste vara ett objekt { answers, keys }");
-    return;
+    return undefined;
   }
+  const out: ParsedEntity = { answers: new Map(), keys: new Map() };
   for (const k of Object.keys(ef)) if (k !== "answers" && k !== "keys") add(`${path}.${k}`, "okänt fält (tillåtna: answers, keys)");
-  const rules = rulesAnsweredBy(agreement, level);
+  const rules = compiled.answeredBy[level];
   if (ef.answers !== undefined) {
     if (!isObject(ef.answers)) add(`${path}.answers`, "måste vara ett objekt { regel-id: { kriterium-id: svar } }");
     else
@@ -315,47 +423,141 @@ function checkEntity(
         const rp = `${path}.answers.${ruleId}`;
         const rule = rules.find((r) => r.id === ruleId);
         if (!rule) {
-          const exists = [...agreement.requirements, ...agreement.goals].some((r) => r.id === ruleId);
-          add(rp, exists ? `regeln ${ruleId} besvaras inte på nivån ${levelName(level)}` : `okänd regel "${ruleId}" i ${agreement.id}`);
+          add(rp, compiled.rules.has(ruleId) ? `regeln ${ruleId} besvaras inte på nivån ${levelName(level)}` : `okänd regel "${ruleId}" i ${compiled.agreement.id}`);
           continue;
         }
         if (!isObject(ans)) {
           add(rp, "måste vara ett objekt { kriterium-id: svar }");
           continue;
         }
+        const parsed = new Map<string, Answer | null>();
         for (const [cid, v] of Object.entries(ans)) {
           const c = rule.criteria.find((x) => x.id === cid);
           if (!c) {
             add(`${rp}.${cid}`, `okänt kriterium; ${ruleId} har ${rule.criteria.map((x) => x.id).join(", ")}`);
             continue;
           }
-          if (v === null) continue; // explicit blank = missing data
-          const msg = checkAnswer(c, v);
-          if (msg) add(`${rp}.${cid}`, msg);
+          if (!criterionApplies(c, level)) {
+            add(`${rp}.${cid}`, `kriteriet besvaras inte på nivån ${levelName(level)}`);
+            continue;
+          }
+          if (v === null) {
+            parsed.set(cid, null); // explicit blank = missing data
+            continue;
+          }
+          const a = parseAnswer(c, v);
+          if (typeof a === "string") add(`${rp}.${cid}`, a);
+          else parsed.set(cid, a);
         }
+        out.answers.set(ruleId, parsed);
       }
   }
   if (ef.keys !== undefined) {
     if (!isObject(ef.keys)) add(`${path}.keys`, "måste vara ett objekt { nyckel: tal }");
     else {
-      const allowed = inputKeysFor(agreement, level);
+      const allowed = compiled.inputKeys[level];
       for (const [key, v] of Object.entries(ef.keys)) {
-        if (!allowed.has(key)) {
-          add(`${path}.keys.${key}`, `okänd nyckel på nivån ${levelName(level)}; tillåtna: ${[...allowed].join(", ")}`);
+        const kp = `${path}.keys.${key}`;
+        if (key !== "population" && !allowed.has(key)) {
+          add(kp, `okänd nyckel på nivån ${levelName(level)}; tillåtna: ${["population", ...allowed].join(", ")}`);
           continue;
         }
-        if (v === null) continue;
-        const p = parseScaled(v);
-        if (typeof v !== "number" || !p) add(`${path}.keys.${key}`, `väntade ett tal ≥ 0, fick ${describe(v)}`);
-        else if (p.negative) add(`${path}.keys.${key}`, `nyckeln får inte vara negativ (fick ${v})`);
-        else if (key === "population" && !Number.isInteger(v)) add(`${path}.keys.${key}`, `folkmängd måste vara ett heltal (fick ${v})`);
+        if (v === null) {
+          out.keys.set(key, null);
+          continue;
+        }
+        if (Array.isArray(v)) {
+          if (!districtKey(compiled, key, code)) {
+            add(kp, `väntade ett tal ≥ 0, fick ${describe(v)} (en lista per stadsdel gäller bara ${districtCodes(compiled, key) || "ingen kod"})`);
+            continue;
+          }
+          const parts: Scaled[] = [];
+          for (const [i, x] of v.entries()) {
+            const s = typeof x === "number" ? decimal(x) : undefined;
+            if (!s) add(`${kp}[${i}]`, `väntade ett tal ≥ 0, fick ${describe(x)}`);
+            else parts.push(s);
+          }
+          out.keys.set(key, parts);
+          continue;
+        }
+        const p = typeof v === "number" ? parseScaled(v) : undefined;
+        if (!p) add(kp, `väntade ett tal ≥ 0, fick ${describe(v)}`);
+        else if (p.negative) add(kp, `nyckeln får inte vara negativ (fick ${describe(v)})`);
+        else if (key === "population" && p.value.scale > 0) add(kp, `folkmängd måste vara ett heltal (fick ${describe(v)})`);
+        else out.keys.set(key, p.value);
       }
     }
   }
+  return out;
 }
 
-export function levelName(level: "county" | "landsting" | "kommun"): string {
-  return level === "county" ? "län" : level;
+/** Whether `code` may give `key` as a list of per-district counts. */
+function districtKey(compiled: Compiled, key: string, code: string): boolean {
+  return compiled.agreement.pots.some((p) => p.key?.id === key && p.key.cap?.perDistrict?.includes(code));
+}
+
+function districtCodes(compiled: Compiled, key: string): string {
+  return [...new Set(compiled.agreement.pots.flatMap((p) => (p.key?.id === key ? (p.key.cap?.perDistrict ?? []) : [])))].join(", ");
+}
+
+/**
+ * One body, one answer: where a kommun is also its county's landsting
+ * (Region Gotland), rules both levels answer are answered once. An answer
+ * given on one side counts for both; differing answers are an input error.
+ */
+function mergeOneBody(compiled: Compiled, pc: ParsedCounty, kommunCode: string, base: string, add: (p: string, m: string) => void): void {
+  const kEnt = pc.kommuner.get(kommunCode) ?? { answers: new Map(), keys: new Map() };
+  const lEnt = pc.landsting ?? { answers: new Map(), keys: new Map() };
+  for (const rule of compiled.answeredBy.kommun) {
+    if (!compiled.levels.get(rule.id)!.includes("landsting")) continue;
+    const ka = kEnt.answers.get(rule.id);
+    const la = lEnt.answers.get(rule.id);
+    if (!ka && !la) continue;
+    const kOut = ka ?? new Map<string, Answer | null>();
+    const lOut = la ?? new Map<string, Answer | null>();
+    for (const c of rule.criteria) {
+      if (!criterionApplies(c, "kommun") || !criterionApplies(c, "landsting")) continue;
+      const kv = kOut.get(c.id);
+      const lv = lOut.get(c.id);
+      if (kv && lv && !sameAnswer(kv, lv)) {
+        add(
+          `${base}.landsting.answers.${rule.id}.${c.id}`,
+          `Region Gotland är en och samma huvudman: svaret skiljer sig från kommun ${kommunCode} (${base}.kommuner.${kommunCode}.answers.${rule.id}.${c.id}); ange samma svar eller bara ett`,
+        );
+        continue;
+      }
+      const v = kv ?? lv;
+      if (v === undefined) continue;
+      kOut.set(c.id, v);
+      lOut.set(c.id, v);
+    }
+    kEnt.answers.set(rule.id, kOut);
+    lEnt.answers.set(rule.id, lOut);
+  }
+  pc.kommuner.set(kommunCode, kEnt);
+  pc.landsting = lEnt;
+}
+
+function sameList(a: readonly Fraction[], b: readonly Fraction[]): boolean {
+  return a.length === b.length && a.every((x, i) => cmp(x, b[i]) === 0);
+}
+
+/** Whether two answers say the same thing (exact values, not spelling). */
+export function sameAnswer(a: Answer, b: Answer): boolean {
+  switch (a.kind) {
+    case "boolean":
+      return b.kind === "boolean" && a.value === b.value;
+    case "not-applicable":
+      return b.kind === "not-applicable";
+    case "share":
+      return b.kind === "share" && cmp(a.value, b.value) === 0;
+    case "count":
+      return b.kind === "count" && a.count === b.count && (a.target && b.target ? cmp(a.target, b.target) === 0 : a.target === b.target);
+    case "months":
+      return b.kind === "months" && sameList(a.previous, b.previous) && sameList(a.current, b.current);
+    case "indicators":
+      return b.kind === "indicators" && sameList(a.baseline, b.baseline) && sameList(a.result, b.result);
+  }
 }
 
 /** An empty facts object for an agreement (every answer missing). */

@@ -5,7 +5,6 @@
  * them. Every amount is whole kronor (a safe integer), every rate or threshold a
  * decimal string ("0.8", "0.7") so nothing passes through binary floats.
  */
-
 /** The seed documents this project encodes (see docs/agreements.md). */
 export const SEED_FILES = [
   "000_3dc3d7eee1c32ea7.txt",
@@ -16,14 +15,39 @@ export const SEED_FILES = [
 ] as const;
 export type SeedFile = (typeof SEED_FILES)[number];
 
-/** Short Swedish names for the seed documents, used in explanations. */
-export const SEED_SHORT: Record<SeedFile, string> = {
-  "000_3dc3d7eee1c32ea7.txt": "000",
-  "001_873279f8cce31c7b.txt": "001",
-  "002_0dca93dae4af361b.txt": "002",
-  "003_df29125e70796945.txt": "003",
-  "004_a38fd00e97c5cefc.txt": "004",
-};
+/** What kind of document a source is. */
+export type SourceKind = "signed-agreement" | "government-decision" | "skl-circular" | "skl-memo";
+
+/**
+ * One source document in the registry (`src/reference/sources.ts`): what a
+ * reader needs to recognise it. `doc` stays the machine link that citations
+ * use; everything else is shown to users. Title, date and reference number
+ * are checked against the document's text (`stim check`).
+ */
+export interface SourceDocument {
+  /** The seed file, as `Citation.doc` names it. */
+  doc: SeedFile;
+  /** The title as the document states it (or, where it has none, its own words for its subject); verbatim. */
+  title: string;
+  /** A recognisable Swedish name for full citations: "Överenskommelse om psykisk ohälsa 2014". */
+  name: string;
+  /** A short name for tight places (explanations): "Psykisk ohälsa 2014". */
+  short: string;
+  /** Who issued or signed it. */
+  issuer: string;
+  kind: SourceKind;
+  /**
+   * The date the document states, or null when it states none. `role`:
+   * "dated" = the document's own date; "signed" = the date the agreement in
+   * it was signed (the later of the two parties' signatures). `text` is the
+   * verbatim passage that states it.
+   */
+  date: { iso: string; role: "dated" | "signed"; text: string } | null;
+  /** The reference number the document states for itself (cirkulärnummer, diarienummer), or null. */
+  reference: string | null;
+  /** Primary: the agreement or the decision itself. Secondary: SKL's account of it. */
+  role: "primary" | "secondary";
+}
 
 /**
  * A structured citation: one hop from a number to its paragraph.
@@ -65,10 +89,56 @@ export interface Assumption {
   reason: string;
   /** The option id in force unless the user overrides it. */
   default: string;
-  /** Every selectable option, the default included. */
-  options: { id: string; label: string }[];
+  /**
+   * Every selectable option, the default included. The agreement data
+   * encodes the default reading; every other option declares its effect as
+   * patches on the data (see `Patch`), applied by `compile()`. An option
+   * that changes nothing is not listed.
+   */
+  options: AssumptionOption[];
   /** Where the silence or ambiguity is. */
   source: Citation;
+}
+
+export interface AssumptionOption {
+  id: string;
+  /** Swedish label. */
+  label: string;
+  /** What choosing this option changes (none for the default). */
+  effect?: Patch[];
+}
+
+/**
+ * One change an assumption option makes to the agreement data. Patches name
+ * items by id; `compile()` applies them to a copy of the agreement, so the
+ * engine only ever reads plain data and knows no option ids.
+ */
+export type Patch =
+  /** Merge fields into a pot (e.g. a key swap, gated, kind, payee, excludedBy). */
+  | { pot: string; set: Partial<Omit<Pot, "id">> }
+  /** Merge fields into a requirement or goal (e.g. gate, requires, answeredBy). */
+  | { rule: string; set: Partial<Omit<Requirement, "id" | "criteria">> }
+  /** Merge fields into a requirement's county coverage rule. */
+  | { coverage: string; set: Partial<Coverage> }
+  /** Merge settings into one criterion (operator, month rule, unit, basis …). */
+  | { rule: string; criterion: string; set: CriterionSettings }
+  /** Replace one criterion by others (e.g. one combined share → one per register). */
+  | { rule: string; criterion: string; replace: Criterion[] }
+  /** Add criteria at the end of a rule. */
+  | { rule: string; add: Criterion[] }
+  /** Merge fields into a dated item (e.g. another results period). */
+  | { date: string; set: Partial<Omit<DatedItem, "id">> };
+
+/** Criterion settings an assumption may change without changing its kind. */
+export interface CriterionSettings {
+  op?: Comparison;
+  match?: "at-least" | "exactly";
+  unit?: "points" | "relative";
+  basis?: "average" | "each";
+  hundredRule?: { floor: string };
+  notApplicable?: "met" | "not-met";
+  target?: "computed" | "input";
+  assumptions?: string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -85,11 +155,22 @@ interface CriterionBase {
   source: Citation;
   status: Status;
   assumptions?: string[];
+  /**
+   * Entity levels that answer this criterion when its rule is answered by
+   * several levels (e.g. Senior alert's point-prevalence duty is the
+   * kommuner's only). Default: every level that answers the rule.
+   */
+  appliesTo?: ("county" | "landsting" | "kommun")[];
 }
 
 /** A yes/no answer (reported, decided, took part …). */
 export interface BooleanCriterion extends CriterionBase {
   kind: "boolean";
+  /**
+   * The point applies only to some (e.g. those deciding a new agreement in
+   * 2014): the answer may be "ej aktuellt", which counts as met or not met.
+   */
+  notApplicable?: "met" | "not-met";
 }
 
 /**
@@ -108,6 +189,24 @@ export interface ShareCriterion extends CriterionBase {
 }
 
 /**
+ * A count compared against a share of a target figure that the core
+ * computes from the answering body's population (prio-2014 B1: registered
+ * patients ≥ 60 % of the target figure, which is 0,5 % of the county's
+ * inhabitants). With `target: "input"` the user enters an official target
+ * figure of their own beside the count ({ part, total }).
+ */
+export interface TargetCountCriterion extends CriterionBase {
+  kind: "target-count";
+  /** The target figure as a share of the population, e.g. "0.005". */
+  rate: string;
+  /** Share of the target figure to reach, e.g. "0.6". */
+  threshold: string;
+  op: Comparison;
+  /** Default "computed" from the population; "input" = entered by the user. */
+  target?: "computed" | "input";
+}
+
+/**
  * "In at least `required` of `months` months the value is strictly lower than
  * the same month the year before" (equal is not lower).
  * Input: { previous: number[months], current: number[months] }.
@@ -116,6 +215,8 @@ export interface MonthsLowerCriterion extends CriterionBase {
   kind: "months-lower";
   months: number;
   required: number;
+  /** "at-least" (default): ≥ required months; "exactly": = required. */
+  match?: "at-least" | "exactly";
 }
 
 /**
@@ -133,11 +234,18 @@ export interface ImprovementCriterion extends CriterionBase {
   minImprovement: string;
   attainmentAlternative?: string;
   hundredRule?: { floor: string };
+  /** "points" (default): result − baseline; "relative": in per cent of the baseline. */
+  unit?: "points" | "relative";
+  /** "average" (default) of the indicators, or "each" indicator must improve. */
+  basis?: "average" | "each";
+  /** Comparison with `minImprovement` (default ≥). */
+  op?: Comparison;
 }
 
 export type Criterion =
   | BooleanCriterion
   | ShareCriterion
+  | TargetCountCriterion
   | MonthsLowerCriterion
   | ImprovementCriterion;
 
@@ -169,7 +277,28 @@ export interface Rule extends Cited {
  */
 export interface Requirement extends Rule {
   gate: "each" | "all-in-county" | "county";
-  coverage?: { threshold: string; op: Comparison; source: Citation; status: Status; assumptions?: string[] };
+  coverage?: Coverage;
+  /** "county": one answer for the county counts for every kommun and the landsting. */
+  answeredBy?: "county";
+}
+
+/**
+ * The county coverage rule (prio-2014 §3.4.1): when some kommuner fail the
+ * "each" requirements, the landsting and the complying kommuner still
+ * receive if the complying kommuner hold ≥ threshold of the inhabitants.
+ */
+export interface Coverage {
+  threshold: string;
+  op: Comparison;
+  source: Citation;
+  status: Status;
+  assumptions?: string[];
+  /** Below the threshold: nobody in the county receives (default), or only the complying. */
+  below?: "none-in-county" | "complying-only";
+  /** The exception holds only when at most this many kommuner fail. */
+  maxFailing?: number;
+  /** A failing landsting: only it loses (default), or nobody in the county receives. */
+  landstingFails?: "landsting-only" | "none-in-county";
 }
 
 // ---------------------------------------------------------------------------
@@ -185,6 +314,12 @@ export interface KeyRef extends Cited {
   label: string;
   /** Whether the value comes from the facts (true) or is embedded (false). */
   input: boolean;
+  /**
+   * An upper bound per recipient (e.g. at most two trained process leaders
+   * per kommun). For the codes in `perDistrict` the value may be a list of
+   * counts per city district, each capped.
+   */
+  cap?: { max: number; perDistrict?: string[]; source: Citation };
 }
 
 /**
@@ -253,6 +388,17 @@ export interface Pot extends Cited {
   group?: string;
   /** Optional short Swedish note shown with the pot. */
   note?: string;
+  /**
+   * Performance pots: a recipient that reaches any of these pots' goals
+   * shares only those, not this one (a lower tier).
+   */
+  excludedBy?: string[];
+  /**
+   * Money the agreement names but that is paid outside its total, by
+   * another payer (e.g. Socialstyrelsen's ÄBiC money, 002 Bilaga 2):
+   * evaluated like every pot, reported apart from the agreement's total.
+   */
+  outside?: { payer: string; title: string };
 }
 
 /** A total the sources declare, checked when the agreement loads. */
@@ -282,6 +428,8 @@ export interface SourceConflict {
   resolution: string;
   /** The value used (as text). */
   resolvedValue: string;
+  /** Pots whose amount or rule the conflict concerns (shown with them). */
+  pots?: string[];
 }
 
 export interface Agreement {

@@ -39,6 +39,14 @@ export function seedResolver(seedDir: string): CitationResolver {
   };
 }
 
+/** Reads a seed document's text, or undefined when the file is not there (for `checkSourceTexts`). */
+export function seedReader(seedDir: string): (doc: string) => string | undefined {
+  return (doc) => {
+    const path = join(seedDir, doc);
+    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  };
+}
+
 /** The seeds folder beside the project (../shared/seeds), if present. */
 export function defaultSeedDir(projectRoot: string): string {
   return join(projectRoot, "..", "shared", "seeds");

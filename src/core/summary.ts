@@ -3,8 +3,8 @@
  * fixed, conditional, announced later, and performance-dependent — with the
  * minimum total, in the shape of the Stockholm table in SKL's memo (003).
  */
-import { cite } from "./criteria";
-import { formatKr } from "./exact";
+import { cite } from "./render";
+import { formatKr } from "./format";
 import { StimError } from "./errors";
 import { Agreement, Citation, FixedAmount, Pot } from "./model";
 import { getLan } from "../reference";
@@ -71,7 +71,7 @@ export function countySummary(agreements: readonly Agreement[], lanCode: string)
           title: pot.title,
           kind: "performance",
           amount: null,
-          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} ${cite(pot.source)}`,
+          note: `Beroende på måluppfyllelse: andel av ${formatKr(pot.amount)} ${cite(pot.source)}${pot.outside ? `; betalas av ${pot.outside.payer}, utanför överenskommelsens totalbelopp` : ""}`,
           source: pot.source,
         });
       }

@@ -4,7 +4,8 @@
  * BigInt for counts.
  */
 import { StimError } from "./errors";
-import { D, Dec, describe, parseKronor, parseScaled, toCommonScale } from "./exact";
+import { D, Dec, parseKronor, parseScaled, toCommonScale } from "./exact";
+import { describe } from "./format";
 import { Comparison } from "./model";
 
 /** part/total ≥ threshold (or >), decided exactly: part ≥ threshold × total. */
@@ -19,10 +20,8 @@ export function meetsRatio(ratio: Dec, threshold: string, op: Comparison): boole
   return op === ">=" ? ratio.gte(threshold) : ratio.gt(threshold);
 }
 
-/** "≥ 80 %" / "> 80 %" for explanations. */
-export function comparisonText(op: Comparison): string {
-  return op === ">=" ? "≥" : ">";
-}
+/** "≥" / ">" for explanations (formatting lives in ./format). */
+export { formatComparison as comparisonText } from "./format";
 
 /** Reads a list of finite numbers exactly (as decimals). */
 export function parseSeries(values: readonly unknown[], what: string): Dec[] {

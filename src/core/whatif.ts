@@ -45,6 +45,9 @@ export function clearAnswer(c: Criterion, meets: boolean): AnswerValue {
     case "share":
       // 100 % meets every threshold below 1 with ≥ and >; 0 % misses every one above 0.
       return meets ? { part: 1000, total: 1000 } : { part: 0, total: 1000 };
+    case "target-count":
+      // A count far above any share of the target figure, or none at all (with an entered target figure when the criterion takes one).
+      return meets ? { part: 1_000_000_000, ...(c.target === "input" ? { total: 1 } : {}) } : { part: 0, ...(c.target === "input" ? { total: 1000 } : {}) };
     case "months-lower": {
       const previous = Array.from({ length: c.months }, () => 100);
       // Lower in every month, or in none (equal is not lower).

@@ -6,12 +6,15 @@
  * NotAvailableError (→ #N/A); functions.ts turns those into Excel errors.
  */
 import { allocate, Method, parseShare, splitAmount } from "../core/allocate";
-import { combine, evaluateRule, RuleResult, verdict } from "../core/criteria";
+import { compile, Compiled } from "../core/compile";
 import { StimError } from "../core/errors";
-import { resolveAssumptions } from "../core/evaluate";
 import { D, parseKronor } from "../core/exact";
-import { Agreement, Citation, Requirement, Rule } from "../core/model";
-import { meetsShare, monthsLower as coreMonthsLower } from "../core/thresholds";
+import { countyCoverage, CoverageInput } from "../core/gates";
+import { Agreement, Citation, Coverage, Rule } from "../core/model";
+import { formatKr, formatVerdict } from "../core/format";
+import { renderEvents } from "../core/render";
+import { combine, evaluateRule, RuleResult } from "../core/rules";
+import { monthsLower as coreMonthsLower } from "../core/thresholds";
 import { AGREEMENTS, getAgreement, getPot } from "../agreements";
 import { normaliseCode, population as referencePopulation } from "../reference";
 import {
@@ -35,7 +38,7 @@ import {
   toExcelError,
   usesXMarks,
 } from "./excel";
-import { citationText, criteriaRows, readInputs, requireComplete, slotsOf, withRequired } from "./inputs";
+import { citationText, criteriaRows, readInputs, requireComplete, slotsOf } from "./inputs";
 
 // ---------------------------------------------------------------------------
 // Lookups shared by several functions.
@@ -62,15 +65,9 @@ function idArg(v: unknown, name: string): string {
   return t;
 }
 
-const assumptionCache = new WeakMap<Agreement, Record<string, string>>();
-/** The assumption values in force: every default (the functions take no overrides). */
-export function assumptionValues(a: Agreement): Record<string, string> {
-  let v = assumptionCache.get(a);
-  if (!v) {
-    v = Object.fromEntries(resolveAssumptions(a, {}).map((x) => [x.id, x.value]));
-    assumptionCache.set(a, v);
-  }
-  return v;
+/** The agreement as the functions read it: every assumption at its default. */
+export function compiled(a: Agreement): Compiled {
+  return compile(a);
 }
 
 function listIds(items: readonly { id: string }[]): string {
@@ -82,7 +79,8 @@ type RuleKind = "requirement" | "goal" | "any";
 
 function ruleArg(a: Agreement, v: unknown, name: string, kind: RuleKind): Rule {
   const id = idArg(v, name);
-  const pool: Rule[] = kind === "requirement" ? a.requirements : kind === "goal" ? a.goals : [...a.requirements, ...a.goals];
+  const c = compiled(a).agreement;
+  const pool: Rule[] = kind === "requirement" ? [...c.requirements] : kind === "goal" ? c.goals : [...c.requirements, ...c.goals];
   const found = pool.find((r) => r.id.toUpperCase() === id.toUpperCase());
   if (found) return found;
   const what = kind === "requirement" ? "grundkrav" : kind === "goal" ? "prestationsmål" : "grundkrav eller mål";
@@ -126,7 +124,7 @@ function kronorArg(v: unknown, name: string): bigint {
   if (typeof c === "number" && !Number.isFinite(c)) throw new StimError(`${name}: ${describe(c)} är inget belopp.`, name);
   const kr = parseKronor(typeof c === "string" ? c.replace(",", ".") : c, name);
   if (kr > BigInt(MAX_KRONOR)) {
-    throw new StimError(`${name} är för stort: högst 9 007 199 254 740 991 kr kan räknas exakt i Excel.`, name);
+    throw new StimError(`${name} är för stort: högst ${formatKr(MAX_KRONOR)} kan räknas exakt i Excel.`, name);
   }
   return kr;
 }
@@ -275,19 +273,39 @@ export function population(codeArg: unknown): (number | string | ExcelError)[][]
 // GRUNDKRAV_MET, GOAL_MET, CRITERIA, EXPLAIN
 
 interface Evaluated {
-  rules: Rule[];
+  rules: readonly Rule[];
   results: RuleResult[];
   met: boolean | null;
   missing: string[];
 }
 
-function evaluateInputs(a: Agreement, rule: Rule, inputsArg: unknown, name: string, explain: boolean): Evaluated {
-  const rules = withRequired(a, rule);
+/** The population a rule's target figure is computed from: the recipient's (a län's for a landsting). */
+function recipientPopulation(rule: Rule, recipientArg: unknown): bigint | undefined {
+  if (!provided(recipientArg) || isBlankOrZero(scalar(recipientArg, "recipient"))) return undefined;
+  const c = scalar(recipientArg, "recipient");
+  const code = normaliseCode(typeof c === "string" ? c.trim() : c);
+  if (!code) throw new NotAvailableError(`recipient: ${describe(c)} är ingen kommunkod eller länskod.`, "recipient");
+  if (rule.level === "landsting" && code.kind !== "lan") {
+    throw new StimError(`recipient: ${rule.id} besvaras av landstinget; ange länskoden (t.ex. 01), inte en kommunkod.`, "recipient");
+  }
+  return BigInt(referencePopulation(code.code)!);
+}
+
+/**
+ * Reads the inputs of a rule (and the rules it requires) and evaluates each
+ * through the core's `evaluateRule`, the entry `evaluate` uses too.
+ */
+function evaluateInputs(a: Agreement, rule: Rule, inputsArg: unknown, name: string, recipientArg?: unknown): Evaluated {
+  const rules = compiled(a).withRequired(rule.id);
   const slots = slotsOf(rules);
   const m = matrix(inputsArg, name);
   const { answers, missing } = readInputs(slots, m, name, rule.id);
-  const ctx = { agreementId: a.id, explain, assumptions: assumptionValues(a) };
-  const results = rules.map((r) => evaluateRule(r, answers.get(r.id), ctx));
+  const needsPopulation = rules.some((r) => r.criteria.some((c) => c.kind === "target-count" && c.target !== "input"));
+  const population = recipientPopulation(rule, recipientArg);
+  if (needsPopulation && population === undefined) {
+    throw new StimError(`recipient saknas: ${rule.id} räknar målsiffran ur länets folkmängd; ange länskoden (t.ex. 01) som sista argument.`, "recipient");
+  }
+  const results = rules.map((r) => evaluateRule(r, answers.get(r.id), { population }));
   return { rules, results, met: combine(results.map((r) => r.met)), missing };
 }
 
@@ -299,41 +317,45 @@ function verdictOf(e: Evaluated): boolean {
 export function grundkravMet(agreementArgValue: unknown, requirementArg: unknown, answersArg: unknown): boolean {
   const a = agreementArg(agreementArgValue);
   const rule = ruleArg(a, requirementArg, "requirement_id", "requirement");
-  return verdictOf(evaluateInputs(a, rule, answersArg, "answers", false));
+  return verdictOf(evaluateInputs(a, rule, answersArg, "answers"));
 }
 
-export function goalMet(agreementArgValue: unknown, goalArg: unknown, inputsArg: unknown): boolean {
+export function goalMet(agreementArgValue: unknown, goalArg: unknown, inputsArg: unknown, recipientArg?: unknown): boolean {
   const a = agreementArg(agreementArgValue);
   const rule = ruleArg(a, goalArg, "goal_id", "goal");
-  return verdictOf(evaluateInputs(a, rule, inputsArg, "inputs", false));
+  return verdictOf(evaluateInputs(a, rule, inputsArg, "inputs", recipientArg));
 }
 
 export function criteria(agreementArgValue: unknown, idArgValue: unknown): string[][] {
   const a = agreementArg(agreementArgValue);
   const rule = ruleArg(a, idArgValue, "id", "any");
-  return criteriaRows(slotsOf(withRequired(a, rule)), assumptionValues(a));
+  return criteriaRows(slotsOf(compiled(a).withRequired(rule.id)));
 }
 
-export function explain(agreementArgValue: unknown, idArgValue: unknown, inputsArg: unknown): string {
-  const a = agreementArg(agreementArgValue);
-  const rule = ruleArg(a, idArgValue, "id", "any");
-  const e = evaluateInputs(a, rule, inputsArg, "inputs", true);
+/** The explanation of a rule's verdict, rendered from the core's trace by the core's renderer. */
+export function explainText(a: Agreement, rule: Rule, e: Evaluated): string {
   const parts: string[] = [];
   if (e.rules.length > 1) {
     const others = e.rules.slice(1).map((r) => r.id);
-    parts.push(`${rule.id} med förutsättningar (${others.join(", ")}): ${verdict(e.met)}.`);
+    parts.push(`${rule.id} med förutsättningar (${others.join(", ")}): ${formatVerdict(e.met)}.`);
   }
-  for (const r of e.results) for (const s of r.steps) if (s.text) parts.push(s.text);
+  for (const r of e.results) parts.push(...renderEvents(r.events));
   const ids = new Set<string>();
   for (const r of e.rules) {
     for (const id of r.assumptions ?? []) ids.add(id);
     for (const c of r.criteria) for (const id of c.assumptions ?? []) ids.add(id);
   }
   if (ids.size > 0) {
-    const inForce = resolveAssumptions(a, {}).filter((x) => ids.has(x.id));
+    const inForce = compiled(a).assumptions.filter((x) => ids.has(x.id));
     parts.push(`Antaganden: ${inForce.map((x) => `${x.title}: ${x.valueLabel}${x.isDefault ? " (standardval)" : ""} [${x.id}]`).join("; ")}.`);
   }
   return clip(parts.join(" "));
+}
+
+export function explain(agreementArgValue: unknown, idArgValue: unknown, inputsArg: unknown, recipientArg?: unknown): string {
+  const a = agreementArg(agreementArgValue);
+  const rule = ruleArg(a, idArgValue, "id", "any");
+  return explainText(a, rule, evaluateInputs(a, rule, inputsArg, "inputs", recipientArg));
 }
 
 /** Excel holds at most 32 767 characters in a cell. */
@@ -344,25 +366,25 @@ function clip(text: string): string {
 // ---------------------------------------------------------------------------
 // GRUNDKRAV_COUNTY
 
-/** The county coverage rule (prio-2014 §3.4.1: ≥ 80 % of the inhabitants). */
-function coverageRule(): NonNullable<Requirement["coverage"]> {
-  const prio = getAgreement("prio-2014");
-  const req = prio.requirements.find((r) => r.coverage);
-  if (!req?.coverage) throw new StimError("Internt fel: prio-2014 saknar länsregeln för grundkraven.");
-  return req.coverage;
+/** The county coverage rule of an agreement (the first that declares one when none is named). */
+function coverageRule(agreementArgValue: unknown): Coverage {
+  const pool = provided(agreementArgValue) && !isBlankOrZero(scalar(agreementArgValue, "agreement")) ? [agreementArg(agreementArgValue)] : AGREEMENTS;
+  for (const a of pool) {
+    const req = compiled(a).requirements.find((r) => r.coverage);
+    if (req?.coverage) return req.coverage;
+  }
+  throw new NotAvailableError(`agreement: ${pool.map((a) => a.id).join(", ")} har ingen länsregel för grundkraven.`, "agreement");
 }
 
-export function grundkravCounty(metArg: unknown, populationsArg: unknown): boolean {
+export function grundkravCounty(metArg: unknown, populationsArg: unknown, agreementArgValue?: unknown): boolean {
+  const cov = coverageRule(agreementArgValue);
   const mm = matrix(metArg, "met");
   const pm = matrix(populationsArg, "populations");
   sameShape(mm, "met", pm, "populations");
   const { rows, cols } = shape(mm);
   const xMarks = usesXMarks(mm);
-  let total = 0n;
-  let covered = 0n;
-  let unknown = 0n;
+  const kommuner: CoverageInput[] = [];
   const unknownRows: string[] = [];
-  let counted = 0;
   for (let r = 0; r < rows; r++) {
     for (let k = 0; k < cols; k++) {
       const pos = position(rows, cols, r, k);
@@ -377,22 +399,14 @@ export function grundkravCounty(metArg: unknown, populationsArg: unknown): boole
       }
       const b = readBoolean(mc, `met ${pos}`);
       const met = b === null ? (xMarks ? false : null) : b;
-      const pop = BigInt(p);
-      total += pop;
-      counted++;
-      if (met === true) covered += pop;
-      else if (met === null) {
-        unknown += pop;
-        unknownRows.push(pos);
-      }
+      if (met === null) unknownRows.push(pos);
+      kommuner.push({ population: BigInt(p), met });
     }
   }
-  if (counted === 0) throw new NotAvailableError("met och populations är tomma: ange en rad per kommun i länet.");
-  if (total === 0n) throw new StimError("populations summerar till 0; ange kommunernas folkmängd.", "populations");
-  const cov = coverageRule();
-  const meets = (p: bigint) => meetsShare(new D(p.toString()), new D(total.toString()), cov.threshold, cov.op);
-  if (meets(covered)) return true;
-  if (!meets(covered + unknown)) return false;
+  if (kommuner.length === 0) throw new NotAvailableError("met och populations är tomma: ange en rad per kommun i länet.");
+  const res = countyCoverage(kommuner, cov);
+  if (res.total === 0n) throw new StimError("populations summerar till 0; ange kommunernas folkmängd.", "populations");
+  if (res.met !== null) return res.met;
   const shown = unknownRows.slice(0, 5).join(", ");
   throw new NotAvailableError(
     `uppgift saknas: met för ${unknownRows.length} ${unknownRows.length === 1 ? "kommun" : "kommuner"} (${shown}${unknownRows.length > 5 ? " m.fl." : ""}); utan dem når täckningen inte gränsen, med dem gör den det.`,

@@ -11,7 +11,7 @@
  * with the same shape.
  */
 import { StimError } from "../core/errors";
-import { describe as describeCore } from "../core/exact";
+import { describe as describeCore } from "../core/format";
 
 // ---------------------------------------------------------------------------
 // Errors.

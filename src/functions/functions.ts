@@ -36,6 +36,7 @@
 import * as impl from "./adapters";
 import { ExcelError, guard } from "./excel";
 import * as meta from "./meta";
+import * as tableFns from "./table";
 
 /** A spilled result, or the error value in its place. */
 function spill(fn: () => unknown[][] | ExcelError): unknown[][] {
@@ -116,10 +117,11 @@ export function grundkravMet(agreement: unknown, requirement_id: unknown, answer
  * @customfunction GRUNDKRAV_COUNTY
  * @param met One cell per kommun: TRUE when the kommun meets the basic requirements.
  * @param populations The kommuner's inhabitants, same size as met.
+ * @param [agreement] The agreement whose county rule applies, for example "prio-2014" (the default).
  * @returns TRUE or FALSE; #N/A when missing answers decide it.
  */
-export function grundkravCounty(met: unknown[][], populations: unknown[][]): boolean | ExcelError {
-  return guard(() => impl.grundkravCounty(met, populations));
+export function grundkravCounty(met: unknown[][], populations: unknown[][], agreement?: unknown): boolean | ExcelError {
+  return guard(() => impl.grundkravCounty(met, populations, agreement));
 }
 
 /**
@@ -127,11 +129,12 @@ export function grundkravCounty(met: unknown[][], populations: unknown[][]): boo
  * @customfunction GOAL_MET
  * @param agreement The agreement id, for example "prio-2014" or "aldre-2014".
  * @param goal_id The goal id, for example "A1" or "LKM-OLAMPLIGA".
- * @param inputs The inputs, one row per row of STIM.CRITERIA: yes/no answers, shares (0.9 or "90 %", or part | total), monthly values (previous | current).
+ * @param inputs The inputs, one row per row of STIM.CRITERIA: yes/no answers, shares (0.9 or "90 %", or part | total), counts, monthly values (previous | current).
+ * @param [recipient] The county code (for example 01) where the goal's target figure is computed from the population (B1).
  * @returns TRUE or FALSE; #N/A when an input is missing.
  */
-export function goalMet(agreement: unknown, goal_id: unknown, inputs: unknown[][]): boolean | ExcelError {
-  return guard(() => impl.goalMet(agreement, goal_id, inputs));
+export function goalMet(agreement: unknown, goal_id: unknown, inputs: unknown[][], recipient?: unknown): boolean | ExcelError {
+  return guard(() => impl.goalMet(agreement, goal_id, inputs, recipient));
 }
 
 /**
@@ -162,10 +165,11 @@ export function monthsLower(previous: unknown[][], current: unknown[][]): number
  * @param agreement The agreement id, for example "prio-2014".
  * @param id A requirement or goal id, for example "GK1" or "A1".
  * @param inputs The inputs as for STIM.GOAL_MET (blank cells are reported as missing).
+ * @param [recipient] The county code where the target figure is computed from the population (B1).
  * @returns The explanation as text.
  */
-export function explain(agreement: unknown, id: unknown, inputs: unknown[][]): string | ExcelError {
-  return guard(() => impl.explain(agreement, id, inputs));
+export function explain(agreement: unknown, id: unknown, inputs: unknown[][], recipient?: unknown): string | ExcelError {
+  return guard(() => impl.explain(agreement, id, inputs, recipient));
 }
 
 /**
@@ -173,7 +177,7 @@ export function explain(agreement: unknown, id: unknown, inputs: unknown[][]): s
  * @customfunction SOURCE
  * @param agreement The agreement id, for example "prio-2014".
  * @param id A pot, requirement, goal, assumption or "rule/criterion" id, for example "A1".
- * @returns The citation as text, for example "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1".
+ * @returns The citation as text, for example "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1".
  */
 export function source(agreement: unknown, id: unknown): string | ExcelError {
   return guard(() => impl.source(agreement, id));
@@ -187,6 +191,44 @@ export function source(agreement: unknown, id: unknown): string | ExcelError {
  */
 export function assumptions(agreement: unknown): unknown[][] {
   return spill(() => impl.assumptions(agreement));
+}
+
+/**
+ * The amount in whole kronor a recipient receives from a pot, for one row of an allocation table (the sheet Stimulans builds). The whole table is evaluated once per change.
+ * @customfunction ALLOCATION
+ * @param agreement The agreement id, for example "prio-2014".
+ * @param table The allocation table: the header row first, then one row per recipient (code, name, level, county, population and the answers).
+ * @param row The row within the table: 1 is the first row under the headers, for example ROW()-ROW($A$7).
+ * @param pot_id The pot id, for example "A1".
+ * @returns Whole kronor.
+ */
+export function allocation(agreement: unknown, table: unknown[][], row: unknown, pot_id: unknown): number | ExcelError {
+  return guard(() => tableFns.allocation(agreement, table, row, pot_id));
+}
+
+/**
+ * The status of one row of an allocation table: for a pot "Behörig", "Inte behörig", "Uppgift saknas" or "Inte aktuell"; without a pot whether the basic requirements are met ("Ja", "Nej", "Uppgift saknas"), after the county rules.
+ * @customfunction ALLOCATION_STATUS
+ * @param agreement The agreement id, for example "prio-2014".
+ * @param table The allocation table: the header row first, then one row per recipient.
+ * @param row The row within the table: 1 is the first row under the headers.
+ * @param pot_id Optional: the pot id, for example "A1"; omitted = the basic requirements.
+ * @returns The status as Swedish text.
+ */
+export function allocationStatus(agreement: unknown, table: unknown[][], row: unknown, pot_id?: unknown): string | ExcelError {
+  return guard(() => tableFns.allocationStatus(agreement, table, row, pot_id));
+}
+
+/**
+ * The part of a pot that nobody in an allocation table receives (no recipient reached the goal, or their keys are 0), in whole kronor.
+ * @customfunction UNALLOCATED
+ * @param agreement The agreement id, for example "prio-2014".
+ * @param table The allocation table: the header row first, then one row per recipient.
+ * @param pot_id The pot id, for example "A1".
+ * @returns Whole kronor.
+ */
+export function unallocatedAmount(agreement: unknown, table: unknown[][], pot_id: unknown): number | ExcelError {
+  return guard(() => tableFns.unallocated(agreement, table, pot_id));
 }
 
 /** Custom function id (as in functions.json) -> implementation. */
@@ -204,6 +246,9 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unk
   EXPLAIN: explain,
   SOURCE: source,
   ASSUMPTIONS: assumptions,
+  ALLOCATION: allocation,
+  ALLOCATION_STATUS: allocationStatus,
+  UNALLOCATED: unallocatedAmount,
 };
 
 /**

@@ -1,14 +1,19 @@
 /**
  * The input layout for GRUNDKRAV_MET, GOAL_MET and EXPLAIN, and what
  * CRITERIA shows: how a range of cells maps onto the answers the core's
- * criteria expect. This is a layout convention, not a rule: every verdict is
- * the core's (`evaluateRule`, `checkAnswer`, `parseShare`).
+ * criteria expect. This is a layout convention, not a rule: cells become the
+ * core's normalised answers (`parseAnswer`, `shareAnswer`) and every verdict
+ * is the core's `evaluateRule`, the same entry `evaluate` uses.
  *
  * The convention ("one CRITERIA row = one input row"):
  * - The rule's own criteria come first, in the order the agreement lists
  *   them, then the criteria of the rules it requires (e.g. A1 requires
  *   A-FORUTSATTNING), each block in its own order.
- * - boolean criterion: 1 row, 1 cell (SANT/FALSKT, 1/0, "ja"/"nej", "x"/tom).
+ * - boolean criterion: 1 row, 1 cell (SANT/FALSKT, 1/0, "ja"/"nej", "x"/tom;
+ *   "ej aktuellt" where the point applies only to some).
+ * - target-count criterion (B1's registered patients): 1 row, 1 cell with the
+ *   count (the core computes the target figure from the population), or,
+ *   with an entered target figure, 2 cells: antal | målsiffra.
  * - share criterion: 1 row, either 1 cell (0,9 or "90 %"; a cell formatted
  *   as percent sends 0,9) or 2 cells: antal | totalt (whole counts).
  * - months-lower criterion: one row per month (6), 2 cells per row:
@@ -20,13 +25,13 @@
  * also be one row across (one cell per criterion): the usual layout of a
  * sheet with one row per kommun.
  */
-import { AnswerValue, checkAnswer } from "../core/facts";
-import { D, formatRate } from "../core/exact";
+import { Answer, AnswerValue, parseAnswer, shareAnswer } from "../core/facts";
+import { D, parseScaled } from "../core/exact";
+import { formatCitation, formatComparison, formatRate, formatThreshold } from "../core/format";
+import { fromScaled } from "../core/fraction";
 import { parseShare } from "../core/allocate";
-import { comparisonText } from "../core/thresholds";
 import { StimError } from "../core/errors";
-import { Agreement, Citation, Criterion, Rule } from "../core/model";
-import { goalWithRequired } from "../core/criteria";
+import { Citation, Criterion, Rule } from "../core/model";
 import { Cell, describe, isBlank, isBlankOrZero, Matrix, NotAvailableError, readBoolean, readNumber, shape, usesXMarks } from "./excel";
 
 /** One criterion's place in the inputs. */
@@ -39,11 +44,6 @@ export interface Slot {
   rows: number;
   /** Cells per row it may use (a share uses 1 or 2). */
   cols: 1 | 2;
-}
-
-/** The rule and the rules it requires (the core decides which). */
-export function withRequired(agreement: Agreement, rule: Rule): Rule[] {
-  return goalWithRequired(agreement, rule);
 }
 
 export function slotsOf(rules: readonly Rule[]): Slot[] {
@@ -59,6 +59,9 @@ export function slotsOf(rules: readonly Rule[]): Slot[] {
         case "share":
           slots.push({ rule, criterion: c, id, rows: 1, cols: 2 });
           break;
+        case "target-count":
+          slots.push({ rule, criterion: c, id, rows: 1, cols: c.target === "input" ? 2 : 1 });
+          break;
         case "months-lower":
           slots.push({ rule, criterion: c, id, rows: c.months, cols: 2 });
           break;
@@ -71,44 +74,49 @@ export function slotsOf(rules: readonly Rule[]): Slot[] {
   return slots;
 }
 
-/** "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1" */
+/** "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1" */
 export function citationText(c: Citation): string {
-  // A numbered section ("3.4.2") gets §; a heading is quoted as it stands in the document.
-  const section = /^\d+(\.\d+)*$/.test(c.section) ? `§${c.section}` : `"${c.section}"`;
-  return `${c.doc} ${section}: ${c.label}`;
-}
-
-/** Whether an assumption on the criterion (or its rule) is set to `option`. */
-function chosen(slot: Slot, values: Record<string, string>, option: string): boolean {
-  const ids = [...(slot.criterion.assumptions ?? [])];
-  return ids.some((id) => values[id] === option);
+  return formatCitation(c, "full", { label: true });
 }
 
 /**
  * CRITERIA's rows: [id, label, what to enter (type/unit and the requirement),
- * citation], one row per input row.
+ * citation], one row per input row. The criteria come from the compiled
+ * agreement, so operators, month rules and units are those in force.
  */
-export function criteriaRows(slots: readonly Slot[], values: Record<string, string>): string[][] {
+export function criteriaRows(slots: readonly Slot[]): string[][] {
   const rows: string[][] = [];
   for (const s of slots) {
     const c = s.criterion;
     const cite = citationText(c.source);
     switch (c.kind) {
       case "boolean":
-        rows.push([s.id, c.label, 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', cite]);
-        break;
-      case "share": {
-        const op = chosen(s, values, "more-than") ? ">" : c.op;
         rows.push([
           s.id,
           c.label,
-          `andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ${comparisonText(op)} ${formatRate(c.threshold)}`,
+          `ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom${c.notApplicable ? `; "ej aktuellt" räknas som ${c.notApplicable === "met" ? "uppfyllt" : "inte uppfyllt"}` : ""}`,
+          cite,
+        ]);
+        break;
+      case "share": {
+        rows.push([
+          s.id,
+          c.label,
+          `andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ${formatThreshold(c.op, c.threshold)}`,
           cite,
         ]);
         break;
       }
+      case "target-count": {
+        const what =
+          c.target === "input"
+            ? "antal | målsiffra i två celler"
+            : `antal (heltal) i en cell; målsiffran räknas som ${formatRate(c.rate)} av länets invånare 31 december 2013`;
+        rows.push([s.id, c.label, `${what}; krav ${formatThreshold(c.op, c.threshold)} av målsiffran`, cite]);
+        break;
+      }
       case "months-lower": {
-        const rule = chosen(s, values, "exactly") ? "exakt" : "minst";
+        const rule = c.match === "exactly" ? "exakt" : "minst";
         for (let m = 0; m < c.months; m++) {
           rows.push([
             `${s.id}[${m + 1}]`,
@@ -120,9 +128,9 @@ export function criteriaRows(slots: readonly Slot[], values: Record<string, stri
         break;
       }
       case "indicator-improvement": {
-        const unit = chosen(s, values, "relative") ? "% av utgångsvärdet" : "procentenheter";
-        const op = chosen(s, values, "more-than") ? ">" : "≥";
-        const each = chosen(s, values, "each-indicator");
+        const unit = c.unit === "relative" ? "% av utgångsvärdet" : "procentenheter";
+        const op = formatComparison(c.op ?? ">=");
+        const each = c.basis === "each";
         let req = `${each ? "varje indikators" : "genomsnittlig"} förbättring ${op} ${c.minImprovement} ${unit}`;
         if (c.attainmentAlternative) req += ` eller genomsnittligt resultat ≥ ${c.attainmentAlternative} %`;
         c.indicators.forEach((ind, i) => {
@@ -142,7 +150,7 @@ export function criteriaRows(slots: readonly Slot[], values: Record<string, stri
 
 /** Answers per rule id, ready for `evaluateRule`, and what is missing. */
 export interface ReadInputs {
-  answers: Map<string, Record<string, AnswerValue | null>>;
+  answers: Map<string, Map<string, Answer | null>>;
   /** Labels (with detail) of answers that are blank: the verdict is #N/A. */
   missing: string[];
 }
@@ -156,12 +164,12 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
   const { rows, cols } = shape(m);
   const needRows = slots.reduce((n, s) => n + s.rows, 0);
   const xMarks = usesXMarks(m);
-  const answers = new Map<string, Record<string, AnswerValue | null>>();
+  const answers = new Map<string, Map<string, Answer | null>>();
   const missing: string[] = [];
-  const put = (s: Slot, v: AnswerValue | null) => {
+  const put = (s: Slot, v: Answer | null) => {
     let rec = answers.get(s.rule.id);
-    if (!rec) answers.set(s.rule.id, (rec = {}));
-    rec[s.criterion.id] = v;
+    if (!rec) answers.set(s.rule.id, (rec = new Map()));
+    rec.set(s.criterion.id, v);
   };
 
   // One row across, one cell per criterion.
@@ -210,12 +218,12 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
   for (const s of slots) {
     const c = s.criterion;
     const at = (r: number, col: number): Cell => (col < cols ? m[r][col] : null);
-    if (c.kind === "boolean" || c.kind === "share") {
+    if (c.kind === "boolean" || c.kind === "share" || c.kind === "target-count") {
       const where = `${name} rad ${row + 1} (${c.label})`;
-      if (c.kind === "boolean" && cols > 1 && !isBlank(at(row, 1))) {
-        throw new StimError(`${where}, kolumn 2: ett ja/nej-svar tar en cell (fick ${describe(at(row, 1))}).`, name);
+      if (s.cols === 1 && cols > 1 && !isBlank(at(row, 1))) {
+        throw new StimError(`${where}, kolumn 2: svaret tar en cell (fick ${describe(at(row, 1))}).`, name);
       }
-      const v = readSingle(s, at(row, 0), c.kind === "share" ? at(row, 1) : null, where, xMarks);
+      const v = readSingle(s, at(row, 0), s.cols === 2 ? at(row, 1) : null, where, xMarks);
       if (v === null) missing.push(c.label);
       put(s, v);
     } else {
@@ -247,8 +255,7 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
         put(s, null);
       } else {
         const v: AnswerValue = c.kind === "months-lower" ? { previous: first, current: second } : { baseline: first, result: second };
-        check(c, v, `${name} rad ${row + 1}–${row + s.rows} (${c.label})`);
-        put(s, v);
+        put(s, answer(c, v, `${name} rad ${row + 1}–${row + s.rows} (${c.label})`));
       }
     }
     row += s.rows;
@@ -256,12 +263,22 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
   return { answers, missing };
 }
 
-/** A boolean or share answer from one cell (or part | total for a share). */
-function readSingle(s: Slot, v: Cell, second: Cell, where: string, xMarks: boolean): AnswerValue | null {
+/** A boolean, share or count answer from one cell (or two: part | total, count | target). */
+function readSingle(s: Slot, v: Cell, second: Cell, where: string, xMarks: boolean): Answer | null {
   const c = s.criterion;
   if (c.kind === "boolean") {
+    if (c.notApplicable && typeof v === "string" && /^\s*ej\s+aktuellt\s*$/i.test(v)) return { kind: "not-applicable" };
     const b = readBoolean(v, where);
-    return b === null ? (xMarks ? false : null) : b;
+    return b === null ? (xMarks ? { kind: "boolean", value: false } : null) : { kind: "boolean", value: b };
+  }
+  if (c.kind === "target-count") {
+    if (isBlank(v)) return null;
+    const n = readNumber(v, `${where}, antal`);
+    if (n === null || !Number.isSafeInteger(n) || n < 0) throw new StimError(`${where}: antalet ska vara ett heltal ≥ 0 (fick ${describe(v)}).`, where);
+    if (c.target !== "input") return answer(c, n, where);
+    const t = readNumber(second, `${where}, målsiffra`);
+    if (t === null) return null;
+    return answer(c, { part: n, total: t }, where);
   }
   if (c.kind !== "share") throw new StimError(`${where}: kriteriet tar flera rader.`, where);
   // part | total: a second cell that is blank or 0 means the first is the share itself.
@@ -273,19 +290,17 @@ function readSingle(s: Slot, v: Cell, second: Cell, where: string, xMarks: boole
     if (!Number.isSafeInteger(part) || part < 0 || !Number.isSafeInteger(total) || total < 0) {
       throw new StimError(`${where}: antal och totalt ska vara heltal ≥ 0 (fick ${describe(part)} och ${describe(total)}).`, where);
     }
-    if (part > total) {
+    if (part > total && !c.mayExceedWhole) {
       throw new StimError(`${where}: antal (${describe(part)}) är större än totalt (${describe(total)}); en andel över 100 % anges som 100 %.`, where);
     }
-    const ans = { part, total };
-    check(c, ans, where);
-    return ans;
+    return answer(c, { part, total }, where);
   }
   if (isBlank(v)) return null;
   if (typeof v === "boolean") throw new StimError(`${where}: ${describe(v)} är ingen andel; ange 0,9 eller "90 %".`, where);
-  const fraction = parseShare(v, where);
-  const ans = `${new D(fraction).times(100).toFixed()} %`;
-  check(c, ans, where);
-  return ans;
+  const fraction = parseScaled(parseShare(v, where))!;
+  const a = shareAnswer(c, fromScaled(fraction.value), describe(v));
+  if (typeof a === "string") throw new StimError(`${where}: ${a}.`, where);
+  return a;
 }
 
 function monthValue(v: Cell, where: string): number {
@@ -303,10 +318,11 @@ function indicatorValue(v: Cell, where: string): number {
   return Number(new D(fraction).times(100).toFixed());
 }
 
-/** The core's own validation of an answer, as a safety net. */
-function check(c: Criterion, v: AnswerValue, where: string): void {
-  const problem = checkAnswer(c, v);
-  if (problem) throw new StimError(`${where}: ${problem}.`, where);
+/** The core's reading of an answer: normalised, or a Swedish message naming the cells. */
+function answer(c: Criterion, v: unknown, where: string): Answer {
+  const a = parseAnswer(c, v);
+  if (typeof a === "string") throw new StimError(`${where}: ${a}.`, where);
+  return a;
 }
 
 /** Throws #N/A "uppgift saknas: …" when answers are missing. */

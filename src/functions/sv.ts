@@ -34,6 +34,21 @@ const AGREEMENT: SvParameter = {
   description: 'Överenskommelsens id, t.ex. "prio-2014" eller "aldre-2014" (stora eller små bokstäver).',
 };
 
+const TABLE: SvParameter = {
+  name: "tabell",
+  description: "Fördelningstabellen: rubrikraden först, sedan en rad per mottagare (kod, namn, nivå, län, folkmängd och svaren).",
+};
+
+const ROW: SvParameter = {
+  name: "rad",
+  description: "Raden i tabellen: 1 är första raden under rubrikerna, t.ex. RAD()-RAD($A$7).",
+};
+
+const RECIPIENT: SvParameter = {
+  name: "mottagare",
+  description: "Länskoden (t.ex. 01) när målets målsiffra räknas ur länets folkmängd (B1).",
+};
+
 /** Custom function id → Swedish name, description and parameters. */
 export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
   VERSION: {
@@ -108,6 +123,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     parameters: {
       met: { name: "uppfyllt", description: "En cell per kommun: SANT när kommunen uppfyller grundkraven." },
       populations: { name: "folkmangder", description: "Kommunernas antal invånare, samma storlek som uppfyllt." },
+      agreement: { ...AGREEMENT, description: 'Överenskommelsen vars länsregel gäller, t.ex. "prio-2014" (standard).' },
     },
   },
   GOAL_MET: {
@@ -119,8 +135,9 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
       inputs: {
         name: "indata",
         description:
-          'Indata, en rad per rad i STIM.KRITERIER: ja/nej-svar, andelar (0,9 eller "90 %", eller antal | totalt), månadsvärden (föregående år | innevarande år).',
+          'Indata, en rad per rad i STIM.KRITERIER: ja/nej-svar, andelar (0,9 eller "90 %", eller antal | totalt), antal, månadsvärden (föregående år | innevarande år).',
       },
+      recipient: RECIPIENT,
     },
   },
   CRITERIA: {
@@ -147,6 +164,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
       agreement: AGREEMENT,
       id: { name: "id", description: 'Grundkravets eller målets id, t.ex. "GK1" eller "A1".' },
       inputs: { name: "indata", description: "Indata som för STIM.MAL_UPPFYLLT (tomma celler redovisas som saknade uppgifter)." },
+      recipient: RECIPIENT,
     },
   },
   SOURCE: {
@@ -155,6 +173,37 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     parameters: {
       agreement: AGREEMENT,
       id: { name: "id", description: 'Id för en pott, ett grundkrav, ett mål, ett antagande eller "regel/kriterium", t.ex. "A1".' },
+    },
+  },
+  ALLOCATION: {
+    name: "TILLDELNING",
+    description:
+      "Beloppet i hela kronor som mottagaren på en rad i fördelningstabellen får ur en pott. Hela tabellen beräknas en gång per ändring.",
+    parameters: {
+      agreement: AGREEMENT,
+      table: TABLE,
+      row: ROW,
+      pot_id: { name: "pott_id", description: 'Pottens id, t.ex. "A1".' },
+    },
+  },
+  ALLOCATION_STATUS: {
+    name: "TILLDELNINGSSTATUS",
+    description:
+      'Status för en rad i fördelningstabellen: för en pott "Behörig", "Inte behörig", "Uppgift saknas" eller "Inte aktuell"; utan pott om grundkraven är uppfyllda ("Ja", "Nej", "Uppgift saknas") efter länsreglerna.',
+    parameters: {
+      agreement: AGREEMENT,
+      table: TABLE,
+      row: ROW,
+      pot_id: { name: "pott_id", description: 'Valfritt: pottens id, t.ex. "A1"; utelämnat = grundkraven.' },
+    },
+  },
+  UNALLOCATED: {
+    name: "OFORDELAT",
+    description: "Den del av en pott som ingen i fördelningstabellen får (ingen nådde målet eller nycklarna är 0), i hela kronor.",
+    parameters: {
+      agreement: AGREEMENT,
+      table: TABLE,
+      pot_id: { name: "pott_id", description: 'Pottens id, t.ex. "A1".' },
     },
   },
   ASSUMPTIONS: {

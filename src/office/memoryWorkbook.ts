@@ -7,6 +7,7 @@
  * reported as "C3" (not "C3:C3"), writing to a non-empty sheet is refused,
  * and after `writeNewSheet` the new sheet is active with A1 selected.
  */
+import type { SheetSpec } from "../sheets/layout";
 import { parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
 import {
   MAX_COLUMNS,
@@ -18,6 +19,8 @@ import {
   messages,
   sheetNameProblem,
   valuesProblem,
+  specValues,
+  uniqueTableName,
   type CellValue,
   type SelectedRange,
   type SheetFormat,
@@ -30,6 +33,10 @@ interface MemorySheet {
   cells: Map<string, CellValue>;
   /** The format given when the sheet was written, for the preview grid. */
   format?: SheetFormat;
+  /** Formulas (typed form, with "="), keyed like cells; their cached values are in `cells`. */
+  formulas: Map<string, string>;
+  tables: { name: string; range: string }[];
+  validations: SheetSpec["validations"];
 }
 
 /** A sheet's used block from A1, for showing it (the browser preview's grid). */
@@ -67,10 +74,26 @@ export class MemoryWorkbook implements WorkbookAdapter {
     const problem = sheetNameProblem(name) ?? valuesProblem(values);
     if (problem !== null) throw new WorkbookError(problem);
     if (this.find(name)) throw new WorkbookError(messages.sheetExists(name));
-    const sheet: MemorySheet = { name, cells: new Map() };
+    const sheet: MemorySheet = { name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
     this.sheets.push(sheet);
     this.put(sheet, 0, 0, values);
     this.changed();
+  }
+
+  /** The formula of a cell ("=…"), or undefined for a value. */
+  formulaAt(sheetName: string, address: string): string | undefined {
+    const { start } = parseA1Range(address);
+    return this.require(sheetName).formulas.get(key(start.row, start.col));
+  }
+
+  /** Tables on a sheet: name and A1 range. */
+  tablesOn(sheetName: string): { name: string; range: string }[] {
+    return [...this.require(sheetName).tables];
+  }
+
+  /** Data validation rules on a sheet. */
+  validationsOn(sheetName: string): SheetSpec["validations"] {
+    return [...this.require(sheetName).validations];
   }
 
   /** Writes `values` with the top-left corner at `address` ("B2"), like a user typing. */
@@ -156,11 +179,32 @@ export class MemoryWorkbook implements WorkbookAdapter {
     if (sheet) {
       if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
     } else {
-      sheet = { name, cells: new Map() };
+      sheet = { name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
       this.sheets.push(sheet);
     }
     this.put(sheet, 0, 0, values);
     if (format) sheet.format = format;
+    this.active = { sheet: sheet.name, range: parseA1Range("A1") };
+    this.changed();
+  }
+
+  async writeSheetSpec(spec: SheetSpec): Promise<void> {
+    const values = specValues(spec);
+    assertWritable(spec.name, values);
+    const taken = new Set(this.sheets.flatMap((s) => s.tables.map((t) => t.name.toLowerCase())));
+    let sheet = this.find(spec.name);
+    if (sheet) {
+      if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
+    } else {
+      sheet = { name: spec.name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
+      this.sheets.push(sheet);
+    }
+    const cached = spec.cells.map((row) => row.map((c) => (c ? (c.formula !== undefined ? (c.cached ?? "") : (c.value ?? "")) : "")));
+    const width = values[0]?.length ?? 0;
+    this.put(sheet, 0, 0, cached.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")));
+    values.forEach((row, r) => row.forEach((v, c) => typeof v === "string" && v.startsWith("=") && sheet!.formulas.set(key(r, c), v)));
+    if (spec.table) sheet.tables.push({ name: uniqueTableName(spec.table.name, taken), range: spec.table.range });
+    sheet.validations.push(...spec.validations);
     this.active = { sheet: sheet.name, range: parseA1Range("A1") };
     this.changed();
   }

@@ -8,8 +8,11 @@
  * runtime (SharedRuntime 1.1) has it.
  */
 import { blockFromA1, columnIndexToLetters, parseA1Range, rangeSize, rangeToA1 } from "./a1";
+import type { SheetSpec, ValidationSpec } from "../sheets/layout";
 import {
   MAX_READ_CELLS,
+  specValues,
+  uniqueTableName,
   WorkbookError,
   assertWritable,
   messages,
@@ -49,6 +52,26 @@ function assertReadable(address: string): void {
   if (rows * cols > MAX_READ_CELLS) throw new WorkbookError(messages.rangeTooLarge(rows * cols));
 }
 
+/** The office.js data-validation rule for a sheet-layer rule. */
+export function validationRule(v: ValidationSpec): Excel.DataValidationRule {
+  if (v.type === "list") return { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
+  const basic = v.max === undefined ? { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" } : { formula1: v.min ?? 0, formula2: v.max, operator: "Between" };
+  return v.type === "whole" ? { wholeNumber: basic as Excel.BasicDataValidation } : { decimal: basic as Excel.BasicDataValidation };
+}
+
+/** A new sheet, or an existing one that is completely empty; refuses anything else. */
+async function newOrEmptySheet(ctx: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
+  const sheets = ctx.workbook.worksheets;
+  const existing = sheets.getItemOrNullObject(name);
+  existing.load("name");
+  await ctx.sync();
+  if (existing.isNullObject) return sheets.add(name);
+  const used = existing.getUsedRangeOrNullObject(true);
+  await ctx.sync();
+  if (!used.isNullObject) throw new WorkbookError(messages.sheetNotEmpty(existing.name));
+  return existing;
+}
+
 export class OfficeWorkbook implements WorkbookAdapter {
   async listSheetNames(): Promise<string[]> {
     return Excel.run(async (ctx) => {
@@ -80,22 +103,8 @@ export class OfficeWorkbook implements WorkbookAdapter {
   async writeNewSheet(name: string, values: CellValue[][], format: SheetFormat = {}): Promise<void> {
     assertWritable(name, values);
     await Excel.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      const existing = sheets.getItemOrNullObject(name); // case-insensitive, like Excel's UI
-      existing.load("name");
-      await ctx.sync();
-
-      let ws: Excel.Worksheet;
-      if (existing.isNullObject) {
-        ws = sheets.add(name);
-      } else {
-        // valuesOnly = true: a sheet that only has formatting counts as empty;
-        // any constant or formula makes it non-empty and we refuse.
-        const used = existing.getUsedRangeOrNullObject(true);
-        await ctx.sync();
-        if (!used.isNullObject) throw new WorkbookError(messages.sheetNotEmpty(existing.name));
-        ws = existing;
-      }
+      // Case-insensitive, like Excel's UI; an existing sheet is used only when it holds no values or formulas.
+      const ws = await newOrEmptySheet(ctx, name);
 
       const rows = values.length;
       const cols = rows > 0 ? values[0].length : 0;
@@ -111,6 +120,50 @@ export class OfficeWorkbook implements WorkbookAdapter {
         const letters = columnIndexToLetters(c);
         ws.getRange(`${letters}:${letters}`).format.columnWidth = Math.round(chars * POINTS_PER_CHARACTER);
       });
+      ws.activate();
+      await ctx.sync();
+    });
+  }
+
+  async writeSheetSpec(spec: SheetSpec): Promise<void> {
+    const values = specValues(spec);
+    assertWritable(spec.name, values);
+    await Excel.run(async (ctx) => {
+      const ws = await newOrEmptySheet(ctx, spec.name);
+      const rows = values.length;
+      const cols = rows > 0 ? values[0].length : 0;
+      if (rows > 0 && cols > 0) {
+        const target = ws.getRange(rangeToA1(blockFromA1(rows, cols)));
+        // Formats first: a formula cell must not carry the Text format, or Excel keeps it as text.
+        target.numberFormat = spec.cells.map((row) =>
+          Array.from({ length: cols }, (_, c) => {
+            const x = row[c];
+            if (x?.numFmt) return x.numFmt;
+            return x && x.formula === undefined && typeof x.value === "string" ? TEXT_FORMAT : GENERAL_FORMAT;
+          }),
+        );
+        target.formulas = values;
+      }
+      spec.columnWidths.forEach((w, i) => {
+        const letters = columnIndexToLetters(i);
+        ws.getRange(`${letters}:${letters}`).format.columnWidth = w * 7; // characters → points, roughly
+      });
+      if (spec.table) {
+        const tables = ctx.workbook.tables;
+        tables.load("items/name");
+        await ctx.sync();
+        const table = ws.tables.add(ws.getRange(spec.table.range), true);
+        table.name = uniqueTableName(spec.table.name, new Set(tables.items.map((t) => t.name.toLowerCase())));
+      }
+      for (const v of spec.validations) {
+        const dv = ws.getRange(v.range).dataValidation;
+        dv.rule = validationRule(v);
+        dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: "Stimulans" };
+        dv.prompt = { message: v.prompt.slice(0, 255), showPrompt: true, title: "Stimulans" };
+      }
+      if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
+        ws.freezePanes.freezeAt(ws.getRange(rangeToA1(blockFromA1(Math.max(1, spec.freeze.rows), Math.max(1, spec.freeze.columns)))));
+      }
       ws.activate();
       await ctx.sync();
     });

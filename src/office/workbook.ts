@@ -12,6 +12,9 @@
  * anything else is refused.
  */
 
+import type { SheetSpec } from "../sheets/layout";
+import { formatInt } from "../core/format";
+
 /** A value Stimulans writes into a cell. */
 export type CellValue = string | number | boolean;
 
@@ -59,6 +62,29 @@ export interface WorkbookAdapter {
   writeNewSheet(name: string, values: CellValue[][], format?: SheetFormat): Promise<void>;
   /** The current selection on the active sheet. */
   getSelectedRange(): Promise<SelectedRange>;
+  /**
+   * Writes a sheet the sheet layer describes (src/sheets `SheetSpec`: values,
+   * formulas in the typed form, number formats, an Excel table, data
+   * validation, frozen panes) into a new sheet `spec.name`, or an existing
+   * sheet only if it is completely empty — the same rule as writeNewSheet.
+   * In Excel the formulas are entered as typed (`=STIM.ALLOCATION(…)`) and
+   * computed live by the add-in; the in-memory workbook keeps the cached
+   * values as the cells' values.
+   */
+  writeSheetSpec(spec: SheetSpec): Promise<void>;
+}
+
+/** The values (and "=formulas") of a sheet spec, row by row, for a rectangular write. */
+export function specValues(spec: SheetSpec): CellValue[][] {
+  const width = Math.max(0, ...spec.cells.map((r) => r.length));
+  return spec.cells.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const x = row[c];
+      if (!x) return "";
+      if (x.formula !== undefined) return `=${x.formula}`;
+      return x.value ?? "";
+    }),
+  );
 }
 
 /** An error whose message is meant for the user (Swedish). */
@@ -69,10 +95,6 @@ export class WorkbookError extends Error {
   }
 }
 
-/** 200000 -> "200 000" (no-break space as thousands separator, as Intl gives for sv-SE). */
-function svInteger(n: number): string {
-  return new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 }).format(n);
-}
 
 /** User-facing messages, shared by all adapters. */
 export const messages = {
@@ -97,7 +119,7 @@ export const messages = {
   textTooLong: (row: number, col: number) =>
     `Texten i cellen på rad ${row}, kolumn ${col} är längre än ${MAX_CELL_TEXT_LENGTH} tecken.`,
   rangeTooLarge: (cells: number) =>
-    `Området är för stort (${svInteger(cells)} celler). Markera högst ${svInteger(MAX_READ_CELLS)} celler.`,
+    `Området är för stort (${formatInt(cells)} celler). Markera högst ${formatInt(MAX_READ_CELLS)} celler.`,
   tooLarge: () => "Datamängden är större än vad ett Excel-blad rymmer.",
 } as const;
 
@@ -172,4 +194,10 @@ export function assertWritable(name: string, values: readonly (readonly unknown[
 /** True if a cell value counts as "something the user put there". */
 export function isNonEmptyCell(value: unknown): boolean {
   return value !== "" && value !== null && value !== undefined;
+}
+
+/** A table name not yet used in the workbook (Excel's names are unique, case-insensitive): "Fordelning", "Fordelning_2", … */
+export function uniqueTableName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i++) if (!taken.has(`${name}_${i}`.toLowerCase())) return `${name}_${i}`;
 }

@@ -18,6 +18,11 @@ export interface Lan {
   metropolitan: boolean;
   /** Kommunkoder in the län, in code order. */
   kommuner: string[];
+  /**
+   * The kommun that is the same body as the county's landsting (Gotland:
+   * Region Gotland is both), so it answers shared requirements once.
+   */
+  oneBodyKommun?: string;
 }
 
 export interface Kommun {
@@ -46,6 +51,7 @@ export const LAN: readonly Lan[] = LAN_ROWS.map(([code, name, population]) => ({
   population,
   metropolitan: METROPOLITAN_LAN.includes(code),
   kommuner: KOMMUNER.filter((k) => k.lan === code).map((k) => k.code),
+  ...(code === GOTLAND_LAN ? { oneBodyKommun: GOTLAND_KOMMUN } : {}),
 }));
 
 const kommunByCode = new Map(KOMMUNER.map((k) => [k.code, k]));

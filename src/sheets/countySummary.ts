@@ -9,6 +9,7 @@
  * The figures are the core's (`countySummary`); this module only lays them out.
  */
 import { formatKr } from "../core/exact";
+import { formatCitation } from "../core/format";
 import type { Citation } from "../core/model";
 import type { CountySummary, SummaryItem, SummaryKind } from "../core/summary";
 
@@ -43,20 +44,15 @@ export const KRONOR_FORMAT = '#,##0 "kr"';
 const HEADER = ["Överenskommelse", "Pott", "Post", "Belopp", "Villkor eller anmärkning", "Källa"] as const;
 const AMOUNT_COLUMN = 3;
 
-/** The human form of a citation's place: "avsnitt 3.4.2" or the heading it stands under. */
-function place(c: Citation): string {
-  return /^\d+(\.\d+)*$/.test(c.section) ? `avsnitt ${c.section}` : `”${c.section}”`;
-}
-
 function itemRow(item: SummaryItem, citation: (c: Citation) => string): SheetValue[] {
   return [item.agreement, item.pot, item.title, item.amount ?? "", item.note, citation(item.source)];
 }
 
 /**
  * The summary of one county as a sheet. `citation` turns a citation into the
- * text users read (default: document file and section).
+ * text users read (default: the core's full form, src/core/format.ts).
  */
-export function countySummarySheet(summary: CountySummary, citation: (c: Citation) => string = (c) => `${c.doc}, ${place(c)}`): SheetLayout {
+export function countySummarySheet(summary: CountySummary, citation: (c: Citation) => string = (c) => formatCitation(c)): SheetLayout {
   const values: SheetValue[][] = [];
   const boldRows: number[] = [];
   const blank = (): SheetValue[] => HEADER.map(() => "");

@@ -12,6 +12,7 @@
  * is used and named.
  */
 import { Host, loadHost, OMIT } from "./host";
+import { GOTLAND_TABLE } from "./examples";
 
 const CATEGORIES = [
   "blank as null",
@@ -49,6 +50,9 @@ const MONTHS = [[10, 9], [10, 9], [10, 9], [10, 9], [10, 11], [10, 11]];
 const A1_LABEL = "Andel barn och unga som fått en första bedömning inom 30 dagar";
 const GK1_2 = "Dokumenterad uppföljning och planerade åtgärder för samverkan och delaktighet";
 const AGREEMENT_LIST = "prio-2014, aldre-2014, ebp-2014, missbruk-2014, ebp-2011";
+const T = GOTLAND_TABLE;
+/** The Gotland table with one cell changed (row 0 = the headers). */
+const withCell = (r: number, c: number, v: unknown) => T.map((row, i) => (i === r ? row.map((x, k) => (k === c ? v : x)) : row));
 
 const CASES: Case[] = [
   // FUND_SHARE(pot, keys, [eligible], [ids], [method])
@@ -201,9 +205,9 @@ const CASES: Case[] = [
   { fn: "MONTHS_LOWER", category: "huge numbers", name: "1e15 and 1e15 - 1", args: [col([1e15]), col([1e15 - 1])], expect: { value: 1 } },
 
   // EXPLAIN(agreement, id, inputs): inputs errors as GOAL_MET; blanks are explained
-  { fn: "EXPLAIN", category: "blank as null", name: "blank inputs are explained", args: ["prio-2014", "GK1", col([null, null, null, null])], expect: { value: "GK1 Grundkrav 1: Samverkansöverenskommelser (004 §3.4.1): uppgift saknas; uppgift saknas: Samverkansöverenskommelsen har det innehåll som grundkravet beskriver, Dokumenterad uppföljning och planerade åtgärder för samverkan och delaktighet, Brukar- och anhörigorganisationer har lämnat synpunkter, och synpunkterna redovisas, Vid ny överenskommelse 2014: uppföljning gjord och handlingsplan upprättad (ja om ej aktuellt). Samverkansöverenskommelsen har det innehåll som grundkravet beskriver: uppgift saknas (004 §3.4.1). Dokumenterad uppföljning och planerade åtgärder för samverkan och delaktighet: uppgift saknas (004 §3.4.1). Brukar- och anhörigorganisationer har lämnat synpunkter, och synpunkterna redovisas: uppgift saknas (004 §3.4.1). Vid ny överenskommelse 2014: uppföljning gjord och handlingsplan upprättad (ja om ej aktuellt): uppgift saknas (004 §3.4.1). Antaganden: Vem besvarar grundkrav 1: Varje kommun och landsting besvarar kravet för sig (standardval) [prio-2014/gk1-answered-by]; Grundkrav 1 för den som inte beslutat ny överenskommelse 2014: Ej aktuellt räknas som uppfyllt (svara ja) (standardval) [prio-2014/gk1-ny-overenskommelse]." } },
+  { fn: "EXPLAIN", category: "blank as null", name: "blank inputs are explained", args: ["prio-2014", "GK1", col([null, null, null, null])], expect: { value: "GK1 Grundkrav 1: Samverkansöverenskommelser (Psykisk ohälsa 2014 §3.4.1): uppgift saknas; uppgift saknas: Samverkansöverenskommelsen har det innehåll som grundkravet beskriver, Dokumenterad uppföljning och planerade åtgärder för samverkan och delaktighet, Brukar- och anhörigorganisationer har lämnat synpunkter, och synpunkterna redovisas, Vid ny överenskommelse 2014: uppföljning gjord och handlingsplan upprättad (ja, nej eller ej aktuellt). Samverkansöverenskommelsen har det innehåll som grundkravet beskriver: uppgift saknas (Psykisk ohälsa 2014 §3.4.1). Dokumenterad uppföljning och planerade åtgärder för samverkan och delaktighet: uppgift saknas (Psykisk ohälsa 2014 §3.4.1). Brukar- och anhörigorganisationer har lämnat synpunkter, och synpunkterna redovisas: uppgift saknas (Psykisk ohälsa 2014 §3.4.1). Vid ny överenskommelse 2014: uppföljning gjord och handlingsplan upprättad (ja, nej eller ej aktuellt): uppgift saknas (Psykisk ohälsa 2014 §3.4.1). Antaganden: Vem besvarar grundkrav 1: Varje kommun och landsting besvarar kravet för sig (standardval) [prio-2014/gk1-answered-by]; Grundkrav 1 för den som inte beslutat ny överenskommelse 2014: ”Ej aktuellt” räknas som uppfyllt (standardval) [prio-2014/gk1-ny-overenskommelse]." } },
   { fn: "EXPLAIN", category: "blank as null", name: "blank id", args: ["prio-2014", null, col([true])], expect: V("id saknas: ange ett id (se STIM.CRITERIA, STIM.SOURCE).") },
-  { fn: "EXPLAIN", category: "blank as 0", name: "0 answers are no", args: ["prio-2014", "A3", [[0, 0, 0]]], expect: { value: "A3 Prestationsmål A 3: samordnade individuella planer (kommuner) (004 §3.4.2): inte uppfyllt; inte uppfyllt: Rapporterat antal samordnade individuella planer för barn och unga t.o.m. 17 år och uppskattat behovet, Samma uppgifter för placerade barn och unga (HVB, familjehem enligt SoL, samtliga LVU-placerade), Svarat ja om handlingsplan för samordnade individuella planer 2015 och redovisat åtgärderna. Rapporterat antal samordnade individuella planer för barn och unga t.o.m. 17 år och uppskattat behovet: nej (004 §3.4.2) → inte uppfyllt. Samma uppgifter för placerade barn och unga (HVB, familjehem enligt SoL, samtliga LVU-placerade): nej (004 §3.4.2) → inte uppfyllt. Svarat ja om handlingsplan för samordnade individuella planer 2015 och redovisat åtgärderna: nej (004 §3.4.2) → inte uppfyllt." } },
+  { fn: "EXPLAIN", category: "blank as 0", name: "0 answers are no", args: ["prio-2014", "A3", [[0, 0, 0]]], expect: { value: "A3 Prestationsmål A 3: samordnade individuella planer (kommuner) (Psykisk ohälsa 2014 §3.4.2): inte uppfyllt; inte uppfyllt: Rapporterat antal samordnade individuella planer för barn och unga t.o.m. 17 år och uppskattat behovet, Samma uppgifter för placerade barn och unga (HVB, familjehem enligt SoL, samtliga LVU-placerade), Svarat ja om handlingsplan för samordnade individuella planer 2015 och redovisat åtgärderna. Rapporterat antal samordnade individuella planer för barn och unga t.o.m. 17 år och uppskattat behovet: nej (Psykisk ohälsa 2014 §3.4.2) → inte uppfyllt. Samma uppgifter för placerade barn och unga (HVB, familjehem enligt SoL, samtliga LVU-placerade): nej (Psykisk ohälsa 2014 §3.4.2) → inte uppfyllt. Svarat ja om handlingsplan för samordnade individuella planer 2015 och redovisat åtgärderna: nej (Psykisk ohälsa 2014 §3.4.2) → inte uppfyllt." } },
   { fn: "EXPLAIN", category: "text", name: "text share", args: ["prio-2014", "A1", [["hög"], [true], [0.96], [0.96], [true]]], expect: V(`inputs rad 1 (${A1_LABEL}) måste vara en andel, t.ex. 0,7 eller "70 %" (fick texten "hög").`) },
   { fn: "EXPLAIN", category: "negative", name: "negative month value", args: ["aldre-2014", "LKM-OLAMPLIGA", [[10, 9], [10, -9], [10, 9], [10, 9], [10, 9], [10, 9]]], expect: V("inputs rad 2, kolumn 2 (Indikatorn Olämpliga läkemedel lägre än samma månad 2013): -9 är negativt; månadsvärden är tal ≥ 0.") },
   { fn: "EXPLAIN", category: "NaN/Infinity", name: "NaN answer", args: ["prio-2014", "GK2", col(Array(10).fill(NaN))], expect: V('inputs rad 1 (Webbaserad information (eller motsvarande) om vart barn, unga och familjer vänder sig): NaN är inget ja/nej-svar; ange SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom.') },
@@ -233,6 +237,42 @@ const CASES: Case[] = [
   { fn: "ASSUMPTIONS", category: "mismatched sizes", name: "a 1×1 range is its value", args: [[[" PRIO-2014 "]]], raw: true, expect: { sameAs: ["prio-2014"] } },
   { fn: "ASSUMPTIONS", category: "unknown id", name: "unknown agreement", args: ["x"], expect: NA(`agreement: Okänd överenskommelse "x". Välj en av: ${AGREEMENT_LIST}.`) },
   { fn: "ASSUMPTIONS", category: "huge numbers", name: "1e300", args: [1e300], expect: V(`agreement: 1e+300 är ingen överenskommelse; ange en av ${AGREEMENT_LIST}.`) },
+
+  // ALLOCATION(agreement, table, row, pot_id), ALLOCATION_STATUS(agreement, table, row, [pot_id]), UNALLOCATED(agreement, table, pot_id)
+  // over the allocation table of Gotland (header row, Gotland kommun, Region Gotland), fictional demo answers.
+  { fn: "ALLOCATION", category: "blank as null", name: "blank row", args: ["prio-2014", T, null, "B3"], expect: V("row saknas: ange radens nummer i tabellen (1 = raden under rubrikerna), t.ex. ROW()-ROW(rubrikcellen).") },
+  { fn: "ALLOCATION", category: "blank as null", name: "blank agreement", args: [null, T, 1, "B3"], expect: V(`agreement saknas: ange en överenskommelse (${AGREEMENT_LIST}).`) },
+  { fn: "ALLOCATION", category: "blank as 0", name: "row 0", args: ["prio-2014", T, 0, "B3"], expect: V("row saknas: ange radens nummer i tabellen (1 = raden under rubrikerna), t.ex. ROW()-ROW(rubrikcellen).") },
+  { fn: "ALLOCATION", category: "blank as 0", name: "pot_id 0", args: ["prio-2014", T, 1, 0], expect: V('pot_id saknas: ange pottens id, t.ex. "A1".') },
+  { fn: "ALLOCATION", category: "text", name: "text in a yes/no cell of the table", args: ["prio-2014", withCell(1, 5, "kanske"), 1, "B3"], expect: V('table F2 (räknat i området): "kanske" är inget ja/nej-svar; skriv Ja eller Nej.') },
+  { fn: "ALLOCATION", category: "text", name: "text row", args: ["prio-2014", T, "första", "B3"], expect: V('row: texten "första" är inget radnummer; ange ett heltal ≥ 1 (1 = raden under rubrikerna).') },
+  { fn: "ALLOCATION", category: "negative", name: "row -1", args: ["prio-2014", T, -1, "B3"], expect: V("row: -1 är inget radnummer; ange ett heltal ≥ 1 (1 = raden under rubrikerna).") },
+  { fn: "ALLOCATION", category: "NaN/Infinity", name: "row NaN", args: ["prio-2014", T, NaN, "B3"], expect: V("row: NaN är inget radnummer; ange ett heltal ≥ 1 (1 = raden under rubrikerna).") },
+  { fn: "ALLOCATION", category: "wrong shape", name: "headers only", args: ["prio-2014", [T[0]], 1, "B3"], expect: V("table ska vara fördelningstabellen med rubrikraden först och minst en rad under den.") },
+  { fn: "ALLOCATION", category: "wrong shape", name: "row 1,5", args: ["prio-2014", T, 1.5, "B3"], expect: V("row: 1,5 är inget radnummer; ange ett heltal ≥ 1 (1 = raden under rubrikerna).") },
+  { fn: "ALLOCATION", category: "mismatched sizes", name: "row beyond the table", args: ["prio-2014", T, 5, "B3"], expect: V("row: rad 5 ligger utanför tabellen (2 rader).") },
+  { fn: "ALLOCATION", category: "unknown id", name: "unknown pot", args: ["prio-2014", T, 1, "Z"], expect: NA('pot_id: Okänd pott "Z" i prio-2014. Potter: A1, A2, A3, A4, B1, B2, B3, SKL-SAMORDNING, SKL-BARN, SKL-VUXNA.') },
+  { fn: "ALLOCATION", category: "unknown id", name: "a prio table read as aldre-2014", args: ["aldre-2014", T, 1, "PALL1"], expect: V('table: Tabellen har ingen av svarskolumnerna för aldre-2014 (t.ex. "GK1 – Struktur för ledning och styrning i samverkan finns i länet"); gäller bladet en annan överenskommelse?') },
+  { fn: "ALLOCATION", category: "huge numbers", name: "row 1e300", args: ["prio-2014", T, 1e300, "B3"], expect: V("row: rad 1e+300 ligger utanför tabellen (2 rader).") },
+  { fn: "ALLOCATION_STATUS", category: "blank as null", name: "blank row", args: ["prio-2014", T, null], expect: V("row saknas: ange radens nummer i tabellen (1 = raden under rubrikerna), t.ex. ROW()-ROW(rubrikcellen).") },
+  { fn: "ALLOCATION_STATUS", category: "blank as null", name: "blank pot_id = the basic requirements", args: ["prio-2014", T, 1, null], expect: { value: "Ja" } },
+  { fn: "ALLOCATION_STATUS", category: "blank as 0", name: "pot_id 0 = the basic requirements", args: ["prio-2014", T, 1, 0], expect: { value: "Ja" } },
+  { fn: "ALLOCATION_STATUS", category: "text", name: "text in a yes/no cell", args: ["prio-2014", withCell(1, 5, "kanske"), 1], expect: V('table F2 (räknat i området): "kanske" är inget ja/nej-svar; skriv Ja eller Nej.') },
+  { fn: "ALLOCATION_STATUS", category: "negative", name: "row -2", args: ["prio-2014", T, -2], expect: V("row: -2 är inget radnummer; ange ett heltal ≥ 1 (1 = raden under rubrikerna).") },
+  { fn: "ALLOCATION_STATUS", category: "NaN/Infinity", name: "row Infinity", args: ["prio-2014", T, Infinity], expect: V("row: oändligt är inget radnummer; ange ett heltal ≥ 1 (1 = raden under rubrikerna).") },
+  { fn: "ALLOCATION_STATUS", category: "wrong shape", name: "three columns only", args: ["prio-2014", T.map((r) => r.slice(0, 3)), 1, "A1"], expect: V('table: Tabellen har ingen av svarskolumnerna för prio-2014 (t.ex. "GK1 – Samverkansöverenskommelsen har det innehåll som grundkravet beskriver"); gäller bladet en annan överenskommelse?') },
+  { fn: "ALLOCATION_STATUS", category: "mismatched sizes", name: "a duplicated row", args: ["prio-2014", [...T, T[1]], 1, "A1"], expect: V("table A4 (räknat i området): Kommun 0980 (Gotland) finns två gånger (även på rad 2); ta bort den ena raden.") },
+  { fn: "ALLOCATION_STATUS", category: "unknown id", name: "unknown pot", args: ["prio-2014", T, 1, "ZZ"], expect: NA('pot_id: Okänd pott "ZZ" i prio-2014. Potter: A1, A2, A3, A4, B1, B2, B3, SKL-SAMORDNING, SKL-BARN, SKL-VUXNA.') },
+  { fn: "ALLOCATION_STATUS", category: "huge numbers", name: "row 1e20", args: ["prio-2014", T, 1e20], expect: V("row: rad 100000000000000000000 ligger utanför tabellen (2 rader).") },
+  { fn: "UNALLOCATED", category: "blank as null", name: "blank pot_id", args: ["prio-2014", T, null], expect: V('pot_id saknas: ange pottens id, t.ex. "A1".') },
+  { fn: "UNALLOCATED", category: "blank as 0", name: "pot_id 0", args: ["prio-2014", T, 0], expect: V('pot_id saknas: ange pottens id, t.ex. "A1".') },
+  { fn: "UNALLOCATED", category: "text", name: "text in a yes/no cell", args: ["prio-2014", withCell(1, 5, "kanske"), "A1"], expect: V('table F2 (räknat i området): "kanske" är inget ja/nej-svar; skriv Ja eller Nej.') },
+  { fn: "UNALLOCATED", category: "negative", name: "negative population", args: ["prio-2014", withCell(1, 4, -5), "A1"], expect: V("table E2 (räknat i området): Folkmängden -5 är inget heltal ≥ 0.") },
+  { fn: "UNALLOCATED", category: "NaN/Infinity", name: "pot_id NaN", args: ["prio-2014", T, NaN], expect: V("pot_id: NaN är ingen text.") },
+  { fn: "UNALLOCATED", category: "wrong shape", name: "no recognisable headers", args: ["prio-2014", [["Kod"], ["0980"]], "A1"], expect: V("table: Ingen fördelningstabell hittades: ingen av de första 1 raderna har rubrikerna Kod, Namn och kriteriekolumnerna för prio-2014.") },
+  { fn: "UNALLOCATED", category: "mismatched sizes", name: "an organisation pot: nothing unallocated", args: ["prio-2014", T, "SKL-BARN"], expect: { value: 0 } },
+  { fn: "UNALLOCATED", category: "unknown id", name: "unknown pot", args: ["prio-2014", T, "Q"], expect: NA('pot_id: Okänd pott "Q" i prio-2014. Potter: A1, A2, A3, A4, B1, B2, B3, SKL-SAMORDNING, SKL-BARN, SKL-VUXNA.') },
+  { fn: "UNALLOCATED", category: "huge numbers", name: "population 1e300", args: ["prio-2014", withCell(1, 4, 1e300), "A1"], expect: V("table E2 (räknat i området): Folkmängden 1e+300 är inget heltal ≥ 0.") },
 ];
 
 let host: Host;
@@ -254,6 +294,9 @@ const FUNCTIONS_WITH_ARGUMENTS = [
   "EXPLAIN",
   "SOURCE",
   "ASSUMPTIONS",
+  "ALLOCATION",
+  "ALLOCATION_STATUS",
+  "UNALLOCATED",
 ];
 
 test("the matrix is complete: every function with arguments × every category", () => {

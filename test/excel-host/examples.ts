@@ -7,6 +7,23 @@
  * result written in docs/functions.md is not the real one.
  */
 import { OMIT, type Host, type Shown } from "./host";
+import { getAgreement } from "../../src/agreements";
+import { demoFacts } from "../../src/agreements/demo";
+import { buildAllocationSheet, sheetColumns } from "../../src/sheets";
+
+/**
+ * The allocation table of a county sheet for Gotland (prio-2014, fictional
+ * demo answers) as Excel passes the range: the header row, Gotland kommun
+ * (0980), Region Gotland (landsting 09); 43 columns A–AQ.
+ */
+export const GOTLAND_TABLE: unknown[][] = (() => {
+  const prio = getAgreement("prio-2014");
+  const { sheet, geometry } = buildAllocationSheet(prio, sheetColumns(prio), { county: "09", facts: demoFacts(prio) });
+  return sheet.cells
+    .slice(geometry.headerRow, geometry.lastDataRow + 1)
+    .map((row) => row.slice(0, geometry.lastTableColumn + 1).map((c) => c?.value ?? c?.cached ?? null));
+})();
+const GOTLAND_SHEET = "The table of a county sheet for Gotland made by `stim template prio-2014 --county 09 --demo`: A8:AQ10 holds the header row, Gotland kommun (0980) and Region Gotland (landsting 09), with fictional answers.";
 
 export interface Example {
   id: string;
@@ -170,6 +187,35 @@ export const EXAMPLES: Example[] = [
   { id: "SOURCE", formula: '=STIM.SOURCE("aldre-2014", "four-of-six-at-least")', formulaSv: '=STIM.KALLA("aldre-2014"; "four-of-six-at-least")', args: ["aldre-2014", "four-of-six-at-least"] },
 
   { id: "ASSUMPTIONS", formula: '=STIM.ASSUMPTIONS("ebp-2014")', formulaSv: '=STIM.ANTAGANDEN("ebp-2014")', args: ["ebp-2014"] },
+
+  {
+    id: "ALLOCATION",
+    sheet: GOTLAND_SHEET + " In BE9 (Gotland kommun's B3 amount):",
+    formula: '=STIM.ALLOCATION("prio-2014", $A$8:$AQ$10, ROW()-ROW($A$8), "B3")',
+    formulaSv: '=STIM.TILLDELNING("prio-2014"; $A$8:$AQ$10; RAD()-RAD($A$8); "B3")',
+    args: ["prio-2014", GOTLAND_TABLE, 1, "B3"],
+  },
+  {
+    id: "ALLOCATION_STATUS",
+    sheet: "The same table; in AT10 (Region Gotland, A1 status):",
+    formula: '=STIM.ALLOCATION_STATUS("prio-2014", $A$8:$AQ$10, ROW()-ROW($A$8), "A1")',
+    formulaSv: '=STIM.TILLDELNINGSSTATUS("prio-2014"; $A$8:$AQ$10; RAD()-RAD($A$8); "A1")',
+    args: ["prio-2014", GOTLAND_TABLE, 2, "A1"],
+  },
+  {
+    id: "ALLOCATION_STATUS",
+    sheet: "The same table; without a pot, the basic requirements after the county rule (Gotland kommun):",
+    formula: '=STIM.ALLOCATION_STATUS("prio-2014", $A$8:$AQ$10, 1)',
+    formulaSv: '=STIM.TILLDELNINGSSTATUS("prio-2014"; $A$8:$AQ$10; 1)',
+    args: ["prio-2014", GOTLAND_TABLE, 1],
+  },
+  {
+    id: "UNALLOCATED",
+    sheet: "The same table; the part of A1 nobody receives (a county sheet counts the other counties as qualifying, so nothing is left):",
+    formula: '=STIM.UNALLOCATED("prio-2014", $A$8:$AQ$10, "A1")',
+    formulaSv: '=STIM.OFORDELAT("prio-2014"; $A$8:$AQ$10; "A1")',
+    args: ["prio-2014", GOTLAND_TABLE, "A1"],
+  },
 ];
 
 /** A result as docs/functions.md writes it. */

@@ -5,7 +5,11 @@
  * when a fresh build is there.
  */
 import { allocate, splitAmount } from "../../src/core/allocate";
-import { evaluateRule } from "../../src/core/criteria";
+import { evaluateRule } from "../../src/core/rules";
+import { compile } from "../../src/core/compile";
+import { Answer, parseAnswer } from "../../src/core/facts";
+import { formatCitation } from "../../src/core/format";
+import { renderEvents } from "../../src/core/render";
 import { monthsLower } from "../../src/core/thresholds";
 import { AnswerValue } from "../../src/core/facts";
 import { AGREEMENTS, getAgreement } from "../../src/agreements";
@@ -17,13 +21,16 @@ const LOADERS: Loader[] = ["source", "bundle"];
 const PRIO = getAgreement("prio-2014");
 const ALDRE = getAgreement("aldre-2014");
 const col = (xs: unknown[]) => xs.map((x) => [x]);
-const defaults = (id: string) => Object.fromEntries(getAgreement(id).assumptions.map((a) => [a.id, a.default]));
 
-/** Core verdict for one rule from answers keyed by criterion id. */
+/** Core verdict for one rule from raw answers keyed by criterion id (parsed by the core). */
 function coreVerdict(agreementId: string, ruleId: string, answers: Record<string, AnswerValue | null>): boolean | null {
-  const a = getAgreement(agreementId);
-  const rule = [...a.requirements, ...a.goals].find((r) => r.id === ruleId)!;
-  return evaluateRule(rule, answers, { agreementId, explain: false, assumptions: defaults(agreementId) }).met;
+  const rule = compile(getAgreement(agreementId)).rules.get(ruleId)!;
+  const parsed = new Map<string, Answer | null>();
+  for (const [id, v] of Object.entries(answers)) {
+    const c = rule.criteria.find((x) => x.id === id)!;
+    parsed.set(id, v === null ? null : (parseAnswer(c, v) as Answer));
+  }
+  return evaluateRule(rule, parsed).met;
 }
 
 describe.each(LOADERS)("functions through the host (%s)", (loader) => {
@@ -275,7 +282,6 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
       ["A1 part | total just below", "prio-2014", "A1", [[899, 1000], [true, null], [950, 1000], [96, 100], [1, null]], false],
       ["A1 share as a %-formatted cell (0.9)", "prio-2014", "A1", [[0.9], ["ja"], ["95 %"], ["95,5 %"], ["x"]], true],
       ["A3 (kommun) one row across", "prio-2014", "A3", [[true, true, "ja"]], true],
-      ["B1 shares", "prio-2014", "B1", [[0.6], [0.61], ["59 %"]], false],
       [
         "LKM-OLAMPLIGA lower in 4 of 6 months",
         "aldre-2014",
@@ -347,6 +353,29 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
       }
     });
 
+    // B1 (004 §3.4.2): the target figure is 0,5 % of the county's inhabitants,
+    // computed exactly. Stockholm län: 2 163 042 → 10 815,21; 60 % = 6 489,126.
+    test.each([
+      [6490, true],
+      [6489, false],
+    ])("B1 Stockholm län: %d registered patients → %s", (count, expected) => {
+      expect(host.value("GOAL_MET", "prio-2014", "B1", [[count], [0.61], ["61 %"]], "01")).toBe(expected);
+      expect(host.value("GOAL_MET", "prio-2014", "B1", [[count], [0.61], ["61 %"]], 1)).toBe(expected);
+    });
+    test("B1 without the county code: #VALUE! naming the argument", () => {
+      const e = host.error("GOAL_MET", "prio-2014", "B1", [[6490], [0.61], ["61 %"]]);
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toContain("recipient saknas");
+    });
+    test("B1 with a kommun code instead of a county code: #VALUE!", () => {
+      expect(host.error("GOAL_MET", "prio-2014", "B1", [[6490], [0.61], ["61 %"]], "0180").message).toContain("länskoden");
+    });
+    test("B1 explanation shows the target figure and the 60 % line", () => {
+      const text = host.value("EXPLAIN", "prio-2014", "B1", [[6489], [0.61], ["61 %"]], "01") as string;
+      expect(text).toContain("målsiffran är 10 815,21 (0,5 % av 2 163 042 invånare)");
+      expect(text).toContain("6 489 inte ≥ 6 489,126");
+    });
+
     test("a missing input is #N/A naming it", () => {
       expect(host.error("GOAL_MET", "prio-2014", "A1", [[null], [true], [0.96], [0.96], [true]])).toEqual({
         code: "#N/A",
@@ -386,22 +415,22 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
           "forsta-bedomning-30-dagar",
           "Andel barn och unga som fått en första bedömning inom 30 dagar",
           'andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ≥ 90 %',
-          "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1",
+          "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1",
         ],
-        ["A-FORUTSATTNING/rapportering", "Väntetider rapporteras enligt överenskommet regelverk", 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2"],
+        ["A-FORUTSATTNING/rapportering", "Väntetider rapporteras enligt överenskommet regelverk", 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2"],
         [
           "A-FORUTSATTNING/svarsfrekvens-forsta-besok",
           "Svarsfrekvens till Väntetider i vården, första besök",
           'andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ≥ 95 %',
-          "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2",
+          "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2",
         ],
         [
           "A-FORUTSATTNING/svarsfrekvens-fordjupad",
           "Svarsfrekvens till Väntetider i vården, fördjupad utredning eller behandling",
           'andel i en cell (0,9 eller "90 %") eller antal | totalt i två celler; krav ≥ 95 %',
-          "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2",
+          "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2",
         ],
-        ["A-FORUTSATTNING/forsta-linjen", "Väntetider till första linjen rapporteras för minst en enhet", 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2"],
+        ["A-FORUTSATTNING/forsta-linjen", "Väntetider till första linjen rapporteras för minst en enhet", 'ja/nej: SANT/FALSKT, 1/0, "ja"/"nej" eller "x"/tom', "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2"],
       ]);
     });
 
@@ -437,22 +466,19 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
     test("a failing goal: verdict, the failing criterion with value and threshold, sources, assumptions", () => {
       const text = host.value("EXPLAIN", "prio-2014", "A1", [[0.89], [true], [0.96], [0.96], [true]]) as string;
       expect(text).toContain("A1 med förutsättningar (A-FORUTSATTNING): inte uppfyllt.");
-      expect(text).toContain("A1 Prestationsmål A 1: första bedömning inom 30 dagar (004 §3.4.2): inte uppfyllt; inte uppfyllt: Andel barn och unga som fått en första bedömning inom 30 dagar.");
-      expect(text).toContain("Andel barn och unga som fått en första bedömning inom 30 dagar: 89,00 % inte ≥ 90 % (004 §3.4.2) → inte uppfyllt.");
+      expect(text).toContain("A1 Prestationsmål A 1: första bedömning inom 30 dagar (Psykisk ohälsa 2014 §3.4.2): inte uppfyllt; inte uppfyllt: Andel barn och unga som fått en första bedömning inom 30 dagar.");
+      expect(text).toContain("Andel barn och unga som fått en första bedömning inom 30 dagar: 89,00 % inte ≥ 90 % (Psykisk ohälsa 2014 §3.4.2) → inte uppfyllt.");
       expect(text).toContain("Antaganden: ");
       expect(text).toContain("[prio-2014/bare-percent-at-least]");
     });
 
-    test("the steps are the core's own texts", () => {
+    test("the explanation is the core's trace, rendered by the core's renderer", () => {
       const inputs = [[10, 9], [10, 9], [10, 9], [10, 10], [10, 11], [10, 9]];
       const text = host.value("EXPLAIN", "aldre-2014", "LKM-OLAMPLIGA", inputs) as string;
       const rule = ALDRE.goals.find((g) => g.id === "LKM-OLAMPLIGA")!;
-      const r = evaluateRule(
-        rule,
-        { "manader-lagre": { previous: inputs.map((x) => x[0]), current: inputs.map((x) => x[1]) } },
-        { agreementId: "aldre-2014", explain: true, assumptions: defaults("aldre-2014") },
-      );
-      for (const s of r.steps) expect(text).toContain(s.text);
+      const answer = parseAnswer(rule.criteria[0], { previous: inputs.map((x) => x[0]), current: inputs.map((x) => x[1]) }) as Answer;
+      const r = evaluateRule(rule, new Map([["manader-lagre", answer]]));
+      for (const t of renderEvents(r.events)) expect(text).toContain(t);
       expect(text).toContain("lägre än samma månad året innan i 4 av 6 månader");
     });
 
@@ -464,18 +490,25 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
 
   describe("SOURCE", () => {
     test.each([
-      ["pot A1", "prio-2014", "A1", "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1"],
-      ["requirement GK1", "prio-2014", "gk1", "004_a38fd00e97c5cefc.txt §3.4.1: Grundkrav 1"],
-      ["goal A-FORUTSATTNING", "prio-2014", "A-FORUTSATTNING", "004_a38fd00e97c5cefc.txt §3.4.2: Prestationsmål A 1 och A 2: förutsättningar"],
-      ["assumption by full id", "prio-2014", "prio-2014/county-below-80", "004_a38fd00e97c5cefc.txt §3.4.1: Länsregeln 80 procent"],
-      ["assumption by short id", "aldre-2014", "four-of-six-at-least", "002_0dca93dae4af361b.txt §5.3: God läkemedelsbehandling för äldre"],
-      ["a criterion", "prio-2014", "GK1/innehall", "004_a38fd00e97c5cefc.txt §3.4.1: Grundkrav 1"],
+      ["pot A1", "prio-2014", "A1", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1"],
+      ["requirement GK1", "prio-2014", "gk1", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.1: Grundkrav 1"],
+      ["goal A-FORUTSATTNING", "prio-2014", "A-FORUTSATTNING", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2: Prestationsmål A 1 och A 2: förutsättningar"],
+      ["assumption by full id", "prio-2014", "prio-2014/county-below-80", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.1: Länsregeln 80 procent"],
+      ["assumption by short id", "aldre-2014", "four-of-six-at-least", "Överenskommelse om de mest sjuka äldre 2014 (undertecknad 2013-12-11), avsnitt 5.3: God läkemedelsbehandling för äldre"],
+      ["a criterion", "prio-2014", "GK1/innehall", "Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.1: Grundkrav 1"],
     ])("%s", (_name, a, id, expected) => {
       expect(host.value("SOURCE", a, id)).toBe(expected);
     });
 
     test("every pot of every agreement has a source", () => {
-      for (const a of AGREEMENTS) for (const p of a.pots) expect(host.value("SOURCE", a.id, p.id)).toMatch(/^\d{3}_[0-9a-f]{16}\.txt (§[\d.]+|".+"): .+/);
+      // The document in words (registry name, kind or date in parentheses), the section, the item; never the file name.
+      for (const a of AGREEMENTS)
+        for (const p of a.pots) {
+          const text = host.value("SOURCE", a.id, p.id) as string;
+          expect(text).toBe(formatCitation(p.source, "full", { label: true }));
+          expect(text).toMatch(/^[A-ZÅÄÖ][^()]+ \([^()]+\), (avsnitt [\d.]+|avsnittet ”.+”|bilaga \d+): .+/);
+          expect(text).not.toContain(".txt");
+        }
     });
   });
 
@@ -488,7 +521,7 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
           expect(r).toHaveLength(4);
           expect(r[1]).toContain(a.assumptions[i].title);
           expect(r[2]).toContain(`[${a.assumptions[i].default}]`);
-          expect(r[3]).toContain(a.assumptions[i].source.doc);
+          expect(r[3]).toBe(formatCitation(a.assumptions[i].source, "full", { label: true }));
         });
       }
     });

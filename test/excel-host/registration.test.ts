@@ -13,6 +13,9 @@ type Dim = "scalar" | "matrix";
 /** What the code expects: [name, scalar or range, optional]. */
 const SIGNATURES: Record<string, { params: [string, Dim, boolean][]; result: Dim }> = {
   VERSION: { params: [], result: "scalar" },
+  ALLOCATION: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["row", "scalar", false], ["pot_id", "scalar", false]], result: "scalar" },
+  ALLOCATION_STATUS: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["row", "scalar", false], ["pot_id", "scalar", true]], result: "scalar" },
+  UNALLOCATED: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["pot_id", "scalar", false]], result: "scalar" },
   FUND_SHARE: {
     params: [
       ["pot", "scalar", false],
@@ -30,11 +33,17 @@ const SIGNATURES: Record<string, { params: [string, Dim, boolean][]; result: Dim
     params: [["agreement", "scalar", false], ["requirement_id", "scalar", false], ["answers", "matrix", false]],
     result: "scalar",
   },
-  GRUNDKRAV_COUNTY: { params: [["met", "matrix", false], ["populations", "matrix", false]], result: "scalar" },
-  GOAL_MET: { params: [["agreement", "scalar", false], ["goal_id", "scalar", false], ["inputs", "matrix", false]], result: "scalar" },
+  GRUNDKRAV_COUNTY: { params: [["met", "matrix", false], ["populations", "matrix", false], ["agreement", "scalar", true]], result: "scalar" },
+  GOAL_MET: {
+    params: [["agreement", "scalar", false], ["goal_id", "scalar", false], ["inputs", "matrix", false], ["recipient", "scalar", true]],
+    result: "scalar",
+  },
   CRITERIA: { params: [["agreement", "scalar", false], ["id", "scalar", false]], result: "matrix" },
   MONTHS_LOWER: { params: [["previous", "matrix", false], ["current", "matrix", false]], result: "scalar" },
-  EXPLAIN: { params: [["agreement", "scalar", false], ["id", "scalar", false], ["inputs", "matrix", false]], result: "scalar" },
+  EXPLAIN: {
+    params: [["agreement", "scalar", false], ["id", "scalar", false], ["inputs", "matrix", false], ["recipient", "scalar", true]],
+    result: "scalar",
+  },
   SOURCE: { params: [["agreement", "scalar", false], ["id", "scalar", false]], result: "scalar" },
   ASSUMPTIONS: { params: [["agreement", "scalar", false]], result: "matrix" },
 };

@@ -32,7 +32,7 @@ describe("Överenskommelser", () => {
     expect(plain(a1.textContent)).toContain("80 000 000 kr");
     expect(within(a1).getByText("Källkonflikt", { selector: "span" })).toBeTruthy();
     expect(a1.textContent).toContain("Belopp för prestationsmål A 1");
-    expect(a1.textContent).toContain("Överenskommelsen om psykisk ohälsa 2014, avsnitt 3.4.2");
+    expect(a1.textContent).toContain("Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2");
     expect(a1.textContent).toContain('=STIM.POTT("prio-2014";"A1")');
     await act(async () => fireEvent.click(within(a1).getByRole("button", { name: 'Kopiera formeln =STIM.POTT("prio-2014";"A1")' })));
     expect(writes).toEqual(['=STIM.POTT("prio-2014";"A1")']);
@@ -108,6 +108,7 @@ describe("Länsöversikt", () => {
         calls++;
         throw Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" });
       },
+      writeSheetSpec: async () => undefined,
     };
     renderPane(<CountyView />, { workbook: failing, preview: false });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));
@@ -126,6 +127,7 @@ describe("Länsöversikt", () => {
       readRange: async () => [],
       getSelectedRange: async () => ({ sheet: "Blad1", address: "A1", values: [[""]] }),
       writeNewSheet: async () => undefined,
+      writeSheetSpec: async () => undefined,
     };
     renderPane(<CountyView />, { workbook: failing, preview: false });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));

@@ -9,7 +9,7 @@ import { useSyncExternalStore } from "react";
 import { cellToA1, columnIndexToLetters } from "../../office/a1";
 import type { MemoryWorkbook } from "../../office/memoryWorkbook";
 import type { CellValue } from "../../office/workbook";
-import { formatNumberSv } from "../format";
+import { formatNumber } from "../../core/format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minHeight: "320px" },
@@ -59,7 +59,7 @@ const useStyles = makeStyles({
 export function shown(value: CellValue, numberFormat: string | null | undefined): string {
   if (typeof value === "boolean") return value ? "SANT" : "FALSKT";
   if (typeof value === "number") {
-    const text = formatNumberSv(value);
+    const text = formatNumber(value, Number.isInteger(value) ? 0 : 2);
     return numberFormat && numberFormat.includes('"kr"') ? `${text}\u00a0kr` : text;
   }
   return value;

@@ -54,6 +54,8 @@ export function criterionRequirement(c: Criterion): string {
       return "ja";
     case "share":
       return `${thresholdText(c.op, c.threshold)}${c.mayExceedWhole ? " (får överstiga 100 %)" : ""}`;
+    case "target-count":
+      return `${thresholdText(c.op, c.threshold)} av målsiffran (${formatRate(c.rate)} av invånarna${c.target === "input" ? ", eller en angiven målsiffra" : ""})`;
     case "months-lower":
       return `lägre än året innan i minst ${c.required} av ${c.months} månader`;
     case "indicator-improvement": {

@@ -1,0 +1,229 @@
+/**
+ * The workbook commands of `stim`: template, validate, and evaluate with an
+ * .xlsx input. They move values between files and the sheet layer; every
+ * header, layout and check is the sheet layer's.
+ */
+import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { StimError } from "../core/errors";
+
+import { getAgreement } from "../agreements";
+import { demoFacts } from "../agreements/demo";
+import { normaliseCode } from "../reference";
+import { buildWorkbook, Finding, findingText, readAllocationSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec, CellSpec } from "../sheets";
+import { CliResult, Preloaded, run, toJson } from "./main";
+import { readXlsxFile, writeXlsx } from "./xlsx";
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string>;
+}
+
+const BOOLEAN = new Set(["json", "demo", "explain"]);
+
+function parse(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith("--")) {
+      positional.push(a);
+      continue;
+    }
+    const name = a.slice(2).split("=")[0];
+    const inline = a.includes("=") ? a.slice(a.indexOf("=") + 1) : undefined;
+    if (BOOLEAN.has(name)) flags.set(name, inline ?? "true");
+    else {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new StimError(`Flaggan --${name} behöver ett värde.`);
+      flags.set(name, v);
+    }
+  }
+  return { positional, flags };
+}
+
+function allow(a: Args, names: string[]): void {
+  for (const f of a.flags.keys()) if (!names.includes(f)) throw new StimError(`Okänd flagga --${f} för detta kommando (tillåtna: ${names.map((n) => "--" + n).join(", ")}).`);
+}
+
+/** Runs a command; the workbook commands here, everything else through `run`. */
+export async function runAsync(argv: string[], progress: (line: string) => void = () => {}): Promise<CliResult> {
+  const cmd = argv.find((a) => !a.startsWith("--"));
+  try {
+    if (cmd === "template") return ok(await template(parse(argv.slice(argv.indexOf(cmd) + 1))));
+    if (cmd === "validate") return await validate(parse(argv.slice(argv.indexOf(cmd) + 1)), progress);
+    if (cmd === "evaluate") {
+      const i = argv.indexOf("--input");
+      const input = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--input="))?.slice(8);
+      if (input && /\.xlsx$/i.test(input)) return run(argv.filter((a, k) => a !== "--input" && k !== i + 1 && !a.startsWith("--input=")), await factsFromXlsx(input, argv[argv.indexOf(cmd) + 1]));
+    }
+    return run(argv);
+  } catch (e) {
+    const msg = e instanceof StimError ? e.message : e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
+    return { code: e instanceof StimError ? 2 : 1, stdout: "", stderr: `stim: ${msg.replace(/\s*\n\s*/g, " ")}\n` };
+  }
+}
+
+function ok(stdout: string): CliResult {
+  return { code: 0, stdout: stdout.endsWith("\n") ? stdout : stdout + "\n", stderr: "" };
+}
+
+async function template(a: Args): Promise<string> {
+  allow(a, ["county", "demo", "out"]);
+  const agreement = getAgreement(a.positional[0]);
+  const out = a.flags.get("out");
+  if (!out) throw new StimError("Ange --out <fil.xlsx>.");
+  if (!/\.xlsx$/i.test(out)) throw new StimError(`--out ska sluta på .xlsx (fick ${out}).`);
+  const countyFlag = a.flags.get("county");
+  let county: string | undefined;
+  if (countyFlag !== undefined) {
+    const c = normaliseCode(countyFlag);
+    if (!c || c.kind !== "lan") throw new StimError(`Okänd länskod "${countyFlag}" (två siffror, t.ex. 01).`);
+    county = c.code;
+  }
+  const spec = templateSpec(agreement.id, county, a.flags.has("demo"));
+  writeFileSync(out, await writeXlsx(spec));
+  const sheet = spec.sheets[0];
+  const rows = sheet.table ? Number(sheet.table.range.split(":")[1].replace(/^[A-Z]+/, "")) - Number(sheet.table.range.split(":")[0].replace(/^[A-Z]+/, "")) : 0;
+  return `Skrev ${out}: ${agreement.id}, ${county ? `län ${county}` : "hela riket"}, ${rows} mottagare${spec.fictional ? " (FIKTIVA demouppgifter)" : " (tom mall)"}; blad: ${spec.sheets.map((s) => s.name).join(", ")}.`;
+}
+
+export function templateSpec(agreementId: string, county: string | undefined, demo: boolean): WorkbookSpec {
+  const agreement = getAgreement(agreementId);
+  return buildWorkbook(agreement, { county, facts: demo ? demoFacts(agreement) : undefined });
+}
+
+interface FileReport {
+  file: string;
+  agreement?: string;
+  sheet?: string;
+  scope?: string;
+  checked: boolean;
+  /** Set when the file could not be used at all. */
+  unusable?: string;
+  findings: Finding[];
+}
+
+function counts(findings: readonly Finding[]): Record<"fel" | "avvikelse" | "notering", number> {
+  const c = { fel: 0, avvikelse: 0, notering: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+async function validateFile(path: string, agreementId: string | undefined): Promise<FileReport> {
+  try {
+    const grids = await readXlsxFile(path);
+    const result = validateWorkbook(grids, { agreement: agreementId ? getAgreement(agreementId) : undefined });
+    return { file: path, agreement: result.agreement.id, sheet: result.sheet, scope: result.read.scope, checked: result.checked, findings: result.findings };
+  } catch (e) {
+    if (e instanceof SheetReadError) return { file: path, checked: false, unusable: e.findings[0]?.message ?? e.message, findings: e.findings };
+    if (e instanceof StimError) return { file: path, checked: false, unusable: e.message, findings: [] };
+    throw e;
+  }
+}
+
+async function validate(a: Args, progress: (line: string) => void): Promise<CliResult> {
+  allow(a, ["agreement", "json", "out"]);
+  const target = a.positional[0];
+  if (!target) throw new StimError("Ange en fil (.xlsx) eller en mapp med filer.");
+  let st;
+  try {
+    st = statSync(target);
+  } catch {
+    throw new StimError(`Hittar inte ${target}.`);
+  }
+  const files = st.isDirectory()
+    ? readdirSync(target)
+        .filter((f) => !f.startsWith("~$") && !f.startsWith("."))
+        .filter((f) => statSync(join(target, f)).isFile())
+        .sort()
+        .map((f) => join(target, f))
+    : [target];
+  if (files.length === 0) throw new StimError(`Mappen ${target} har inga filer.`);
+  const reports: FileReport[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (files.length > 1) progress(`[${i + 1}/${files.length}] ${basename(files[i])}`);
+    reports.push(await validateFile(files[i], a.flags.get("agreement")));
+  }
+  const total = counts(reports.flatMap((r) => r.findings));
+  const unusable = reports.filter((r) => r.unusable).length;
+  const code = unusable > 0 ? 2 : total.fel + total.avvikelse > 0 ? 1 : 0;
+  const out = a.flags.get("out");
+  if (out) writeFileSync(out, await writeXlsx(reportSpec(reports)));
+  if (a.flags.has("json")) {
+    return { code, stdout: toJson({ files: reports.map((r) => ({ ...r, summary: counts(r.findings) })), summary: { files: reports.length, unusable, ...total } }) + "\n", stderr: "" };
+  }
+  const lines: string[] = [];
+  for (const r of reports) {
+    const c = counts(r.findings);
+    if (r.unusable) {
+      lines.push(`${r.file}: kan inte granskas: ${r.unusable}`);
+      continue;
+    }
+    const head = `${r.file}: ${r.agreement}, ${r.scope ? `län ${r.scope}` : "hela riket"}, blad ${r.sheet}: `;
+    if (r.findings.length === 0) {
+      lines.push(`${head}inga avvikelser.`);
+      continue;
+    }
+    lines.push(`${head}${plural(c.fel, "fel", "fel")}, ${plural(c.avvikelse, "avvikelse", "avvikelser")}, ${plural(c.notering, "notering", "noteringar")}${r.checked ? "" : " (beloppen kontrolleras när felen är rättade)"}`);
+    for (const f of r.findings) lines.push(`  ${f.severity}: ${findingText(f)}`);
+  }
+  if (reports.length > 1 || out) {
+    lines.push("");
+    lines.push(
+      `Sammanfattning: ${plural(reports.length, "fil", "filer")}, ${unusable} kunde inte granskas; ${plural(total.fel, "fel", "fel")}, ${plural(total.avvikelse, "avvikelse", "avvikelser")}, ${plural(total.notering, "notering", "noteringar")}.${out ? ` Rapport: ${out}.` : ""}`,
+    );
+  }
+  return { code, stdout: lines.join("\n") + "\n", stderr: "" };
+}
+
+function reportSpec(reports: FileReport[]): WorkbookSpec {
+  const header = ["Fil", "Blad", "Cell", "Allvarlighet", "Typ", "Meddelande", "Regel", "Väntat", "Funnet", "Skillnad"];
+  const cells: (CellSpec | null)[][] = [[{ value: "Granskning av fördelningsark (Stimulans)", style: "title" }], header.map((h) => ({ value: h, style: "header" }))];
+  for (const r of reports) {
+    if (r.unusable && r.findings.length === 0) cells.push([{ value: basename(r.file) }, null, null, { value: "fel" }, { value: "unusable" }, { value: r.unusable }]);
+    for (const f of r.findings) {
+      cells.push([
+        { value: basename(r.file) },
+        { value: f.sheet },
+        f.cell ? { value: f.cell } : null,
+        { value: f.severity },
+        { value: f.kind },
+        { value: f.message },
+        f.rule ? { value: f.rule } : null,
+        f.expected !== undefined ? { value: f.expected } : null,
+        f.found !== undefined ? { value: f.found } : null,
+        f.difference !== undefined ? { value: f.difference } : null,
+      ]);
+    }
+  }
+  if (cells.length === 2) cells.push([{ value: "Inga avvikelser." }]);
+  const width = header.length;
+  for (const row of cells) while (row.length < width) row.push(null);
+  return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: [{ name: "Rapport", cells, columnWidths: [28, 14, 8, 12, 18, 90, 14, 14, 14, 12], validations: [], freeze: { rows: 2, columns: 0 } }] };
+}
+
+/** Facts from a filled workbook, for `evaluate --input fil.xlsx`. */
+async function factsFromXlsx(path: string, agreementId: string | undefined): Promise<Preloaded> {
+  const grids = await readXlsxFile(path);
+  const agreement = agreementId ? getAgreement(agreementId) : undefined;
+  const grid = grids.find((g) => g.name === SHEET_ALLOCATION) ?? grids[0];
+  const read = readAllocationSheet(grid, { agreement });
+  const errors = read.findings.filter((f) => f.severity === "fel");
+  if (errors.length) {
+    throw new StimError(`${path} har ${plural(errors.length, "fel", "fel")} i indata: ${errors.slice(0, 3).map(findingText).join("; ")}${errors.length > 3 ? " …" : ""} (kör stim validate för hela listan).`);
+  }
+  if (read.scope) {
+    return {
+      facts: withBaseline(read.agreement, read.facts),
+      note: `Länsark för län ${read.scope}: övriga län räknas som om alla uppfyller kraven och når målen (det minsta länet får om det självt är behörigt).`,
+    };
+  }
+  return { facts: read.facts };
+}
+
+

@@ -1,0 +1,70 @@
+/**
+ * What reading and validating a sheet reports: typed findings in Swedish,
+ * each with the sheet and cell, the rule and its citation where there is one.
+ */
+import { cite } from "../core/render";
+import { Citation } from "../core/model";
+
+export type Severity =
+  /** The input cannot be read as intended: no amount is checked until it is fixed. */
+  | "fel"
+  /** A value in the sheet differs from what the rules give. */
+  | "avvikelse"
+  /** Worth knowing, changes no number (a moved column, a recognised typo in a header). */
+  | "notering";
+
+export type FindingKind =
+  | "no-table"
+  | "unknown-agreement"
+  | "missing-column"
+  | "duplicate-column"
+  | "unknown-column"
+  | "header-guessed"
+  | "column-moved"
+  | "unknown-code"
+  | "wrong-county"
+  | "duplicate-row"
+  | "missing-row"
+  | "wrong-level"
+  | "not-a-number"
+  | "not-a-boolean"
+  | "out-of-range"
+  | "answer-at-wrong-level"
+  | "inconsistent-answers"
+  | "population-changed"
+  | "amount-differs"
+  | "status-differs"
+  | "total-differs"
+  | "formula-error"
+  | "formula-replaced"
+  | "merged-cell";
+
+export interface Finding {
+  severity: Severity;
+  kind: FindingKind;
+  sheet: string;
+  /** A1 address on the sheet, when the finding is about a cell. */
+  cell?: string;
+  message: string;
+  /** The rule, pot or criterion concerned ("GK1", "A1", "GK1.innehall"). */
+  rule?: string;
+  source?: Citation;
+  expected?: string | number;
+  found?: string | number;
+  difference?: number;
+}
+
+export function finding(f: Finding): Finding {
+  return f;
+}
+
+/** One line of text: "Fördelning!F7: … [GK1 (004 §3.4.1)]". */
+export function findingText(f: Finding): string {
+  const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+  const rule = f.rule ? ` [${f.rule}${f.source ? ` ${cite(f.source)}` : ""}]` : "";
+  return `${where}: ${f.message}${rule}`;
+}
+
+export function blocking(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === "fel");
+}

@@ -1,0 +1,99 @@
+/**
+ * An independent formula engine for generated workbooks: HyperFormula
+ * (GPL-3, a test-only devDependency, never bundled) with every STIM.*
+ * function registered from the BUILT functions bundle (dist/functions.js),
+ * loaded in a fresh VM context the way Excel's runtime loads it.
+ *
+ * Formulas are read from the xlsx as Excel stores them (_xldudf_STIM_…) and
+ * given to the engine in the typed form (STIM.…), as Excel does once the
+ * add-in has registered its functions.
+ */
+import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import type { SheetGrid } from "../../src/sheets";
+import { fromFileFormula } from "../../src/sheets";
+import { Host, loadHost, RuntimeError } from "../excel-host/host";
+
+type Fn = (...args: unknown[]) => unknown;
+
+function toPlain(v: unknown): unknown {
+  if (v instanceof SimpleRangeValue) return v.rawData().map((row) => row.map(toPlain));
+  if (v === EmptyValue || v === undefined) return null;
+  if (v instanceof CellError) return { code: `#${v.type === ErrorType.NA ? "N/A" : v.type}`, message: v.message };
+  return v;
+}
+
+function fromResult(v: unknown): unknown {
+  if (v instanceof RuntimeError || (typeof v === "object" && v !== null && "code" in v)) {
+    const e = v as { code: string; message?: string };
+    return new CellError(e.code === "#N/A" ? ErrorType.NA : ErrorType.VALUE, e.message);
+  }
+  if (Array.isArray(v)) return SimpleRangeValue.onlyValues(v as never);
+  return v;
+}
+
+let registered: Host | undefined;
+
+/** Registers the bundle's functions with HyperFormula (once per test file). */
+export async function registerBundle(): Promise<Host> {
+  if (registered) return registered;
+  const host = await loadHost("bundle");
+  const implemented: Record<string, unknown> = {};
+  const translations: Record<string, string> = {};
+  class StimPlugin extends FunctionPlugin {}
+  for (const meta of host.metadata.functions) {
+    const fn = host.functions.get(meta.id) as Fn;
+    const key = `STIM_${meta.id}`;
+    const method = `call_${meta.id}`;
+    const params = (meta.parameters ?? []).map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional === true }));
+    implemented[key] = { method, parameters: params, ...(meta.result?.dimensionality === "matrix" ? { sizeOfResultArrayMethod: "size_" + meta.id } : {}) };
+    translations[key] = `STIM.${meta.id}`;
+    (StimPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin, ast: never, state: never) {
+      return this.runFunction(
+        (ast as { args: unknown[] }).args as never,
+        state,
+        this.metadata(key),
+        (...args: unknown[]) => fromResult(fn(...args.map(toPlain))) as never,
+      );
+    };
+  }
+  (StimPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
+  HyperFormula.registerFunctionPlugin(StimPlugin as never, { enGB: translations, enUS: translations } as never);
+  registered = host;
+  return host;
+}
+
+/** A workbook's sheets as HyperFormula input: values, and formulas in the typed form. */
+export function toEngineSheets(grids: readonly SheetGrid[]): Record<string, unknown[][]> {
+  const out: Record<string, unknown[][]> = {};
+  for (const g of grids) {
+    out[g.name] = g.values.map((row, r) =>
+      Array.from({ length: row.length }, (_, c) => {
+        const f = g.formulas?.[r]?.[c];
+        if (f) return `=${fromFileFormula(f)}`;
+        const v = row[c];
+        // Text that looks like a number stays text, as in Excel (a kommunkod "0114").
+        if (typeof v === "string" && v !== "" && !Number.isNaN(Number(v))) return `'${v}`;
+        return v === "" ? null : v;
+      }),
+    );
+  }
+  return out;
+}
+
+export function buildEngine(grids: readonly SheetGrid[]): HyperFormula {
+  return HyperFormula.buildFromSheets(toEngineSheets(grids) as never, { licenseKey: "gpl-v3", useArrayArithmetic: false });
+}
+
+/** A sheet's computed values; errors as "#CODE: message". */
+export function engineValues(hf: HyperFormula, sheet: string): unknown[][] {
+  const id = hf.getSheetId(sheet)!;
+  return hf.getSheetValues(id).map((row) =>
+    row.map((v) => {
+      if (v && typeof v === "object" && "type" in v) {
+        const e = v as { type: string; message?: string; value?: string };
+        return `${e.value ?? "#" + e.type}: ${e.message ?? ""}`;
+      }
+      return v;
+    }),
+  );
+}

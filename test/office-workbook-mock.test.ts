@@ -40,7 +40,7 @@ function child(parent: Mock, key: string, data: object): Mock {
 }
 
 /** An Excel stand-in built from office-addin-mock objects; installs itself as the global `Excel`. */
-function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: string; rows: number; cols: number; values: unknown[][] }) {
+function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: string; rows: number; cols: number; values: unknown[][]; formulas?: unknown[][] }) {
   const ranges: { sheet: string; address: string; range: MockRange }[] = [];
   const added: string[] = [];
   const activated: string[] = [];
@@ -58,6 +58,7 @@ function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: 
                 rowCount: selection.rows,
                 columnCount: selection.cols,
                 values: selection.values,
+                formulas: selection.formulas ?? selection.values,
                 worksheet: { name: selection.sheet },
               }
             : {},
@@ -193,7 +194,7 @@ describe("writeNewSheet with a format", () => {
 });
 
 describe("getSelectedRange", () => {
-  test("loads what it reads: sheet, address without the sheet prefix, values", async () => {
+  test("loads what it reads: sheet, address without the sheet prefix, values and formulas", async () => {
     installExcel([{ name: "Indata", used: true }], {
       sheet: "Mitt blad",
       address: "B2:C3",
@@ -203,6 +204,10 @@ describe("getSelectedRange", () => {
         [1, 2],
         ["x", ""],
       ],
+      formulas: [
+        [1, "=STIM.POT(\"prio-2014\",\"A1\")"],
+        ["x", ""],
+      ],
     });
     const sel = await new OfficeWorkbook().getSelectedRange();
     expect(sel).toEqual({
@@ -210,6 +215,10 @@ describe("getSelectedRange", () => {
       address: "B2:C3",
       values: [
         [1, 2],
+        ["x", ""],
+      ],
+      formulas: [
+        [1, '=STIM.POT("prio-2014","A1")'],
         ["x", ""],
       ],
     });

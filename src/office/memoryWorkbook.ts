@@ -8,12 +8,13 @@
  * and after `writeNewSheet` the new sheet is active with A1 selected.
  */
 import type { SheetSpec } from "../sheets/layout";
-import { parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
+import { blockFromA1, parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
 import {
   MAX_COLUMNS,
   MAX_READ_CELLS,
   MAX_ROWS,
   WorkbookError,
+  assertFills,
   assertWritable,
   isNonEmptyCell,
   messages,
@@ -22,7 +23,9 @@ import {
   specValues,
   uniqueTableName,
   type CellValue,
+  type Fill,
   type SelectedRange,
+  type UsedRange,
   type SheetFormat,
   type WorkbookAdapter,
 } from "./workbook";
@@ -37,6 +40,10 @@ interface MemorySheet {
   formulas: Map<string, string>;
   tables: { name: string; range: string }[];
   validations: SheetSpec["validations"];
+  /** Cell fills ("#RRGGBB"), keyed like cells. */
+  fills: Map<string, string>;
+  /** Number formats of cells written by writeSheetSpec, keyed like cells (the preview grid shows percentages and kronor with them). */
+  numberFormats: Map<string, string>;
 }
 
 /** A sheet's used block from A1, for showing it (the browser preview's grid). */
@@ -45,9 +52,17 @@ export interface SheetSnapshot {
   /** Rows × columns from A1 to the last used cell; empty cells are "". */
   values: CellValue[][];
   format: SheetFormat;
+  /** Fills of cells in the block, keyed "row,col" (0-based). */
+  fills: ReadonlyMap<string, string>;
+  /** Number formats of single cells in the block (from writeSheetSpec), keyed "row,col". */
+  numberFormats: ReadonlyMap<string, string>;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
+
+function newSheet(name: string): MemorySheet {
+  return { name, cells: new Map(), formulas: new Map(), tables: [], validations: [], fills: new Map(), numberFormats: new Map() };
+}
 
 export class MemoryWorkbook implements WorkbookAdapter {
   private readonly sheets: MemorySheet[] = [];
@@ -74,7 +89,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     const problem = sheetNameProblem(name) ?? valuesProblem(values);
     if (problem !== null) throw new WorkbookError(problem);
     if (this.find(name)) throw new WorkbookError(messages.sheetExists(name));
-    const sheet: MemorySheet = { name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
+    const sheet: MemorySheet = newSheet(name);
     this.sheets.push(sheet);
     this.put(sheet, 0, 0, values);
     this.changed();
@@ -159,7 +174,12 @@ export class MemoryWorkbook implements WorkbookAdapter {
       for (let c = 0; c < cols; c++) row.push(sheet.cells.get(key(r, c)) ?? "");
       values.push(row);
     }
-    return { name: sheet.name, values, format: sheet.format ?? {} };
+    const inBlock = <T>(m: Map<string, T>) =>
+      new Map([...m].filter(([k]) => {
+        const [r, c] = k.split(",").map(Number);
+        return r < rows && c < cols;
+      }));
+    return { name: sheet.name, values, format: sheet.format ?? {}, fills: inBlock(sheet.fills), numberFormats: inBlock(sheet.numberFormats) };
   }
 
   // --- WorkbookAdapter ------------------------------------------------------
@@ -179,7 +199,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     if (sheet) {
       if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
     } else {
-      sheet = { name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
+      sheet = newSheet(name);
       this.sheets.push(sheet);
     }
     this.put(sheet, 0, 0, values);
@@ -196,13 +216,14 @@ export class MemoryWorkbook implements WorkbookAdapter {
     if (sheet) {
       if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
     } else {
-      sheet = { name: spec.name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
+      sheet = newSheet(spec.name);
       this.sheets.push(sheet);
     }
     const cached = spec.cells.map((row) => row.map((c) => (c ? (c.formula !== undefined ? (c.cached ?? "") : (c.value ?? "")) : "")));
     const width = values[0]?.length ?? 0;
     this.put(sheet, 0, 0, cached.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")));
     values.forEach((row, r) => row.forEach((v, c) => typeof v === "string" && v.startsWith("=") && sheet!.formulas.set(key(r, c), v)));
+    spec.cells.forEach((row, r) => row.forEach((c, i) => c?.numFmt && sheet!.numberFormats.set(key(r, i), c.numFmt)));
     if (spec.table) sheet.tables.push({ name: uniqueTableName(spec.table.name, taken), range: spec.table.range });
     sheet.validations.push(...spec.validations);
     this.active = { sheet: sheet.name, range: parseA1Range("A1") };
@@ -215,10 +236,75 @@ export class MemoryWorkbook implements WorkbookAdapter {
       sheet: sheet.name,
       address: rangeToA1(this.active.range),
       values: this.read(sheet, this.active.range),
+      formulas: this.readFormulas(sheet, this.active.range),
     };
   }
 
+  async readUsedRange(sheetName: string): Promise<UsedRange> {
+    const sheet = this.require(sheetName);
+    let rows = 0;
+    let cols = 0;
+    for (const k of [...sheet.cells.keys(), ...sheet.formulas.keys()]) {
+      const [r, c] = k.split(",").map(Number);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    if (rows === 0) return { sheet: sheet.name, address: "A1", values: [[""]], formulas: [[""]] };
+    const range = blockFromA1(rows, cols);
+    return { sheet: sheet.name, address: rangeToA1(range), values: this.read(sheet, range), formulas: this.readFormulas(sheet, range) };
+  }
+
+  async selectRange(sheetName: string, address: string): Promise<void> {
+    const sheet = this.require(sheetName);
+    this.active = { sheet: sheet.name, range: parseA1Range(address) };
+    this.changed();
+  }
+
+  async readFills(sheetName: string, cells: readonly string[]): Promise<Fill[]> {
+    const sheet = this.require(sheetName);
+    assertFills(cells.map((cell) => ({ cell, fill: null })));
+    return cells.map((cell) => {
+      const { start } = parseA1Range(cell);
+      return sheet.fills.get(key(start.row, start.col)) ?? null;
+    });
+  }
+
+  async writeFills(sheetName: string, fills: readonly { cell: string; fill: Fill }[]): Promise<void> {
+    const sheet = this.require(sheetName);
+    assertFills(fills);
+    for (const { cell, fill } of fills) {
+      const { start } = parseA1Range(cell);
+      if (fill === null) sheet.fills.delete(key(start.row, start.col));
+      else sheet.fills.set(key(start.row, start.col), fill.toUpperCase());
+    }
+    this.changed();
+  }
+
+  async onSelectionChanged(listener: () => void): Promise<() => void> {
+    let last = this.selectionKey();
+    return this.subscribe(() => {
+      const now = this.selectionKey();
+      if (now === last) return;
+      last = now;
+      listener();
+    });
+  }
+
   // --- internals ------------------------------------------------------------
+
+  private selectionKey(): string {
+    return `${this.active.sheet.toLowerCase()}!${rangeToA1(this.active.range)}`;
+  }
+
+  private readFormulas(sheet: MemorySheet, range: RangeRef): unknown[][] {
+    const out: unknown[][] = [];
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      const row: unknown[] = [];
+      for (let c = range.start.col; c <= range.end.col; c++) row.push(sheet.formulas.get(key(r, c)) ?? "");
+      out.push(row);
+    }
+    return out;
+  }
 
   private changed(): void {
     this.revision++;
@@ -252,6 +338,8 @@ export class MemoryWorkbook implements WorkbookAdapter {
     values.forEach((row, r) =>
       row.forEach((v, c) => {
         const k = key(row0 + r, col0 + c);
+        // Typing over a cell replaces its formula, as in Excel.
+        sheet.formulas.delete(k);
         if (isNonEmptyCell(v)) sheet.cells.set(k, v);
         else sheet.cells.delete(k);
       }),

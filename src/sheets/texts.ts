@@ -9,6 +9,8 @@ export const SHEET_ALLOCATION = "Fördelning";
 export const SHEET_RULES = "Regler";
 export const SHEET_ASSUMPTIONS = "Antaganden";
 export const SHEET_CONFLICTS = "Källkonflikter";
+/** The validation report. */
+export const SHEET_REPORT = "Rapport";
 
 /** The Excel table's name on the allocation sheet. */
 export const TABLE_NAME = "Fordelning";

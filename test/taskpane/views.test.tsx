@@ -15,6 +15,7 @@ import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
 import { WorkbookError, type WorkbookAdapter } from "../../src/office/workbook";
 import { countySummarySheet } from "../../src/sheets/countySummary";
 import { citationText } from "../../src/taskpane/citation";
+import { UNUSED_BY_THESE_VIEWS } from "./adapters";
 import AgreementsView from "../../src/taskpane/views/agreements";
 import CountyView from "../../src/taskpane/views/county";
 import WhatIfView from "../../src/taskpane/views/whatif";
@@ -109,6 +110,7 @@ describe("Länsöversikt", () => {
         throw Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" });
       },
       writeSheetSpec: async () => undefined,
+      ...UNUSED_BY_THESE_VIEWS,
     };
     renderPane(<CountyView />, { workbook: failing, preview: false });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));
@@ -128,6 +130,7 @@ describe("Länsöversikt", () => {
       getSelectedRange: async () => ({ sheet: "Blad1", address: "A1", values: [[""]] }),
       writeNewSheet: async () => undefined,
       writeSheetSpec: async () => undefined,
+      ...UNUSED_BY_THESE_VIEWS,
     };
     renderPane(<CountyView />, { workbook: failing, preview: false });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));

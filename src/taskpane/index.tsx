@@ -21,7 +21,12 @@ import { formulaLocaleFor } from "../runtime";
 const PreviewLayout = lazy(() => import(/* webpackChunkName: "preview" */ "./preview/PreviewLayout"));
 
 const initialView = () => decodeURIComponent(location.hash.replace(/^#/, "")) || undefined;
-const rememberView = (id: string) => history.replaceState(null, "", `#${id}`);
+const rememberView = (id: string) => {
+  // office.js removes history.replaceState and pushState (seen in the preview with office.js loaded): keep the
+  // fragment with location.replace then, which also adds no history entry.
+  if (typeof history.replaceState === "function") history.replaceState(null, "", `#${id}`);
+  else location.replace(`#${id}`);
+};
 
 /** Follows the system's light/dark setting (the preview has no Office theme to follow). */
 function useSystemDark(): boolean {
@@ -78,6 +83,8 @@ async function start(): Promise<void> {
       );
     } else {
       const memory = new MemoryWorkbook();
+      // The preview's workbook, for automation: the end-to-end tests seed sheets through it.
+      (window as unknown as { stimPreview?: MemoryWorkbook }).stimPreview = memory;
       tree = <Preview host={{ workbook: memory, memory, preview: true, formulaLocale: formulaLocaleFor("sv-SE") }} />;
     }
     createRoot(container).render(<StrictMode>{tree}</StrictMode>);

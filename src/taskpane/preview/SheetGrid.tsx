@@ -9,7 +9,7 @@ import { useSyncExternalStore } from "react";
 import { cellToA1, columnIndexToLetters } from "../../office/a1";
 import type { MemoryWorkbook } from "../../office/memoryWorkbook";
 import type { CellValue } from "../../office/workbook";
-import { formatNumber } from "../../core/format";
+import { formatNumber, formatPercent } from "../../core/format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minHeight: "320px" },
@@ -55,15 +55,23 @@ const useStyles = makeStyles({
   caption: { textAlign: "left", padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
 });
 
-/** A cell as Excel shows it: kronor formats with spaces between thousands, SANT/FALSKT for booleans. */
+/** A cell as Excel shows it: kronor formats with spaces between thousands, percentages, SANT/FALSKT for booleans. */
 export function shown(value: CellValue, numberFormat: string | null | undefined): string {
   if (typeof value === "boolean") return value ? "SANT" : "FALSKT";
+  if (typeof value === "number" && numberFormat && /%$/.test(numberFormat)) {
+    return formatPercent(value, numberFormat.split(".")[1]?.replace("%", "").length ?? 0);
+  }
+  if (typeof value === "number" && numberFormat === "#,##0") return formatNumber(value, 0);
   if (typeof value === "number") {
     const text = formatNumber(value, Number.isInteger(value) ? 0 : 2);
     return numberFormat && numberFormat.includes('"kr"') ? `${text}\u00a0kr` : text;
   }
   return value;
 }
+
+/** The block shown: a national allocation sheet (prio-2014: 323 rows, 59 columns) fits. */
+const MAX_ROWS = 400;
+const MAX_COLS = 64;
 
 export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const styles = useStyles();
@@ -73,9 +81,11 @@ export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   );
   const active = memory.getActive();
   const names = memory.sheetNames();
-  const snapshot = memory.snapshot(active.sheet);
-  const cols = Math.max(snapshot.values[0]?.length ?? 0, 8);
-  const rows = Math.max(snapshot.values.length, 20);
+  // One row and column more than shown, to tell whether the sheet goes on.
+  const snapshot = memory.snapshot(active.sheet, MAX_ROWS + 1, MAX_COLS + 1);
+  const truncated = snapshot.values.length > MAX_ROWS || (snapshot.values[0]?.length ?? 0) > MAX_COLS;
+  const cols = Math.max(Math.min(snapshot.values[0]?.length ?? 0, MAX_COLS), 8);
+  const rows = Math.max(Math.min(snapshot.values.length, MAX_ROWS), 20);
   const bold = new Set(snapshot.format.boldRows ?? []);
   const selectedTopLeft = active.address.split(":")[0];
 
@@ -94,10 +104,12 @@ export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
           </button>
         ))}
       </div>
-      <div className={styles.scroll}>
+      {/* Focusable, so the grid can be scrolled with the keyboard (axe "scrollable-region-focusable"). */}
+      <div className={styles.scroll} tabIndex={0}>
         <table className={styles.table}>
           <caption className={styles.caption}>
             Bladet {active.sheet} – markerat: {active.address}
+            {truncated && ` (visar de första ${MAX_ROWS} raderna och ${MAX_COLS} kolumnerna)`}
           </caption>
           <thead>
             <tr>
@@ -118,14 +130,18 @@ export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
                 {Array.from({ length: cols }, (_, c) => {
                   const v = snapshot.values[r]?.[c] ?? "";
                   const a1 = cellToA1({ row: r, col: c });
+                  const fill = snapshot.fills.get(`${r},${c}`);
                   return (
                     <td
                       key={c}
                       className={mergeClasses(typeof v === "number" && styles.number, a1 === selectedTopLeft && styles.selected)}
+                      style={fill ? { backgroundColor: fill, color: "#000000" } : undefined}
+                      data-fill={fill}
+                      data-cell={a1}
                       onClick={() => memory.select(active.sheet, a1)}
                       title={typeof v === "string" && v.length > 30 ? v : undefined}
                     >
-                      {shown(v, snapshot.format.columnFormats?.[c])}
+                      {shown(v, snapshot.numberFormats.get(`${r},${c}`) ?? snapshot.format.columnFormats?.[c])}
                     </td>
                   );
                 })}

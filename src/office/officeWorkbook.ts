@@ -182,7 +182,7 @@ export class OfficeWorkbook implements WorkbookAdapter {
       if (cells > MAX_READ_CELLS) throw new WorkbookError(messages.rangeTooLarge(cells));
       range.load(["values", "formulas"]);
       await ctx.sync();
-      return { sheet: range.worksheet.name, address: stripSheetPrefix(range.address), values: range.values, formulas: range.formulas };
+      return { sheet: range.worksheet.name, address: stripSheetPrefix(range.address), values: range.values, formulas: formulasOnly(range.formulas) };
     });
   }
 
@@ -201,7 +201,7 @@ export class OfficeWorkbook implements WorkbookAdapter {
       const block = ws.getRange(address);
       block.load(["values", "formulas"]);
       await ctx.sync();
-      return { sheet: ws.name, address, values: block.values, formulas: block.formulas };
+      return { sheet: ws.name, address, values: block.values, formulas: formulasOnly(block.formulas) };
     });
   }
 
@@ -266,6 +266,15 @@ export class OfficeWorkbook implements WorkbookAdapter {
       }).catch(() => undefined); // the pane is closing or the workbook is gone: nothing to stop
     };
   }
+}
+
+/**
+ * office.js `formulas` holds a cell's constant where it has no formula (123,
+ * "Malmö"): keep the formulas ("=…") and "" elsewhere, so a typed number is
+ * never taken for a formula.
+ */
+export function formulasOnly(formulas: unknown[][]): string[][] {
+  return formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : "")));
 }
 
 /** The sheet by name (case-insensitive, as in Excel), or a Swedish WorkbookError. One round trip. */

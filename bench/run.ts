@@ -14,6 +14,7 @@ import { KOMMUNER } from "../src/reference";
 import { time } from "./timing";
 import { runFunctionsBench } from "./functions";
 import { runSheetsBench } from "./sheets";
+import { runPaneSheetsBench } from "./pane-sheets";
 import { join } from "node:path";
 
 /** The float baseline: what a spreadsheet-minded implementation would do. */
@@ -75,7 +76,9 @@ for (const [n, runs] of sizes) {
 log("");
 runFunctionsBench(log);
 log("");
-void runSheetsBench(log, join(__dirname, "stim.js")).then(() => {
+void runSheetsBench(log, join(__dirname, "stim.js")).then(async () => {
+  log("");
+  await runPaneSheetsBench(log);
   log("");
   log("Targets: national evaluation < 10 ms; 100 000 keys < 100 ms; exact ≤ 5× float; function sheet < 20 ms; functions bundle < 60 KB gzipped; stim validate over 21 county workbooks < 5 s.");
 });

@@ -52,15 +52,33 @@ const HOW: Record<string, string> = {
   duplicate: "dubblett, läses inte",
 };
 
+/**
+ * The last check, kept while the pane is open: leaving the view (to explain a
+ * cell, say) and coming back shows the same list without reading the sheet again.
+ */
+interface Remembered {
+  workbook: unknown;
+  sheet: string;
+  grid?: SheetGrid;
+  agreementId: string;
+  headerRowText: string;
+  mapping: ReadonlyMap<number, string | null>;
+}
+let remembered: Remembered | undefined;
+
 export default function ReviewView(_props: ViewProps) {
   const styles = useStyles();
   const workbook = useWorkbook();
+  const last = remembered?.workbook === workbook ? remembered : undefined;
   const [sheets, setSheets] = useState<string[]>([]);
-  const [sheet, setSheet] = useState("");
-  const [grid, setGrid] = useState<SheetGrid>();
-  const [agreementId, setAgreementId] = useState("");
-  const [headerRowText, setHeaderRowText] = useState("");
-  const [mapping, setMapping] = useState<ReadonlyMap<number, string | null>>(new Map());
+  const [sheet, setSheet] = useState(last?.sheet ?? "");
+  const [grid, setGrid] = useState<SheetGrid | undefined>(last?.grid);
+  const [agreementId, setAgreementId] = useState(last?.agreementId ?? "");
+  const [headerRowText, setHeaderRowText] = useState(last?.headerRowText ?? "");
+  const [mapping, setMapping] = useState<ReadonlyMap<number, string | null>>(last?.mapping ?? new Map());
+  useEffect(() => {
+    remembered = { workbook, sheet, grid, agreementId, headerRowText, mapping };
+  }, [workbook, sheet, grid, agreementId, headerRowText, mapping]);
   const load = useOperation<SheetGrid>();
   const report = useOperation<string>();
   const colour = useOperation<string>();

@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["dist/", "node_modules/", "coverage/", "build-ts/", ".bench/"]),
+  globalIgnores(["dist/", "build/", "node_modules/", "coverage/", "build-ts/", ".bench/"]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -34,6 +34,31 @@ export default defineConfig(
   {
     files: ["test/**", "bench/**", "scripts/**"],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  {
+    // The engine is pure: no Office, React, DOM or Node. The source texts are
+    // read by the CLI and scripts, never by the core.
+    files: ["src/core/**"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "os", "child_process", "vm", "url"], message: "src/core får inte använda Node: läs filer i src/cli eller scripts." },
+            { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "src/core får inte använda React eller Fluent UI." },
+            { group: ["office-*", "@microsoft/*", "@types/office-js"], message: "src/core får inte använda Office." },
+            { group: ["../taskpane/*", "../office/*", "../functions/*", "../cli/*", "../sheets/*"], message: "Data flödar åt ett håll: kärnan känner inga ytor." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["window", "document", "navigator", "localStorage", "fetch", "XMLHttpRequest", "Office", "Excel", "CustomFunctions", "process", "require", "Buffer"].map(
+          (name) => ({ name, message: "src/core är ren: inga globala värdmiljöobjekt." }),
+        ),
+      ],
+    },
   },
   {
     rules: {

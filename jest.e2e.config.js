@@ -1,12 +1,16 @@
 /**
- * End-to-end tests (npm run test:e2e): the built page in headless Chromium
- * (test/e2e/harness.ts). Kept apart from `npm test`, which must not need a
- * browser; CI runs both.
+ * End-to-end tests (`npm run test:e2e`): the built add-in (dist/) in headless
+ * Chromium. Run one file at a time: each starts a browser.
+ * @type {import('jest').Config}
  */
-/** @type {import('jest').Config} */
 module.exports = {
-  ...require("./jest.config.js"),
-  testMatch: ["**/test/e2e/**/*.e2e.ts"],
-  testTimeout: 120_000,
+  testEnvironment: "node",
+  roots: ["<rootDir>/test/e2e"],
+  testMatch: ["**/*.e2e.ts"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
+  },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  testTimeout: 120000,
   maxWorkers: 1,
 };

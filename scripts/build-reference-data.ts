@@ -3,10 +3,20 @@
  * Run: npm run data:refresh. The output is committed so the add-in and CLI
  * need nothing outside the project at run time.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 const dataDir = process.argv[2] ?? join(__dirname, "..", "..", "shared", "data");
+const FILES = ["lan-folkmangd-2013-12-31.csv", "kommuner-folkmangd-2013-12-31.csv"];
+
+// The data is committed (src/reference/data.ts); only a refresh needs SCB's files.
+const missing = FILES.filter((f) => !existsSync(join(dataDir, f)));
+if (missing.length) {
+  console.error(
+    `data:refresh: ${missing.join(" och ")} saknas i ${resolve(dataDir)}. Lägg SCB:s filer där (i en utcheckning: ../shared/data/ bredvid projektet) eller ange mappen: npm run data:refresh -- <mapp>. Inget har ändrats.`,
+  );
+  process.exit(1);
+}
 
 function readCsv(file: string): string[][] {
   const text = readFileSync(join(dataDir, file), "utf8").replace(/^\uFEFF/, "");

@@ -123,6 +123,7 @@ const EXAMPLES: string[][] = [
   ["allocate", "--pot", "1000000", "--keys", "41449,31616,40495", "--json"],
   ["population", "0180"],
   ["population", "01"],
+  ["evaluate", "--help"],
   ["evaluate", "prio-2014", "--scenario", "demo", "--county", "09", "--explain"],
   ["summary", "--county", "01"],
   ["summary", "--county", "01", "--json"],
@@ -131,6 +132,8 @@ const EXAMPLES: string[][] = [
   ["model-year", "--year", "5", "--amount", "1000000"],
   ["cofinancing", "--grant", "1000000", "--own", "900000"],
   ["evaluate", "prio-2014", "--input", "missing.json"],
+  ["agreements", "--json=false"],
+  ["takeover", "--cost", "1133000", "--year", "0x7DF"],
 ];
 
 export function cliDoc(): string {
@@ -138,7 +141,9 @@ export function cliDoc(): string {
   out.push("# `stim` — kommandoraden");
   out.push("");
   out.push("Genererad av `npm run docs` med riktiga körningar — redigera inte för hand.");
-  out.push("Kör som `npm run --silent stim -- <kommando> [flaggor]`. Fel skrivs på en rad till stderr med slutkod ≠ 0.");
+  out.push(
+    "`npm ci` bygger kommandot till en fil, `build/stim.cjs` (paketets `bin`). Kör det som `npm run --silent stim -- <kommando> [flaggor]` eller direkt: `node build/stim.cjs <kommando> [flaggor]`. Fel skrivs på en rad till stderr med slutkod 2 (fel i indata).",
+  );
   out.push("");
   out.push("```text");
   out.push(run(["help"]).stdout.trimEnd());

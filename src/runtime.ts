@@ -1,44 +1,35 @@
 /**
- * Everything the task pane uses from the rules core, the agreements, the
- * reference data, the sheet layer and the functions' formula texts, in one
- * module.
+ * functions.js: the module the shared-runtime page (taskpane.html) loads
+ * first. It registers the Excel custom functions (./functions/functions) and
+ * exports everything the task pane uses from the rules core, the agreements,
+ * the reference data, the sheet layer and the formula texts.
  *
- * Why one module: the page (taskpane.html) runs the custom functions and the
- * task pane together (shared runtime), and webpack builds this module into
- * functions.js together with the functions (webpack.config.js), so the page
- * holds one copy of the core. Reaching the core through this single module
- * lets webpack keep the core's own modules concatenated and minified as one
- * (a module imported straight from another chunk is not), which keeps
- * functions.js about 8 KB (gzip) smaller. Views import from here, never from
+ * Why: the custom functions and the task pane run in one page, and the task
+ * pane's bundle depends on this one (webpack.config.js, `dependOn`), so the
+ * page holds one copy of the core. The pane reaches the core only through
+ * this module, the root of functions.js: then webpack can still concatenate
+ * and minify the core's modules as one (a module imported straight from
+ * another chunk cannot be). Views import values from here, never from
  * ./core, ./agreements, ./reference or ./sheets directly (types may be
  * imported from anywhere: they cost nothing at run time).
  */
-// Registers the custom functions (CustomFunctions.associate, guarded): this module is the functions bundle's entry.
 import "./functions/functions";
-import { compile } from "./core/compile";
-import type { Agreement, Rule } from "./core/model";
 
 export { AGREEMENTS, ALL_CONFLICTS } from "./agreements";
 export { demoFacts } from "./agreements/demo";
 export { evaluate } from "./core/evaluate";
-export { formatInt, formatKr, formatRate } from "./core/exact";
+export { formatCitation, formatInt, formatKr, formatKrChange, formatNumber, formatPeriod, formatRate, formatThreshold } from "./core/format";
 export { countySummary } from "./core/summary";
-export { comparisonText } from "./core/thresholds";
 export { diffEvaluations, whatIfSentence, withKey, withRuleOutcome } from "./core/whatif";
 export { formulaLocaleFor, formulaText } from "./functions/formula";
+export { compile } from "./core/compile";
 export { slotsOf } from "./functions/inputs";
 export { LAN, getKommun, getLan, landstingName } from "./reference";
 export { SUMMARY_GROUPS, countySummarySheet } from "./sheets/countySummary";
 
-/** A rule with the rules it requires (the compiled agreement decides which). */
-export function withRequired(agreement: Agreement, rule: Rule): readonly Rule[] {
-  return compile(agreement).withRequired(rule.id);
-}
-
 // Views "Bygg fördelningsark", "Granska länsark" and "Förklara": the sheet layer (layout, reading, validation,
-// report, formula arguments), the compiled agreement, the one renderer of the typed trace and the one Swedish format.
-export { compile };
-export { formatCitation, formatDate, formatRecipientStatus, formatVerdict } from "./core/format";
+// report, formula arguments), the one renderer of the typed trace and the one Swedish format.
+export { formatDate, formatRecipientStatus, formatVerdict } from "./core/format";
 export { renderEvent } from "./core/render";
 export { StimError } from "./core/errors";
 export { evaluateRuleCall } from "./functions/adapters";

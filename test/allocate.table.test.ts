@@ -4,17 +4,8 @@
  */
 import { allocate, AllocateOptions, fraction, Method, parseKeys, parseShare, splitAmount } from "../src/core/allocate";
 import { StimError } from "../src/core/errors";
+import { stimError } from "./support/stim-error";
 
-/** Runs `f`, expects a StimError and returns it for message checks. */
-function stimError(f: () => unknown): StimError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StimError);
-    return e as StimError;
-  }
-  throw new Error("expected a StimError, nothing was thrown");
-}
 
 const big = (xs: number[]): bigint[] => xs.map((x) => BigInt(x));
 

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runAsync } from "../src/cli/sheets";
+import { runAsync } from "../src/cli/main";
 import { MAX_FILE_BYTES } from "../src/cli/xlsx";
 
 let dir: string;
@@ -34,7 +34,7 @@ describe("stim template", () => {
   test("refuses an unknown county, a missing --out and a non-xlsx name with exit 2", async () => {
     for (const [argv, msg] of [
       [["template", "prio-2014", "--county", "99", "--out", join(dir, "x.xlsx")], /Okänd länskod "99"/],
-      [["template", "prio-2014"], /Ange --out <fil\.xlsx>/],
+      [["template", "prio-2014"], /--out saknas: Excel-filen som skrivs/],
       [["template", "prio-2014", "--out", join(dir, "x.csv")], /--out ska sluta på \.xlsx/],
       [["template", "prio-2099", "--out", join(dir, "x.xlsx")], /Okänd överenskommelse "prio-2099"/],
     ] as const) {

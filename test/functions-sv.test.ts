@@ -2,55 +2,67 @@
  * The Swedish metadata (functions-sv.json, selected for sv-SE by the
  * manifest): generated from the English functions.json with the table in
  * src/functions/sv.ts, exactly as webpack.config.js does at build time.
- * Checks that every id has a Swedish name and description, that everything
- * but names and descriptions is unchanged, and that no name collides with a
- * built-in Excel function in English or Swedish.
+ *
+ * Every function present in the generated metadata (not a fixed list: new
+ * STIM.* functions are checked as soon as they exist) is held to Microsoft's
+ * naming rules for custom functions ("Custom functions naming and
+ * localization", https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming):
+ * - id: only A–Z, 0–9, underscore and period; starts with a letter; at least
+ *   three characters;
+ * - name: only Unicode letters, underscore and period; starts with a letter;
+ *   at least three characters; upper case like Excel's own functions;
+ * - no name that reads as a cell reference (A1 to XFD1048576, R1C1 to
+ *   R1048576C16384; Swedish Excel writes R1C1 as R1K1);
+ * - no name that matches an Excel 4.0 macro function;
+ * - no id or name that matches a built-in Excel function in any language
+ *   (checked against English and Swedish, test/fixtures/excel-names.ts).
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { localiseMetadata, SV_FUNCTIONS, type Metadata, type SvFunction } from "../src/functions/sv";
+import { EXCEL4_MACRO_FUNCTIONS, EXCEL_FUNCTIONS, EXCEL_FUNCTIONS_EN_ONLY } from "./fixtures/excel-names";
 
 const FUNCTIONS_FILE = join(__dirname, "..", "src", "functions", "functions.ts");
 
-/**
- * Built-in worksheet functions, English names: the common ones and every
- * name near ours (a selection; the namespace STIM. makes a real collision
- * impossible, this guards the bare names users read and type).
- */
-const EXCEL_BUILTINS_EN = `ABS ACCRINT ADDRESS AGGREGATE AND AREAS ARRAYTOTEXT ASC AVERAGE AVERAGEA AVERAGEIF AVERAGEIFS BAHTTEXT BASE
-BYCOL BYROW CEILING CELL CHAR CHOOSE CHOOSECOLS CHOOSEROWS CLEAN CODE COLUMN COLUMNS CONCAT CONCATENATE CONVERT CORREL COUNT
-COUNTA COUNTBLANK COUNTIF COUNTIFS COVARIANCE.P CUMIPMT DATE DATEDIF DATEVALUE DAVERAGE DAY DAYS DB DCOUNT DECIMAL DEGREES DELTA
-DGET DMAX DMIN DOLLAR DROP DSUM EDATE EOMONTH ERROR.TYPE EVEN EXACT EXP EXPAND FACT FALSE FILTER FILTERXML FIND FIXED FLOOR
-FORECAST FORMULATEXT FREQUENCY FV GCD GETPIVOTDATA GROUPBY HLOOKUP HOUR HSTACK HYPERLINK IF IFERROR IFNA IFS IMAGE INDEX
-INDIRECT INFO INT INTERCEPT IPMT IRR ISBLANK ISERR ISERROR ISEVEN ISFORMULA ISLOGICAL ISNA ISNONTEXT ISNUMBER ISODD ISREF
-ISTEXT LAMBDA LARGE LCM LEFT LEN LET LINEST LN LOG LOG10 LOOKUP LOWER MAKEARRAY MAP MATCH MAX MAXA MAXIFS MEDIAN MID MIN MINA
-MINIFS MINUTE MOD MODE MONTH MROUND N NA NETWORKDAYS NOT NOW NPER NPV NUMBERVALUE ODD OFFSET OR PERCENTILE PERCENTOF PERCENTRANK
-PI PIVOTBY PMT POWER PPMT PRODUCT PROPER PV QUARTILE QUOTIENT RADIANS RAND RANDARRAY RANDBETWEEN RANK RATE REDUCE REGEXEXTRACT
-REGEXREPLACE REGEXTEST REPLACE REPT RIGHT ROMAN ROUND ROUNDDOWN ROUNDUP ROW ROWS RRI SCAN SEARCH SECOND SEQUENCE SHEET SHEETS
-SIGN SLN SMALL SORT SORTBY SQRT STDEV STDEV.P STDEV.S STOCKHISTORY SUBSTITUTE SUBTOTAL SUM SUMIF SUMIFS SUMPRODUCT SWITCH T TAKE
-TEXT TEXTAFTER TEXTBEFORE TEXTJOIN TEXTSPLIT TIME TIMEVALUE TOCOL TODAY TOROW TRANSPOSE TREND TRIM TRIMRANGE TRUE TRUNC TYPE
-UNICHAR UNICODE UNIQUE UPPER VALUE VALUETOTEXT VAR VAR.P VAR.S VLOOKUP VSTACK WEBSERVICE WEEKDAY WEEKNUM WORKDAY WRAPCOLS
-WRAPROWS XIRR XLOOKUP XMATCH XNPV YEAR YEARFRAC`.split(/\s+/);
+/** Upper case as Swedish Excel writes it (å → Å). */
+const upper = (s: string) => s.toLocaleUpperCase("sv-SE");
 
-/** The same, in Swedish Excel (a selection, with every name near ours). */
-const EXCEL_BUILTINS_SV = `ABS ADRESS AGGREGERA ANTAL ANTAL.OM ANTAL.OMF ANTALV ANTAL.TOMMA ARBETSDAGAR AVRUNDA AVRUNDA.NEDÅT AVRUNDA.UPPÅT
-BYT.UT CELL DAG DAGAR DATUM DATUMVÄRDE DELA DELSUMMA DELATEXT ELLER EXAKT EXTEXT FALSKT FILTRERA FÖRSKJUTNING GRADER HELTAL
-HITTA HÖGER IDAG INDEX INDIREKT INFO INTE KOLUMN KOLUMNER KONVERTERA KVOT LETARAD LETAKOLUMN LETAUPP LÄNGD MAX MAXA MAXOMF MEDEL
-MEDEL.OM MEDEL.OMF MEDIAN MIN MINOMF MINUT MÅNAD NU NUVÄRDE OCH OM OMF OMFEL OMSAKNAS PASSA PI POTENS PRODUKT PRODUKTSUMMA RAD
-RADER REST SAMMANFOGA SANT SEKUND SEKVENS SLUMP SLUMP.MELLAN SORTERA SORTERA.EFTER STDAV STÖRSTA SUMMA SUMMA.OM SUMMA.OMF
-SUMMAPRODUKT TEXT TEXTJOIN TID TRANSPONERA TYP UNIK VÄLJ VÄNSTER VECKODAG VECKONR VERSALER XLETAUPP XPASSA ÅR`.split(/\s+/);
+const BUILTINS = new Set([...EXCEL_FUNCTIONS.flatMap(([en, sv]) => [en, sv]), ...EXCEL_FUNCTIONS_EN_ONLY].map(upper));
+const MACROS = new Set(EXCEL4_MACRO_FUNCTIONS.map(upper));
 
 /**
- * Excel 4.0 macro functions Microsoft says custom function names should not
- * repeat (a selection). Bare SPLIT is one (the Window › Split command); our
- * function is always STIM.SPLIT, and the id is fixed by the issue.
+ * English names that repeat an Excel 4.0 macro command, kept because users'
+ * formulas already use them: the name is always read with its namespace
+ * (STIM.SPLIT), which no macro function has. No Swedish name may do this.
  */
-const EXCEL4_MACROS = `ABSREF ACTIVE.CELL ADD.BAR ADD.COMMAND ADD.MENU ADD.TOOLBAR ALERT ARGUMENT BEEP CALL CALLER CANCEL.KEY DIRECTORY
-DOCUMENTS ECHO ENABLE.COMMAND ERROR EVALUATE EXEC EXECUTE FCLOSE FILES FOPEN FREAD FSIZE FWRITE GET.CELL GET.DOCUMENT GET.FORMULA
-GET.NAME GET.WORKBOOK GET.WORKSPACE GOTO HALT HELP INITIATE INPUT LINKS NAMES NEXT NOTE OPEN POKE REGISTER REQUEST RESTART RESULT
-RESUME RETURN RUN SELECTION SET.NAME SET.VALUE SPLIT STEP TERMINATE TEXTREF UNREGISTER VOLATILE WAIT WHILE WINDOWS`.split(/\s+/);
+const KNOWN_ENGLISH_MACRO_NAMES = new Set(["SPLIT"]);
 
-const KNOWN_BARE_MACRO_NAMES = new Set(["SPLIT"]);
+/** Column letters → column number (A = 1, XFD = 16384). */
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * True when Excel could read `name` as a cell reference: A1 style up to
+ * XFD1048576, or R1C1 style (R, C, RC, R5C3 …; Swedish Excel's R1K1 too).
+ */
+function looksLikeCellReference(name: string): boolean {
+  const a1 = /^([A-Z]{1,3})(\d+)$/i.exec(name);
+  if (a1) {
+    const row = Number(a1[2]);
+    if (columnNumber(a1[1]) <= 16384 && row >= 1 && row <= 1048576) return true;
+  }
+  const r1c1 = /^R(\d*)[CK](\d*)$/i.exec(name) ?? /^R(\d*)()$/i.exec(name) ?? /^()[CK](\d*)$/i.exec(name);
+  if (r1c1) {
+    const row = r1c1[1] === "" ? 1 : Number(r1c1[1]);
+    const col = r1c1[2] === "" ? 1 : Number(r1c1[2]);
+    if (row <= 1048576 && col <= 16384) return true;
+  }
+  return false;
+}
 
 let english: Metadata;
 let swedish: Metadata;
@@ -62,14 +74,32 @@ beforeAll(async () => {
   swedish = localiseMetadata(english);
 }, 30_000);
 
-/** A cell reference such as A1, XFD1048576 or R1C1 (not allowed as a name). */
-function looksLikeCellReference(name: string): boolean {
-  return /^[A-Z]{1,3}\d+$/i.test(name) || /^R\d*C\d*$/i.test(name);
-}
+describe("the naming checks themselves", () => {
+  test("cell references are recognised, names are not", () => {
+    for (const ref of ["A1", "XFD1048576", "AB12", "R1C1", "R1048576C16384", "RC", "R", "C", "R2K3", "rk"]) {
+      expect([ref, looksLikeCellReference(ref)]).toEqual([ref, true]);
+    }
+    for (const name of ["XFE1", "A0", "A1048577", "POTT", "KÄLLA", "VERSION", "RAD", "ROW1A"]) {
+      expect([name, looksLikeCellReference(name)]).toEqual([name, false]);
+    }
+  });
+
+  test("the name lists know Excel's functions in both languages and the macro language", () => {
+    for (const n of ["SUMMA", "SUMMA.OMF", "LETAUPP", "XLETAUPP", "MÅNAD", "ÅR", "SUM", "VLOOKUP", "FILTER", "TEXTSPLIT", "ASC"]) {
+      expect([n, BUILTINS.has(n)]).toEqual([n, true]);
+    }
+    for (const n of ["RUN", "ECHO", "GET.CELL", "EVALUATE", "FOPEN", "ALERT", "SPLIT", "ACTIVATE.NEXT"]) {
+      expect([n, MACROS.has(n)]).toEqual([n, true]);
+    }
+    expect(EXCEL_FUNCTIONS.length).toBeGreaterThan(450);
+    expect(EXCEL4_MACRO_FUNCTIONS.length).toBeGreaterThan(450);
+  });
+});
 
 describe("functions-sv.json", () => {
   test("every id has a Swedish name and description, different from the English", () => {
     expect(swedish.functions.map((f) => f.id)).toEqual(english.functions.map((f) => f.id));
+    expect(swedish.functions.length).toBeGreaterThanOrEqual(13);
     for (const f of swedish.functions) {
       const en = english.functions.find((x) => x.id === f.id)!;
       expect(f.name.trim()).toBeTruthy();
@@ -77,6 +107,10 @@ describe("functions-sv.json", () => {
       expect(f.description).not.toBe(en.description);
       expect(SV_FUNCTIONS[f.id].name).toBe(f.name);
     }
+  });
+
+  test("the English name of every function is its id (the messages and the help page rely on it)", () => {
+    for (const f of english.functions) expect(f.name).toBe(f.id);
   });
 
   test("only names and descriptions differ: ids, parameter order, types, dimensionality, optional, result", () => {
@@ -91,75 +125,128 @@ describe("functions-sv.json", () => {
     expect(svTop).toEqual(enTop);
   });
 
-  test("every parameter has a Swedish name and description, unique within its function", () => {
+  test("ids follow Microsoft's rules: A–Z, 0–9, _ and ., a letter first, at least three characters", () => {
+    for (const f of english.functions) expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
+  });
+
+  test("names follow Microsoft's rules: Unicode letters, _ and ., a letter first, at least three characters, upper case; unique", () => {
+    for (const m of [english, swedish]) {
+      const names = m.functions.map((f) => f.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const n of names) {
+        expect(n).toMatch(/^\p{L}[\p{L}_.]{2,}$/u);
+        expect(n).toBe(upper(n));
+        expect([n, looksLikeCellReference(n)]).toEqual([n, false]);
+      }
+    }
+  });
+
+  test("no id or name equals a built-in Excel function in English or Swedish, bare or with the namespace", () => {
+    for (const m of [english, swedish]) {
+      for (const f of m.functions) {
+        for (const n of [f.id, f.name, `STIM.${f.name}`]) expect([n, BUILTINS.has(upper(n))]).toEqual([n, false]);
+      }
+    }
+  });
+
+  test("no name equals an Excel 4.0 macro function; the only English exception is known and namespaced", () => {
+    for (const f of english.functions) {
+      expect(MACROS.has(`STIM.${f.name}`)).toBe(false);
+      if (MACROS.has(f.name)) expect([f.name, KNOWN_ENGLISH_MACRO_NAMES.has(f.name)]).toEqual([f.name, true]);
+    }
+    for (const f of swedish.functions) {
+      expect([f.name, MACROS.has(upper(f.name))]).toEqual([f.name, false]);
+      expect(MACROS.has(upper(`STIM.${f.name}`))).toBe(false);
+    }
+  });
+
+  test("a Swedish name never equals another function's English name", () => {
+    const enById = new Map(english.functions.map((f) => [f.name, f.id]));
+    for (const f of swedish.functions) {
+      const other = enById.get(f.name);
+      if (other !== undefined) expect(other).toBe(f.id);
+    }
+  });
+
+  test("every parameter has a Swedish name (lower case, letters, digits and _) and description, unique within its function", () => {
     for (const f of swedish.functions) {
       const en = english.functions.find((x) => x.id === f.id)!;
       expect(f.parameters).toHaveLength(en.parameters.length);
       for (const p of f.parameters) {
-        expect(p.name).toMatch(/^[a-z][a-z0-9_]*$/);
+        expect(p.name).toMatch(/^\p{Ll}[\p{Ll}\p{Nd}_]*$/u);
         expect(p.description?.trim()).toBeTruthy();
       }
       expect(new Set(f.parameters.map((p) => p.name)).size).toBe(f.parameters.length);
     }
   });
 
-  test("names follow Excel's rules and are unique", () => {
-    for (const m of [english, swedish]) {
-      const names = m.functions.map((f) => f.name);
-      expect(new Set(names).size).toBe(names.length);
-      for (const n of names) {
-        expect(n).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/); // a letter first, at least 3 characters, upper case
-        expect(looksLikeCellReference(n)).toBe(false);
-      }
+  test("an English parameter has one Swedish name in every function (the messages look names up by it)", () => {
+    const seen = new Map<string, string>();
+    for (const f of swedish.functions) {
+      const en = english.functions.find((x) => x.id === f.id)!;
+      en.parameters.forEach((p, i) => {
+        const sv = f.parameters[i].name;
+        expect([f.id, p.name, seen.get(p.name) ?? sv]).toEqual([f.id, p.name, sv]);
+        seen.set(p.name, sv);
+      });
     }
   });
 
-  test("no name equals a built-in Excel function in English or Swedish", () => {
-    const builtins = new Set([...EXCEL_BUILTINS_EN, ...EXCEL_BUILTINS_SV].map((n) => n.toUpperCase()));
-    expect(builtins.has("SUMMA")).toBe(true);
-    expect(builtins.has("DELA")).toBe(true);
-    for (const m of [english, swedish]) {
+  test("descriptions name only functions that exist, in the file's own language", () => {
+    const check = (m: Metadata) => {
+      const names = new Set(m.functions.map((f) => f.name));
       for (const f of m.functions) {
-        expect([f.name, builtins.has(f.name)]).toEqual([f.name, false]);
-        expect([`STIM.${f.name}`, builtins.has(`STIM.${f.name}`)]).toEqual([`STIM.${f.name}`, false]);
+        const texts = [f.description ?? "", ...f.parameters.map((p) => p.description ?? "")];
+        for (const t of texts) {
+          for (const [, name] of t.matchAll(/STIM\.([\p{L}_.]+[\p{L}_])/gu)) expect([f.id, name, names.has(name)]).toEqual([f.id, name, true]);
+        }
       }
-    }
+    };
+    check(english);
+    check(swedish);
   });
 
-  test("no full name STIM.<name> equals an Excel 4.0 macro function; bare names only where known and namespaced", () => {
-    const macros = new Set(EXCEL4_MACROS);
-    for (const m of [english, swedish]) {
-      for (const f of m.functions) {
-        expect(macros.has(`STIM.${f.name}`)).toBe(false);
-        if (macros.has(f.name)) expect(KNOWN_BARE_MACRO_NAMES.has(f.name)).toBe(true);
-      }
-    }
-    // The Swedish names avoid even the bare collision.
-    for (const f of swedish.functions) expect(macros.has(f.name)).toBe(false);
-  });
-
-  test("the expected Swedish names", () => {
-    expect(Object.fromEntries(swedish.functions.map((f) => [f.id, f.name]))).toEqual({
+  test("the Swedish names are real Swedish words with å, ä and ö", () => {
+    const expected: Record<string, string> = {
       VERSION: "VERSION",
-      FUND_SHARE: "FORDELA",
-      SPLIT: "DELNING",
+      FUND_SHARE: "FÖRDELA",
+      SPLIT: "DELA_BELOPP",
       POT: "POTT",
-      POPULATION: "FOLKMANGD",
+      POPULATION: "FOLKMÄNGD",
       GRUNDKRAV_MET: "GRUNDKRAV_UPPFYLLT",
-      GRUNDKRAV_COUNTY: "GRUNDKRAV_LAN",
-      GOAL_MET: "MAL_UPPFYLLT",
+      GRUNDKRAV_COUNTY: "GRUNDKRAV_LÄN",
+      GOAL_MET: "MÅL_UPPFYLLT",
       CRITERIA: "KRITERIER",
-      MONTHS_LOWER: "MANADER_LAGRE",
-      EXPLAIN: "FORKLARA",
-      SOURCE: "KALLA",
+      MONTHS_LOWER: "MÅNADER_LÄGRE",
+      EXPLAIN: "FÖRKLARA",
+      SOURCE: "KÄLLA",
       ASSUMPTIONS: "ANTAGANDEN",
       ALLOCATION: "TILLDELNING",
       ALLOCATION_STATUS: "TILLDELNINGSSTATUS",
-      UNALLOCATED: "OFORDELAT",
-    });
-    const vers = swedish.functions.find((f) => f.id === "VERSION")!;
-    expect(vers.description).toBe("Visar vilken version av Stimulans som är installerad.");
+      UNALLOCATED: "OFÖRDELAT",
+    };
+    const byId = Object.fromEntries(swedish.functions.map((f) => [f.id, f]));
+    for (const [id, name] of Object.entries(expected)) expect([id, byId[id]?.name]).toEqual([id, name]);
+    // The ASCII spellings that read as other words are gone, in names and parameters.
+    const ascii = /^(KALLA|MAL_.*|.*_LAN|MANADER_.*|.*LAGRE|FORDELA|FOLKMANGD|FORKLARA|overenskommelse|behoriga|foregaende_ar|folkmangder|mal_id)$/;
+    for (const f of swedish.functions) {
+      expect(f.name).not.toMatch(ascii);
+      for (const p of f.parameters) expect(p.name).not.toMatch(ascii);
+    }
+    const params = Object.fromEntries(byId.FUND_SHARE.parameters.map((p, i) => [english.functions.find((f) => f.id === "FUND_SHARE")!.parameters[i].name, p.name]));
+    expect(params).toEqual({ pot: "pott", keys: "nycklar", eligible: "behöriga", ids: "koder", method: "metod" });
+    expect(byId.MONTHS_LOWER.parameters.map((p) => p.name)).toEqual(["föregående_år", "innevarande_år"]);
+    expect(byId.POT.parameters[0].name).toBe("överenskommelse");
+    expect(byId.VERSION.description).toBe("Visar vilken version av Stimulans som är installerad.");
   });
+});
+
+test("the README's function table shows every function with its Swedish and English name", () => {
+  const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  for (const f of swedish.functions) {
+    const en = english.functions.find((x) => x.id === f.id)!;
+    expect([f.id, readme.includes(`| \`STIM.${f.name}\` | \`STIM.${en.name}\` |`)]).toEqual([f.id, true]);
+  }
 });
 
 describe("localiseMetadata keeps the two files from drifting", () => {
@@ -184,5 +271,11 @@ describe("localiseMetadata keeps the two files from drifting", () => {
     expect(() => localiseMetadata(english, t)).toThrow(
       /SPLIT: parametern share finns i sv.ts men inte i functions.json[\s\S]*SPLIT: parametern first_share saknar svenskt namn/,
     );
+  });
+
+  test("one English parameter with two Swedish names fails", () => {
+    const t = table();
+    t.SOURCE.parameters.agreement = { name: "avtal", description: "x" };
+    expect(() => localiseMetadata(english, t)).toThrow(/parametern agreement heter (avtal|överenskommelse) här men (överenskommelse|avtal) i en annan funktion/);
   });
 });

@@ -86,7 +86,10 @@ describe("fills", () => {
       { cell: "B2", fill: "#FFEB9C" },
     ]);
     expect(await wb.readFills("Blad1", ["B2", "A1", "A2"])).toEqual(["#FFEB9C", "#FFC7CE", null]);
-    expect(wb.snapshot("Blad1").fills).toEqual(new Map([["0,0", "#FFC7CE"], ["1,1", "#FFEB9C"]]));
+    expect(wb.snapshot("Blad1").fills).toEqual([
+      ["#FFC7CE", undefined],
+      [undefined, "#FFEB9C"],
+    ]);
     await wb.writeFills("Blad1", [{ cell: "A1", fill: null }]);
     expect(await wb.readFills("Blad1", ["A1"])).toEqual([null]);
     // The values are untouched.
@@ -107,7 +110,6 @@ describe("fills", () => {
     const wb = new MemoryWorkbook();
     await wb.writeSheetSpec({ name: "Ark", cells: [[{ value: 0.925, numFmt: "0.0%" }, { value: 1234567, numFmt: "#,##0" }]], columnWidths: [], validations: [] });
     const snap = wb.snapshot("Ark");
-    expect(snap.numberFormats.get("0,0")).toBe("0.0%");
-    expect(snap.numberFormats.get("0,1")).toBe("#,##0");
+    expect(snap.numFmts[0]).toEqual(["0.0%", "#,##0"]);
   });
 });

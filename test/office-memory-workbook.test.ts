@@ -276,9 +276,17 @@ describe("MemoryWorkbook for the browser preview", () => {
     expect(calls).toBe(0);
   });
 
-  test("snapshot: the used block from A1 with the format it was written with", async () => {
+  test("snapshot: the used block from A1 with the look the sheet layer gave it", async () => {
     const wb = new MemoryWorkbook();
-    await wb.writeNewSheet("Ut", [["Post", "Belopp"], ["A", 13878000]], { columnFormats: [null, '#,##0 "kr"'], boldRows: [0] });
+    await wb.writeSheetSpec({
+      name: "Ut",
+      cells: [
+        [{ value: "Post", style: "header" }, { value: "Belopp", style: "header" }],
+        [{ value: "A" }, { value: 13878000, numFmt: '#,##0 "kr"' }],
+      ],
+      columnWidths: [20, 12],
+      validations: [],
+    });
     wb.setValues("Ut", "D4", [[true]]);
     const snap = wb.snapshot("Ut");
     expect(snap.values).toEqual([
@@ -287,8 +295,11 @@ describe("MemoryWorkbook for the browser preview", () => {
       ["", "", "", ""],
       ["", "", "", true],
     ]);
-    expect(snap.format).toEqual({ columnFormats: [null, '#,##0 "kr"'], boldRows: [0] });
+    expect(snap.styles[0]).toEqual(["header", "header", undefined, undefined]);
+    expect(snap.numFmts[1][1]).toBe('#,##0 "kr"');
+    expect(snap.columnWidths).toEqual([20, 12]);
     expect(wb.snapshot("Ut", 2, 1).values).toEqual([["Post"], ["A"]]);
     expect(wb.sheetNames()).toEqual(["Blad1", "Ut"]);
   });
+
 });

@@ -58,7 +58,7 @@ describe("OfficeWorkbook.writeSheetSpec (recording fake of office.js)", () => {
     const range = (address: string) => {
       let r = ranges.get(address);
       if (!r) {
-        r = { address, format: {}, dataValidation: {} };
+        r = { address, format: { font: {} }, dataValidation: {} };
         ranges.set(address, r);
       }
       return r;

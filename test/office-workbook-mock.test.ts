@@ -7,13 +7,17 @@
  * many round trips (`context.sync()`) a write takes.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { OfficeWorkbook, POINTS_PER_CHARACTER } from "../src/office/officeWorkbook";
-import { WorkbookError, uniqueSheetName, type CellValue } from "../src/office/workbook";
+import { AGREEMENTS } from "../src/agreements";
+import { countySummary } from "../src/core/summary";
+import { OfficeWorkbook, boldRanges } from "../src/office/officeWorkbook";
+import { WorkbookError, specValues, uniqueSheetName, type CellValue } from "../src/office/workbook";
+import { KRONOR_FORMAT, countySummarySheet } from "../src/sheets/countySummary";
 
 const NOT_LOADED = "Error, property was not loaded";
 
 interface MockRange {
   values: unknown;
+  formulas: unknown;
   numberFormat: unknown;
   format: { font: { bold: unknown }; columnWidth: unknown };
 }
@@ -44,6 +48,7 @@ function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: 
   const ranges: { sheet: string; address: string; range: MockRange }[] = [];
   const added: string[] = [];
   const activated: string[] = [];
+  const frozen: string[] = [];
   const sheets: { name: string; used: boolean; mock?: Mock }[] = specs.map((s) => ({ ...s }));
   let counter = 0;
 
@@ -76,13 +81,14 @@ function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: 
     const sheet = child(worksheets, `sheet${counter++}`, { name: entry.name });
     sheet.isNullObject = false;
     sheet.activate = () => activated.push(entry.name);
+    sheet.freezePanes = { freezeAt: (range: { address?: string }) => frozen.push(`${entry.name}!${String(range.address)}`) };
     sheet.getUsedRangeOrNullObject = () => {
       const used = child(sheet, "usedRange", { address: "A1" });
       used.isNullObject = !entry.used;
       return used;
     };
     sheet.getRange = (address: string) => {
-      const range = child(sheet, `range${counter++}`, { address, values: [], numberFormat: [], format: { font: { bold: false }, columnWidth: 0 } });
+      const range = child(sheet, `range${counter++}`, { address, values: [], formulas: [], numberFormat: [], format: { font: { bold: false }, columnWidth: 0 } });
       ranges.push({ sheet: entry.name, address, range: range as unknown as MockRange });
       return range;
     };
@@ -114,69 +120,76 @@ function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: 
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
   (globalThis as unknown as { Excel: unknown }).Excel = { run: async (cb: (ctx: unknown) => Promise<unknown>) => cb(context) };
-  return { ranges, added, activated, syncs: () => syncs };
+  return { ranges, added, activated, frozen, syncs: () => syncs };
 }
 
 afterEach(() => {
   delete (globalThis as unknown as { Excel?: unknown }).Excel;
 });
 
-const summary: CellValue[][] = [
-  ["Stimulansmedel 2014 för Stockholms län (01)", "", ""],
-  ["Pott", "Post", "Belopp"],
-  ["ANALYS", "Analysarbete i länen", 2000000],
-  ["Summa (minst)", "", 13878000],
-];
+describe("writeSheetSpec: the county summary (a sheet-layer spec) into Excel", () => {
+  const spec = countySummarySheet(countySummary(AGREEMENTS, "01"), { name: "Länsöversikt 01" });
+  const values = specValues(spec);
+  const last = `G${values.length}`;
 
-describe("writeNewSheet with a format", () => {
-  test("a new sheet: values, Text for text cells and the kronor format for numbers, in two round trips", async () => {
+  test("a new sheet: values, kronor format on amounts, Text on text, bold title/header/sums, widths, frozen header, in two round trips", async () => {
     const excel = installExcel([{ name: "Blad1", used: true }]);
-    await new OfficeWorkbook().writeNewSheet("Länsöversikt 01", summary, {
-      columnFormats: [null, null, '#,##0 "kr"'],
-      boldRows: [0, 3],
-      columnWidths: [16, 40, 14],
-    });
+    await new OfficeWorkbook().writeSheetSpec(spec);
     expect(excel.added).toEqual(["Länsöversikt 01"]);
     expect(excel.activated).toEqual(["Länsöversikt 01"]);
     expect(excel.syncs()).toBe(2);
 
-    const block = excel.ranges.find((r) => r.address === "A1:C4")!.range;
-    expect(block.values).toEqual(summary);
-    expect(block.numberFormat).toEqual([
-      ["@", "@", "@"],
-      ["@", "@", "@"],
-      ["@", "@", '#,##0 "kr"'],
-      ["@", "@", '#,##0 "kr"'],
-    ]);
+    const block = excel.ranges.find((r) => r.address === `A1:${last}`)!.range;
+    expect(block.formulas).toEqual(values);
+    const formats = block.numberFormat as string[][];
+    const minimumRow = values.findIndex((r) => r[0] === "Summa (minst)");
+    expect(formats[minimumRow][4]).toBe(KRONOR_FORMAT);
+    expect(formats[minimumRow][0]).toBe("@");
+    expect(formats[2]).toEqual(Array(7).fill("General")); // an empty row
+
     const bold = excel.ranges.filter((r) => r.range.format.font.bold === true).map((r) => r.address);
-    expect(bold).toEqual(["A1:C1", "A4:C4"]);
-    const widths = excel.ranges.filter((r) => /^[A-Z]+:[A-Z]+$/.test(r.address)).map((r) => [r.address, r.range.format.columnWidth]);
-    expect(widths).toEqual([
-      ["A:A", Math.round(16 * POINTS_PER_CHARACTER)],
-      ["B:B", Math.round(40 * POINTS_PER_CHARACTER)],
-      ["C:C", Math.round(14 * POINTS_PER_CHARACTER)],
-    ]);
+    expect(bold).toEqual(boldRanges(spec));
+    expect(bold).toEqual(expect.arrayContaining(["A1", "A4:G4", `A${minimumRow + 1}`, `E${minimumRow + 1}:F${minimumRow + 1}`]));
+    const widths = excel.ranges.filter((r) => /^[A-Z]+:[A-Z]+$/.test(r.address)).map((r) => r.address);
+    expect(widths).toEqual(["A:A", "B:B", "C:C", "D:D", "E:E", "F:F", "G:G"]);
+    expect(excel.frozen).toHaveLength(1);
     // Nothing was written anywhere else.
     expect(excel.ranges.every((r) => r.sheet === "Länsöversikt 01")).toBe(true);
   });
 
   test("an existing sheet with data is refused before anything is written", async () => {
     const excel = installExcel([{ name: "Länsöversikt 01", used: true }]);
-    await expect(new OfficeWorkbook().writeNewSheet("länsöversikt 01", summary)).rejects.toThrow(WorkbookError);
-    await expect(new OfficeWorkbook().writeNewSheet("Länsöversikt 01", summary)).rejects.toThrow(
-      'Bladet "Länsöversikt 01" finns redan och innehåller data.',
-    );
+    await expect(new OfficeWorkbook().writeSheetSpec({ ...spec, name: "länsöversikt 01" })).rejects.toThrow(WorkbookError);
+    await expect(new OfficeWorkbook().writeSheetSpec(spec)).rejects.toThrow('Bladet "Länsöversikt 01" finns redan och innehåller data.');
     expect(excel.ranges).toEqual([]);
     expect(excel.added).toEqual([]);
     expect(excel.activated).toEqual([]);
   });
 
-  test("an existing empty sheet is used: one more round trip to check it is empty", async () => {
-    const excel = installExcel([{ name: "Tomt", used: false }]);
-    await new OfficeWorkbook().writeNewSheet("Tomt", [["x"]]);
+  test("an existing empty sheet is used: one more round trip to check that it is empty", async () => {
+    const excel = installExcel([{ name: "Länsöversikt 01", used: false }]);
+    await new OfficeWorkbook().writeSheetSpec(spec);
     expect(excel.added).toEqual([]);
     expect(excel.syncs()).toBe(3);
-    expect(excel.ranges.map((r) => [r.sheet, r.address, r.range.values])).toEqual([["Tomt", "A1", [["x"]]]]);
+  });
+});
+
+describe("writeNewSheet", () => {
+  const block: CellValue[][] = [
+    ["Pott", "Belopp"],
+    ["ANALYS", 2000000],
+  ];
+
+  test("values with Text for text cells, in two round trips", async () => {
+    const excel = installExcel([]);
+    await new OfficeWorkbook().writeNewSheet("Ut", block);
+    expect(excel.syncs()).toBe(2);
+    const r = excel.ranges.find((x) => x.address === "A1:B2")!.range;
+    expect(r.values).toEqual(block);
+    expect(r.numberFormat).toEqual([
+      ["@", "@"],
+      ["@", "General"],
+    ]);
   });
 
   test("bad input is refused with a Swedish message before Excel is called", async () => {
@@ -184,12 +197,6 @@ describe("writeNewSheet with a format", () => {
     await expect(new OfficeWorkbook().writeNewSheet("A/B", [["x"]])).rejects.toThrow(/otillåtna tecken/);
     await expect(new OfficeWorkbook().writeNewSheet("Ut", [[Number.NaN]])).rejects.toThrow(/ogiltigt tal/);
     expect(excel.syncs()).toBe(0);
-  });
-
-  test("bold rows outside the block are ignored rather than formatting cells the add-in did not write", async () => {
-    const excel = installExcel([]);
-    await new OfficeWorkbook().writeNewSheet("Ut", [["a"]], { boldRows: [5, -1] });
-    expect(excel.ranges.map((r) => r.address)).toEqual(["A1"]);
   });
 });
 

@@ -3,20 +3,10 @@
  * from (seed file §section, see /work/shared/DOMAIN.md). Shares are decided
  * exactly: part ≥ threshold × total, no floats.
  */
-import { StimError } from "../src/core/errors";
 import { D } from "../src/core/exact";
 import { Comparison } from "../src/core/model";
 import { cappedKey, cofinancingMet, meetsRatio, meetsShare, monthsLower, takeOver } from "../src/core/thresholds";
-
-function stimError(f: () => unknown): StimError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StimError);
-    return e as StimError;
-  }
-  throw new Error("expected a StimError, nothing was thrown");
-}
+import { stimError } from "./support/stim-error";
 
 describe("meetsShare: part/total against a threshold, exactly", () => {
   const cases: { source: string; rule: string; part: string; total: string; threshold: string; op: Comparison; met: boolean }[] = [

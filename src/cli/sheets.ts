@@ -1,7 +1,8 @@
 /**
- * The workbook commands of `stim`: template, validate, and evaluate with an
- * .xlsx input. They move values between files and the sheet layer; every
- * header, layout and check is the sheet layer's.
+ * The workbook work behind `stim template`, `stim validate` and `stim
+ * evaluate --input fil.xlsx` (their specs are src/cli/commands/template.ts
+ * and validate.ts). They move values between files and the sheet layer;
+ * every header, layout and check is the sheet layer's.
  */
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -11,77 +12,24 @@ import { getAgreement } from "../agreements";
 import { demoFacts } from "../agreements/demo";
 import { normaliseCode } from "../reference";
 import { buildWorkbook, countFindings, Finding, findingsSummary, findingText, plural, readAllocationSheet, reportSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec } from "../sheets";
-import { CliResult, Preloaded, run, toJson } from "./main";
+import { CommandOutput } from "./command";
+import { toJson } from "./output";
 import { readXlsxFile, writeXlsx } from "./xlsx";
 
-interface Args {
-  positional: string[];
-  flags: Map<string, string>;
-}
-
-const BOOLEAN = new Set(["json", "demo", "explain"]);
-
-function parse(argv: string[]): Args {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith("--")) {
-      positional.push(a);
-      continue;
-    }
-    const name = a.slice(2).split("=")[0];
-    const inline = a.includes("=") ? a.slice(a.indexOf("=") + 1) : undefined;
-    if (BOOLEAN.has(name)) flags.set(name, inline ?? "true");
-    else {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new StimError(`Flaggan --${name} behöver ett värde.`);
-      flags.set(name, v);
-    }
-  }
-  return { positional, flags };
-}
-
-function allow(a: Args, names: string[]): void {
-  for (const f of a.flags.keys()) if (!names.includes(f)) throw new StimError(`Okänd flagga --${f} för detta kommando (tillåtna: ${names.map((n) => "--" + n).join(", ")}).`);
-}
-
-/** Runs a command; the workbook commands here, everything else through `run`. */
-export async function runAsync(argv: string[], progress: (line: string) => void = () => {}): Promise<CliResult> {
-  const cmd = argv.find((a) => !a.startsWith("--"));
-  try {
-    if (cmd === "template") return ok(await template(parse(argv.slice(argv.indexOf(cmd) + 1))));
-    if (cmd === "validate") return await validate(parse(argv.slice(argv.indexOf(cmd) + 1)), progress);
-    if (cmd === "evaluate") {
-      const i = argv.indexOf("--input");
-      const input = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--input="))?.slice(8);
-      if (input && /\.xlsx$/i.test(input)) return run(argv.filter((a, k) => a !== "--input" && k !== i + 1 && !a.startsWith("--input=")), await factsFromXlsx(input, argv[argv.indexOf(cmd) + 1]));
-    }
-    return run(argv);
-  } catch (e) {
-    const msg = e instanceof StimError ? e.message : e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
-    return { code: e instanceof StimError ? 2 : 1, stdout: "", stderr: `stim: ${msg.replace(/\s*\n\s*/g, " ")}\n` };
-  }
-}
-
-function ok(stdout: string): CliResult {
-  return { code: 0, stdout: stdout.endsWith("\n") ? stdout : stdout + "\n", stderr: "" };
-}
-
-async function template(a: Args): Promise<string> {
-  allow(a, ["county", "demo", "out"]);
-  const agreement = getAgreement(a.positional[0]);
-  const out = a.flags.get("out");
+/** `stim template`: writes an allocation workbook and says what it wrote. */
+export async function writeTemplate(agreementId: string | undefined, a: { county?: string; demo: boolean; out: string }): Promise<string> {
+  const agreement = getAgreement(agreementId);
+  const out = a.out;
   if (!out) throw new StimError("Ange --out <fil.xlsx>.");
   if (!/\.xlsx$/i.test(out)) throw new StimError(`--out ska sluta på .xlsx (fick ${out}).`);
-  const countyFlag = a.flags.get("county");
+  const countyFlag = a.county;
   let county: string | undefined;
   if (countyFlag !== undefined) {
     const c = normaliseCode(countyFlag);
     if (!c || c.kind !== "lan") throw new StimError(`Okänd länskod "${countyFlag}" (två siffror, t.ex. 01).`);
     county = c.code;
   }
-  const spec = templateSpec(agreement.id, county, a.flags.has("demo"));
+  const spec = templateSpec(agreement.id, county, a.demo);
   writeFileSync(out, await writeXlsx(spec));
   const sheet = spec.sheets[0];
   const rows = sheet.table ? Number(sheet.table.range.split(":")[1].replace(/^[A-Z]+/, "")) - Number(sheet.table.range.split(":")[0].replace(/^[A-Z]+/, "")) : 0;
@@ -104,6 +52,7 @@ interface FileReport {
   findings: Finding[];
 }
 
+
 async function validateFile(path: string, agreementId: string | undefined): Promise<FileReport> {
   try {
     const grids = await readXlsxFile(path);
@@ -116,9 +65,12 @@ async function validateFile(path: string, agreementId: string | undefined): Prom
   }
 }
 
-async function validate(a: Args, progress: (line: string) => void): Promise<CliResult> {
-  allow(a, ["agreement", "json", "out"]);
-  const target = a.positional[0];
+/** `stim validate`: exit 0 clean, 1 with discrepancies, 2 when a file cannot be used. */
+export async function validateFiles(
+  target: string | undefined,
+  a: { agreement?: string; json: boolean; out?: string },
+  progress: (line: string) => void = () => {},
+): Promise<CommandOutput> {
   if (!target) throw new StimError("Ange en fil (.xlsx) eller en mapp med filer.");
   let st;
   try {
@@ -137,15 +89,15 @@ async function validate(a: Args, progress: (line: string) => void): Promise<CliR
   const reports: FileReport[] = [];
   for (let i = 0; i < files.length; i++) {
     if (files.length > 1) progress(`[${i + 1}/${files.length}] ${basename(files[i])}`);
-    reports.push(await validateFile(files[i], a.flags.get("agreement")));
+    reports.push(await validateFile(files[i], a.agreement));
   }
   const total = countFindings(reports.flatMap((r) => r.findings));
   const unusable = reports.filter((r) => r.unusable).length;
   const code = unusable > 0 ? 2 : total.fel + total.avvikelse > 0 ? 1 : 0;
-  const out = a.flags.get("out");
+  const out = a.out;
   if (out) writeFileSync(out, await writeXlsx(reportSpec(reports)));
-  if (a.flags.has("json")) {
-    return { code, stdout: toJson({ files: reports.map((r) => ({ ...r, summary: countFindings(r.findings) })), summary: { files: reports.length, unusable, ...total } }) + "\n", stderr: "" };
+  if (a.json) {
+    return { code, stdout: toJson({ files: reports.map((r) => ({ ...r, summary: countFindings(r.findings) })), summary: { files: reports.length, unusable, ...total } }) + "\n" };
   }
   const lines: string[] = [];
   for (const r of reports) {
@@ -168,7 +120,7 @@ async function validate(a: Args, progress: (line: string) => void): Promise<CliR
       `Sammanfattning: ${plural(reports.length, "fil", "filer")}, ${unusable} kunde inte granskas; ${findingsSummary(total)}.${out ? ` Rapport: ${out}.` : ""}`,
     );
   }
-  return { code, stdout: lines.join("\n") + "\n", stderr: "" };
+  return { code, stdout: lines.join("\n") + "\n" };
 }
 
 function reportSpec(reports: FileReport[]): WorkbookSpec {
@@ -176,8 +128,15 @@ function reportSpec(reports: FileReport[]): WorkbookSpec {
   return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: [sheet] };
 }
 
+/** Facts already read from a workbook, with a line to print before the result. */
+export interface Preloaded {
+  facts: unknown;
+  /** A line printed before the result (e.g. how a county sheet is evaluated). */
+  note?: string;
+}
+
 /** Facts from a filled workbook, for `evaluate --input fil.xlsx`. */
-async function factsFromXlsx(path: string, agreementId: string | undefined): Promise<Preloaded> {
+export async function factsFromXlsx(path: string, agreementId: string | undefined): Promise<Preloaded> {
   const grids = await readXlsxFile(path);
   const agreement = agreementId ? getAgreement(agreementId) : undefined;
   const grid = grids.find((g) => g.name === SHEET_ALLOCATION) ?? grids[0];

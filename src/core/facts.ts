@@ -33,6 +33,7 @@ import { compile, Compiled, criterionApplies, Level } from "./compile";
 import { StimError } from "./errors";
 import { describe, parseScaled, Scaled } from "./exact";
 import { Fraction, fromScaled, frac, cmp } from "./fraction";
+import { JsonTextError, parseJsonText } from "./json";
 import { Agreement, Criterion, Rule } from "./model";
 import { getKommun, getLan, LAN } from "../reference";
 
@@ -572,15 +573,11 @@ export function emptyFacts(agreementId: string): Facts {
  * keep the last one, e.g. a kommun entered twice under the same county).
  */
 export function parseFactsJson(text: string): unknown {
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return parseJsonText(text);
   } catch (e) {
-    throw new FactsError([{ path: "(fil)", message: `ogiltig JSON: ${(e as Error).message}` }]);
+    throw e instanceof JsonTextError ? new FactsError(e.issues) : e;
   }
-  const dups = duplicateKeys(text);
-  if (dups.length) throw new FactsError(dups.map((d) => ({ path: d, message: "förekommer två gånger i samma objekt" })));
-  return value;
 }
 
 /** Paths of keys that occur twice in the same object of (valid) JSON text. */

@@ -46,12 +46,15 @@ export function clearAnswer(c: Criterion, meets: boolean): AnswerValue {
       // 100 % meets every threshold below 1 with ≥ and >; 0 % misses every one above 0.
       return meets ? { part: 1000, total: 1000 } : { part: 0, total: 1000 };
     case "target-count":
-      // A count far above any share of the target figure, or none at all (with an entered target figure when the criterion takes one).
-      return meets ? { part: 1_000_000_000, ...(c.target === "input" ? { total: 1 } : {}) } : { part: 0, ...(c.target === "input" ? { total: 1000 } : {}) };
+      // Ten million is more than any county's inhabitants, so it reaches every share of a target
+      // figure computed from them; with a target entered beside the count, 1 is the target.
+      if (c.target === "input") return meets ? { part: 1000, total: 1 } : { part: 0, total: 1 };
+      return { part: meets ? 10_000_000 : 0 };
     case "months-lower": {
       const previous = Array.from({ length: c.months }, () => 100);
-      // Lower in every month, or in none (equal is not lower).
-      return { previous, current: previous.map((p) => (meets ? p - 10 : p)) };
+      // Lower in exactly the required months (which meets "at least" and "exactly" alike), or in none
+      // (equal is not lower).
+      return { previous, current: previous.map((p, m) => (meets && m < c.required ? p - 10 : p)) };
     }
     case "indicator-improvement": {
       // From 10 % to 100 %: +90 points and +900 %; or stuck at 1 %: no
@@ -170,7 +173,7 @@ export interface WhatIfDiff {
   counties: CountyChange[];
   /** Pots whose allocation changed, in the agreement's order. */
   pots: PotChange[];
-  /** What no recipient receives (a pot nobody reaches, a share not paid). */
+  /** What no recipient receives (a pot nobody reaches, a share not paid), inside and outside the total. */
   unallocated: AmountChange;
   /** What goes to organisations (SKL, registers …), not to kommuner or landsting. */
   organisations: AmountChange;
@@ -183,7 +186,16 @@ const abs = (n: bigint) => (n < 0n ? -n : n);
 const byDeltaThenCode = <T extends { delta: bigint }>(key: (x: T) => string) => (a: T, b: T) =>
   abs(b.delta) > abs(a.delta) ? 1 : abs(b.delta) < abs(a.delta) ? -1 : key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
-/** Where the money moved between `before` and `after` (two evaluations of one agreement). */
+/** What a recipient receives: inside the agreement's total and outside it (money another payer, e.g. Socialstyrelsen, distributes by the agreement). */
+const received = (r: Evaluation["recipients"][number]) => r.total + r.outside;
+const outsideAllocated = (e: Evaluation) => e.outside.reduce((s, o) => s + o.allocated, 0n);
+const outsideUnallocated = (e: Evaluation) => e.outside.reduce((s, o) => s + o.unallocated, 0n);
+
+/**
+ * Where the money moved between `before` and `after` (two evaluations of one
+ * agreement), counting what recipients receive inside the agreement's total
+ * and outside it.
+ */
 export function diffEvaluations(before: Evaluation, after: Evaluation): WhatIfDiff {
   if (before.agreement !== after.agreement) {
     throw new StimError(`Kan inte jämföra ${before.agreement} med ${after.agreement}: välj samma överenskommelse.`, "agreement");
@@ -198,9 +210,9 @@ export function diffEvaluations(before: Evaluation, after: Evaluation): WhatIfDi
     const a = afterById.get(id(b));
     if (!a) throw new InvariantError(`${id(b)} saknas i den nya beräkningen`);
     afterById.delete(id(b));
-    recipientsBefore += b.total;
-    recipientsAfter += a.total;
-    const c = change(b.total, a.total);
+    recipientsBefore += received(b);
+    recipientsAfter += received(a);
+    const c = change(received(b), received(a));
     let county = counties.get(b.lan);
     if (!county) {
       county = { lan: b.lan, name: getLan(b.lan)?.name ?? b.lan, before: 0n, after: 0n, delta: 0n };
@@ -223,15 +235,16 @@ export function diffEvaluations(before: Evaluation, after: Evaluation): WhatIfDi
     }
   }
 
-  const unallocated = change(before.unallocated, after.unallocated);
-  const organisations = change(before.allocated - recipientsBefore, after.allocated - recipientsAfter);
+  const unallocated = change(before.unallocated + outsideUnallocated(before), after.unallocated + outsideUnallocated(after));
+  const organisations = change(before.allocated + outsideAllocated(before) - recipientsBefore, after.allocated + outsideAllocated(after) - recipientsAfter);
   if (organisations.before < 0n || organisations.after < 0n) {
     throw new InvariantError(`${before.agreement}: mottagarna får mer än vad som fördelats`);
   }
   const deltas = [...recipients.map((r) => r.delta), unallocated.delta, organisations.delta];
   const gains = deltas.filter((d) => d > 0n).reduce((s, d) => s + d, 0n);
   const losses = deltas.filter((d) => d < 0n).reduce((s, d) => s - d, 0n);
-  if (gains !== losses || before.allocated + before.unallocated !== after.allocated + after.unallocated) {
+  const all = (e: Evaluation) => e.allocated + e.unallocated + outsideAllocated(e) + outsideUnallocated(e);
+  if (gains !== losses || all(before) !== all(after)) {
     throw new InvariantError(`${before.agreement}: ${gains} kr tillkommer men ${losses} kr försvinner`);
   }
   recipients.sort(byDeltaThenCode<RecipientChange>((r) => `${r.level === "kommun" ? 0 : 1}${r.code}`));

@@ -39,6 +39,7 @@ import {
   usesXMarks,
 } from "./excel";
 import { citationText, criteriaRows, readInputs, requireComplete, slotsOf } from "./inputs";
+import { fn, param } from "./names";
 
 // ---------------------------------------------------------------------------
 // Lookups shared by several functions.
@@ -47,13 +48,13 @@ const AGREEMENT_IDS = AGREEMENTS.map((a) => a.id).join(", ");
 
 /** An agreement by id, case-insensitively. Blank → #VALUE!, unknown → #N/A. */
 export function agreementArg(v: unknown): Agreement {
-  const c = scalar(v, "agreement");
-  if (isBlankOrZero(c)) throw new StimError(`agreement saknas: ange en överenskommelse (${AGREEMENT_IDS}).`, "agreement");
-  if (typeof c !== "string") throw new StimError(`agreement: ${describe(c)} är ingen överenskommelse; ange en av ${AGREEMENT_IDS}.`, "agreement");
+  const c = scalar(v, param("agreement"));
+  if (isBlankOrZero(c)) throw new StimError(`${param("agreement")} saknas: ange en överenskommelse (${AGREEMENT_IDS}).`, "agreement");
+  if (typeof c !== "string") throw new StimError(`${param("agreement")}: ${describe(c)} är ingen överenskommelse; ange en av ${AGREEMENT_IDS}.`, "agreement");
   try {
     return getAgreement(c);
   } catch (e) {
-    if (e instanceof StimError) throw new NotAvailableError(`agreement: ${e.message}`, "agreement");
+    if (e instanceof StimError) throw new NotAvailableError(`${param("agreement")}: ${e.message}`, "agreement");
     throw e;
   }
 }
@@ -61,7 +62,7 @@ export function agreementArg(v: unknown): Agreement {
 function idArg(v: unknown, name: string): string {
   const c = scalar(v, name);
   const t = readText(c, name);
-  if (t === null || t === "0") throw new StimError(`${name} saknas: ange ett id (se STIM.CRITERIA, STIM.SOURCE).`, name);
+  if (t === null || t === "0") throw new StimError(`${name} saknas: ange ett id (se ${fn("CRITERIA")}, ${fn("SOURCE")}).`, name);
   return t;
 }
 
@@ -106,12 +107,12 @@ const METHOD_ALIASES: Record<string, Method> = {
 };
 
 function methodArg(v: unknown): Method {
-  const c = scalar(v, "method");
+  const c = scalar(v, param("method"));
   if (isBlankOrZero(c)) return "largest-remainder";
   const t = typeof c === "string" ? c.trim().toLowerCase().replace(/\s+/g, " ") : undefined;
   const m = t === undefined ? undefined : METHOD_ALIASES[t];
   if (!m) {
-    throw new StimError(`method: ${describe(c)} är ingen metod; välj "largest-remainder" (standard), "round" eller "exact".`, "method");
+    throw new StimError(`${param("method")}: ${describe(c)} är ingen metod; välj "largest-remainder" (standard), "round" eller "exact".`, "method");
   }
   return m;
 }
@@ -142,7 +143,7 @@ function keyCell(c: Cell, where: string): number | string {
   if (typeof c === "string") {
     const n = readNumber(c, where); // throws "texten \"abc\" är inte ett tal"
     if (n !== null && n < 0) throw new StimError(`${where}: ${describe(c)} är negativt; nycklar måste vara ≥ 0.`, where);
-    return c.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+    return c.trim().replace(",", "."); // thousands separators are the core's to judge
   }
   throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);
 }
@@ -162,23 +163,28 @@ function provided(v: unknown): boolean {
 }
 
 export function fundShare(potArg: unknown, keysArg: unknown, eligibleArg?: unknown, idsArg?: unknown, methodArgValue?: unknown): (number | string)[][] {
-  const pot = kronorArg(potArg, "pot");
-  const km = matrix(keysArg, "keys");
+  const pot = kronorArg(potArg, param("pot"));
+  const km = matrix(keysArg, param("keys"));
   const { rows, cols } = shape(km);
   const keyCells = flat(km);
-  const keys = keyCells.map((c, i) => keyCell(c, `keys ${position(rows, cols, Math.floor(i / cols), i % cols)}`));
+  // A plain key needs no checks here (the core reads it exactly); a place name is built only for the others.
+  const keys = keyCells.map((c, i) =>
+    typeof c === "number" && c >= 0 && c < 1e100 ? c : keyCell(c, `${param("keys")} ${position(rows, cols, Math.floor(i / cols), i % cols)}`),
+  );
   let eligible: boolean[] | undefined;
   if (provided(eligibleArg)) {
-    const em = matrix(eligibleArg, "eligible");
-    sameShape(km, "keys", em, "eligible");
-    eligible = flat(em).map((c, i) => readBoolean(c, `eligible ${position(rows, cols, Math.floor(i / cols), i % cols)}`) ?? false);
+    const em = matrix(eligibleArg, param("eligible"));
+    sameShape(km, param("keys"), em, param("eligible"));
+    eligible = flat(em).map((c, i) =>
+      typeof c === "boolean" ? c : (readBoolean(c, `${param("eligible")} ${position(rows, cols, Math.floor(i / cols), i % cols)}`) ?? false),
+    );
   }
   let ids: string[] | undefined;
   if (provided(idsArg)) {
-    const im = matrix(idsArg, "ids");
-    sameShape(km, "keys", im, "ids");
+    const im = matrix(idsArg, param("ids"));
+    sameShape(km, param("keys"), im, param("ids"));
     ids = flat(im).map((c, i) => {
-      const where = `ids ${position(rows, cols, Math.floor(i / cols), i % cols)}`;
+      const where = `${param("ids")} ${position(rows, cols, Math.floor(i / cols), i % cols)}`;
       const id = idCell(c, where);
       if (id !== null) return id;
       const k = keys[i];
@@ -202,13 +208,13 @@ export function fundShare(potArg: unknown, keysArg: unknown, eligibleArg?: unkno
 export const DEFAULT_FIRST_SHARE = "0.7";
 
 export function split(amountArg: unknown, firstShareArg?: unknown): number[][] {
-  const amount = kronorArg(amountArg, "amount");
-  const c = provided(firstShareArg) ? scalar(firstShareArg, "first_share") : null;
+  const amount = kronorArg(amountArg, param("amount"));
+  const c = provided(firstShareArg) ? scalar(firstShareArg, param("first_share")) : null;
   let first = DEFAULT_FIRST_SHARE;
   if (!isBlank(c)) {
-    if (typeof c === "boolean") throw new StimError(`first_share: ${describe(c)} är ingen andel; ange 0,7 eller "70 %".`, "first_share");
-    if (typeof c === "number" && !Number.isFinite(c)) throw new StimError(`first_share: ${describe(c)} är ingen andel.`, "first_share");
-    first = parseShare(c, "first_share");
+    if (typeof c === "boolean") throw new StimError(`${param("first_share")}: ${describe(c)} är ingen andel; ange 0,7 eller "70 %".`, "first_share");
+    if (typeof c === "number" && !Number.isFinite(c)) throw new StimError(`${param("first_share")}: ${describe(c)} är ingen andel.`, "first_share");
+    first = parseShare(c, param("first_share"));
   }
   const second = new D(1).minus(first).toFixed();
   const [k, l] = splitAmount(amount, [first, second]);
@@ -220,11 +226,11 @@ export function split(amountArg: unknown, firstShareArg?: unknown): number[][] {
 
 export function pot(agreementArgValue: unknown, potIdArg: unknown): number {
   const a = agreementArg(agreementArgValue);
-  const id = idArg(potIdArg, "pot_id");
+  const id = idArg(potIdArg, param("pot_id"));
   try {
     return getPot(a, id).amount;
   } catch (e) {
-    if (e instanceof StimError) throw new NotAvailableError(`pot_id: ${e.message}`, "pot_id");
+    if (e instanceof StimError) throw new NotAvailableError(`${param("pot_id")}: ${e.message}`, "pot_id");
     throw e;
   }
 }
@@ -250,18 +256,18 @@ function populationOf(c: Cell, where: string): number {
  * in the cell of a bad code.
  */
 export function population(codeArg: unknown): (number | string | ExcelError)[][] | ExcelError {
-  const m = matrix(codeArg, "code");
+  const m = matrix(codeArg, param("code"));
   const { rows, cols } = shape(m);
   if (rows === 1 && cols === 1) {
     const c = m[0][0];
-    if (isBlankOrZero(c)) throw new StimError("code saknas: ange en kommunkod (t.ex. 0180) eller länskod (t.ex. 01).", "code");
-    return [[populationOf(c, "code")]];
+    if (isBlankOrZero(c)) throw new StimError(`${param("code")} saknas: ange en kommunkod (t.ex. 0180) eller länskod (t.ex. 01).`, "code");
+    return [[populationOf(c, param("code"))]];
   }
   return m.map((row, r) =>
     row.map((c, k) => {
       if (isBlankOrZero(c)) return "";
       try {
-        return populationOf(c, `code ${position(rows, cols, r, k)}`);
+        return populationOf(c, `${param("code")} ${position(rows, cols, r, k)}`);
       } catch (e) {
         return toExcelError(e);
       }
@@ -281,12 +287,12 @@ export interface Evaluated {
 
 /** The population a rule's target figure is computed from: the recipient's (a län's for a landsting). */
 function recipientPopulation(rule: Rule, recipientArg: unknown): bigint | undefined {
-  if (!provided(recipientArg) || isBlankOrZero(scalar(recipientArg, "recipient"))) return undefined;
-  const c = scalar(recipientArg, "recipient");
+  if (!provided(recipientArg) || isBlankOrZero(scalar(recipientArg, param("recipient")))) return undefined;
+  const c = scalar(recipientArg, param("recipient"));
   const code = normaliseCode(typeof c === "string" ? c.trim() : c);
-  if (!code) throw new NotAvailableError(`recipient: ${describe(c)} är ingen kommunkod eller länskod.`, "recipient");
+  if (!code) throw new NotAvailableError(`${param("recipient")}: ${describe(c)} är ingen kommunkod eller länskod.`, "recipient");
   if (rule.level === "landsting" && code.kind !== "lan") {
-    throw new StimError(`recipient: ${rule.id} besvaras av landstinget; ange länskoden (t.ex. 01), inte en kommunkod.`, "recipient");
+    throw new StimError(`${param("recipient")}: ${rule.id} besvaras av landstinget; ange länskoden (t.ex. 01), inte en kommunkod.`, "recipient");
   }
   return BigInt(referencePopulation(code.code)!);
 }
@@ -303,7 +309,7 @@ function evaluateInputs(a: Agreement, rule: Rule, inputsArg: unknown, name: stri
   const needsPopulation = rules.some((r) => r.criteria.some((c) => c.kind === "target-count" && c.target !== "input"));
   const population = recipientPopulation(rule, recipientArg);
   if (needsPopulation && population === undefined) {
-    throw new StimError(`recipient saknas: ${rule.id} räknar målsiffran ur länets folkmängd; ange länskoden (t.ex. 01) som sista argument.`, "recipient");
+    throw new StimError(`${param("recipient")} saknas: ${rule.id} räknar målsiffran ur länets folkmängd; ange länskoden (t.ex. 01) som sista argument.`, "recipient");
   }
   const results = rules.map((r) => evaluateRule(r, answers.get(r.id), { population }));
   return { rules, results, met: combine(results.map((r) => r.met)), missing };
@@ -316,19 +322,19 @@ function verdictOf(e: Evaluated): boolean {
 
 export function grundkravMet(agreementArgValue: unknown, requirementArg: unknown, answersArg: unknown): boolean {
   const a = agreementArg(agreementArgValue);
-  const rule = ruleArg(a, requirementArg, "requirement_id", "requirement");
-  return verdictOf(evaluateInputs(a, rule, answersArg, "answers"));
+  const rule = ruleArg(a, requirementArg, param("requirement_id"), "requirement");
+  return verdictOf(evaluateInputs(a, rule, answersArg, param("answers")));
 }
 
 export function goalMet(agreementArgValue: unknown, goalArg: unknown, inputsArg: unknown, recipientArg?: unknown): boolean {
   const a = agreementArg(agreementArgValue);
-  const rule = ruleArg(a, goalArg, "goal_id", "goal");
-  return verdictOf(evaluateInputs(a, rule, inputsArg, "inputs", recipientArg));
+  const rule = ruleArg(a, goalArg, param("goal_id"), "goal");
+  return verdictOf(evaluateInputs(a, rule, inputsArg, param("inputs"), recipientArg));
 }
 
 export function criteria(agreementArgValue: unknown, idArgValue: unknown): string[][] {
   const a = agreementArg(agreementArgValue);
-  const rule = ruleArg(a, idArgValue, "id", "any");
+  const rule = ruleArg(a, idArgValue, param("id"), "any");
   return criteriaRows(slotsOf(compiled(a).withRequired(rule.id)));
 }
 
@@ -377,8 +383,8 @@ function ruleAssumptions(e: Evaluated): Set<string> {
 
 export function explain(agreementArgValue: unknown, idArgValue: unknown, inputsArg: unknown, recipientArg?: unknown): string {
   const a = agreementArg(agreementArgValue);
-  const rule = ruleArg(a, idArgValue, "id", "any");
-  return explainText(a, rule, evaluateInputs(a, rule, inputsArg, "inputs", recipientArg));
+  const rule = ruleArg(a, idArgValue, param("id"), "any");
+  return explainText(a, rule, evaluateInputs(a, rule, inputsArg, param("inputs"), recipientArg));
 }
 
 /** Excel holds at most 32 767 characters in a cell. */
@@ -391,19 +397,19 @@ function clip(text: string): string {
 
 /** The county coverage rule of an agreement (the first that declares one when none is named). */
 function coverageRule(agreementArgValue: unknown): Coverage {
-  const pool = provided(agreementArgValue) && !isBlankOrZero(scalar(agreementArgValue, "agreement")) ? [agreementArg(agreementArgValue)] : AGREEMENTS;
+  const pool = provided(agreementArgValue) && !isBlankOrZero(scalar(agreementArgValue, param("agreement"))) ? [agreementArg(agreementArgValue)] : AGREEMENTS;
   for (const a of pool) {
     const req = compiled(a).requirements.find((r) => r.coverage);
     if (req?.coverage) return req.coverage;
   }
-  throw new NotAvailableError(`agreement: ${pool.map((a) => a.id).join(", ")} har ingen länsregel för grundkraven.`, "agreement");
+  throw new NotAvailableError(`${param("agreement")}: ${pool.map((a) => a.id).join(", ")} har ingen länsregel för grundkraven.`, "agreement");
 }
 
 export function grundkravCounty(metArg: unknown, populationsArg: unknown, agreementArgValue?: unknown): boolean {
   const cov = coverageRule(agreementArgValue);
-  const mm = matrix(metArg, "met");
-  const pm = matrix(populationsArg, "populations");
-  sameShape(mm, "met", pm, "populations");
+  const mm = matrix(metArg, param("met"));
+  const pm = matrix(populationsArg, param("populations"));
+  sameShape(mm, param("met"), pm, param("populations"));
   const { rows, cols } = shape(mm);
   const xMarks = usesXMarks(mm);
   const kommuner: CoverageInput[] = [];
@@ -414,25 +420,25 @@ export function grundkravCounty(metArg: unknown, populationsArg: unknown, agreem
       const mc = mm[r][k];
       const pc = pm[r][k];
       if (isBlank(mc) && isBlankOrZero(pc)) continue; // an empty row
-      if (isBlank(pc)) throw new StimError(`populations ${pos} saknas (met är ${describe(mc)}); ange kommunens folkmängd.`, "populations");
-      if (typeof pc === "boolean") throw new StimError(`populations ${pos}: ${describe(pc)} är ingen folkmängd.`, "populations");
-      const p = readNumber(pc, `populations ${pos}`);
+      if (isBlank(pc)) throw new StimError(`${param("populations")} ${pos} saknas (${param("met")} är ${describe(mc)}); ange kommunens folkmängd.`, "populations");
+      if (typeof pc === "boolean") throw new StimError(`${param("populations")} ${pos}: ${describe(pc)} är ingen folkmängd.`, "populations");
+      const p = readNumber(pc, `${param("populations")} ${pos}`);
       if (p === null || !Number.isSafeInteger(p) || p < 0) {
-        throw new StimError(`populations ${pos}: ${describe(pc)} är ingen folkmängd; ange ett heltal ≥ 0.`, "populations");
+        throw new StimError(`${param("populations")} ${pos}: ${describe(pc)} är ingen folkmängd; ange ett heltal ≥ 0.`, "populations");
       }
-      const b = readBoolean(mc, `met ${pos}`);
+      const b = readBoolean(mc, `${param("met")} ${pos}`);
       const met = b === null ? (xMarks ? false : null) : b;
       if (met === null) unknownRows.push(pos);
       kommuner.push({ population: BigInt(p), met });
     }
   }
-  if (kommuner.length === 0) throw new NotAvailableError("met och populations är tomma: ange en rad per kommun i länet.");
+  if (kommuner.length === 0) throw new NotAvailableError(`${param("met")} och ${param("populations")} är tomma: ange en rad per kommun i länet.`);
   const res = countyCoverage(kommuner, cov);
-  if (res.total === 0n) throw new StimError("populations summerar till 0; ange kommunernas folkmängd.", "populations");
+  if (res.total === 0n) throw new StimError(`${param("populations")} summerar till 0; ange kommunernas folkmängd.`, "populations");
   if (res.met !== null) return res.met;
   const shown = unknownRows.slice(0, 5).join(", ");
   throw new NotAvailableError(
-    `uppgift saknas: met för ${unknownRows.length} ${unknownRows.length === 1 ? "kommun" : "kommuner"} (${shown}${unknownRows.length > 5 ? " m.fl." : ""}); utan dem når täckningen inte gränsen, med dem gör den det.`,
+    `uppgift saknas: ${param("met")} för ${unknownRows.length} ${unknownRows.length === 1 ? "kommun" : "kommuner"} (${shown}${unknownRows.length > 5 ? " m.fl." : ""}); utan dem når täckningen inte gränsen, med dem gör den det.`,
     "met",
   );
 }
@@ -441,9 +447,9 @@ export function grundkravCounty(metArg: unknown, populationsArg: unknown, agreem
 // MONTHS_LOWER
 
 export function monthsLower(previousArg: unknown, currentArg: unknown): number {
-  const pm = matrix(previousArg, "previous");
-  const cm = matrix(currentArg, "current");
-  sameShape(pm, "previous", cm, "current");
+  const pm = matrix(previousArg, param("previous"));
+  const cm = matrix(currentArg, param("current"));
+  sameShape(pm, param("previous"), cm, param("current"));
   const { rows, cols } = shape(pm);
   const prev: number[] = [];
   const cur: number[] = [];
@@ -453,15 +459,15 @@ export function monthsLower(previousArg: unknown, currentArg: unknown): number {
       const p = pm[r][k];
       const c = cm[r][k];
       if (isBlank(p) && isBlank(c)) continue;
-      if (isBlank(p)) throw new NotAvailableError(`uppgift saknas: previous ${pos} (current är ${describe(c)}).`, "previous");
-      if (isBlank(c)) throw new NotAvailableError(`uppgift saknas: current ${pos} (previous är ${describe(p)}).`, "current");
-      if (typeof p === "boolean") throw new StimError(`previous ${pos}: ${describe(p)} är inte ett tal.`, "previous");
-      if (typeof c === "boolean") throw new StimError(`current ${pos}: ${describe(c)} är inte ett tal.`, "current");
-      prev.push(readNumber(p, `previous ${pos}`) as number);
-      cur.push(readNumber(c, `current ${pos}`) as number);
+      if (isBlank(p)) throw new NotAvailableError(`uppgift saknas: ${param("previous")} ${pos} (${param("current")} är ${describe(c)}).`, "previous");
+      if (isBlank(c)) throw new NotAvailableError(`uppgift saknas: ${param("current")} ${pos} (${param("previous")} är ${describe(p)}).`, "current");
+      if (typeof p === "boolean") throw new StimError(`${param("previous")} ${pos}: ${describe(p)} är inte ett tal.`, "previous");
+      if (typeof c === "boolean") throw new StimError(`${param("current")} ${pos}: ${describe(c)} är inte ett tal.`, "current");
+      prev.push(readNumber(p, `${param("previous")} ${pos}`) as number);
+      cur.push(readNumber(c, `${param("current")} ${pos}`) as number);
     }
   }
-  if (prev.length === 0) throw new NotAvailableError("uppgift saknas: previous och current är tomma.");
+  if (prev.length === 0) throw new NotAvailableError(`uppgift saknas: ${param("previous")} och ${param("current")} är tomma.`);
   return coreMonthsLower(prev, cur);
 }
 
@@ -470,12 +476,12 @@ export function monthsLower(previousArg: unknown, currentArg: unknown): number {
 
 export function source(agreementArgValue: unknown, idArgValue: unknown): string {
   const a = agreementArg(agreementArgValue);
-  const raw = idArg(idArgValue, "id");
+  const raw = idArg(idArgValue, param("id"));
   const id = raw.toUpperCase();
   const found = findCitation(a, id);
   if (!found) {
     throw new NotAvailableError(
-      `id: "${raw}" är ingen pott, inget grundkrav, mål eller antagande i ${a.id}; potter: ${listIds(a.pots)}.`,
+      `${param("id")}: "${raw}" är ingen pott, inget grundkrav, mål eller antagande i ${a.id}; potter: ${listIds(a.pots)}.`,
       "id",
     );
   }

@@ -11,7 +11,9 @@
  * with the same shape.
  */
 import { StimError } from "../core/errors";
+import { ungroup } from "../core/exact";
 import { describe as describeCore } from "../core/format";
+import { withDisplayedField } from "./names";
 
 // ---------------------------------------------------------------------------
 // Errors.
@@ -69,8 +71,10 @@ export function isExcelError(v: unknown): v is ExcelError {
 
 /** Converts any exception into the Excel error the user should see. */
 export function toExcelError(e: unknown): ExcelError {
-  if (e instanceof NotAvailableError) return excelError("#N/A", e.message);
-  if (e instanceof StimError) return excelError("#VALUE!", e.message);
+  // A core message may start with the English name of the argument at
+  // fault; show it as the user sees it (names.ts).
+  if (e instanceof NotAvailableError) return excelError("#N/A", withDisplayedField(e.message, e.field));
+  if (e instanceof StimError) return excelError("#VALUE!", withDisplayedField(e.message, e.field));
   const detail = e instanceof Error ? e.message : String(e);
   return excelError("#VALUE!", `Internt fel: ${detail}`);
 }
@@ -161,8 +165,15 @@ export function matrix(v: unknown, name: string): Matrix {
     if (!Array.isArray(row) || row.length !== width) {
       throw new StimError(`${name} är inte ett rektangulärt område (rad ${r + 1} har ${Array.isArray(row) ? row.length : 1} värden, rad 1 har ${width}).`, name);
     }
-    const outRow: Cell[] = new Array(width);
-    for (let c = 0; c < width; c++) outRow[c] = cell(row[c], `${name} ${position(rows.length, width, r, c)}`);
+    // A row of plain values is used as it is (a full column is a million of
+    // them); a row with other cells is copied with those cells read.
+    let outRow = row as Cell[];
+    for (let c = 0; c < width; c++) {
+      const x = row[c];
+      if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") continue;
+      if (outRow === row) outRow = row.slice() as Cell[];
+      outRow[c] = cell(x, `${name} ${position(rows.length, width, r, c)}`);
+    }
     out[r] = outRow;
   }
   return out;
@@ -207,8 +218,10 @@ export function sameShape(a: Matrix, aName: string, b: Matrix, bName: string): v
 
 /** Flattens a range row by row. */
 export function flat<T>(m: T[][]): T[] {
-  const out: T[] = [];
-  for (const row of m) for (const x of row) out.push(x);
+  const cols = m[0]?.length ?? 0;
+  const out: T[] = new Array(m.length * cols);
+  let i = 0;
+  for (const row of m) for (let c = 0; c < cols; c++) out[i++] = row[c];
   return out;
 }
 
@@ -216,7 +229,8 @@ export function flat<T>(m: T[][]): T[] {
 export function reshape<T>(values: readonly T[], like: Matrix): T[][] {
   const { rows, cols } = shape(like);
   const out: T[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = values.slice(r * cols, (r + 1) * cols);
+  if (cols === 1) for (let r = 0; r < rows; r++) out[r] = [values[r]];
+  else for (let r = 0; r < rows; r++) out[r] = values.slice(r * cols, (r + 1) * cols);
   return out;
 }
 
@@ -253,7 +267,8 @@ export function usesXMarks(m: Matrix): boolean {
 }
 
 /**
- * A finite number from a number or a numeric text ("1 234", "12,5").
+ * A finite number from a number or a numeric text ("1 234", "12,5"; spaces
+ * only as thousands separators, so "1 2" is not 12).
  * Returns null for a blank cell. Booleans are not numbers here.
  */
 export function readNumber(c: Cell, where: string): number | null {
@@ -261,7 +276,10 @@ export function readNumber(c: Cell, where: string): number | null {
   let n: number;
   if (typeof c === "number") n = c;
   else if (typeof c === "string") {
-    const t = c.trim().replace(/[\s\u00a0\u202f]/g, "");
+    const t = ungroup(c.trim());
+    if (t === undefined) {
+      throw new StimError(`${where}: ${describe(c)} är inte ett tal (mellanslag godtas bara som tusentalsavgränsare, som i 41 449).`, where);
+    }
     const normalised = /^[+-]?\d+,\d+$/.test(t) ? t.replace(",", ".") : t;
     n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised) ? Number(normalised) : NaN;
     if (Number.isNaN(n)) throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);

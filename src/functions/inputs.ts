@@ -33,6 +33,7 @@ import { parseShare } from "../core/allocate";
 import { StimError } from "../core/errors";
 import { Citation, Criterion, Rule } from "../core/model";
 import { Cell, describe, isBlank, isBlankOrZero, Matrix, NotAvailableError, readBoolean, readNumber, shape, usesXMarks } from "./excel";
+import { fn } from "./names";
 
 /** One criterion's place in the inputs. */
 export interface Slot {
@@ -176,7 +177,7 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
   if (rows === 1 && cols > 1 && needRows > 1 && slots.every((s) => s.rows === 1)) {
     if (cols < slots.length) {
       throw new StimError(
-        `${name} har ${cols} kolumner men ${ruleId} har ${slots.length} kriterier: ange ett värde per kriterium (se STIM.CRITERIA).`,
+        `${name} har ${cols} kolumner men ${ruleId} har ${slots.length} kriterier: ange ett värde per kriterium (se ${fn("CRITERIA")}).`,
         name,
       );
     }
@@ -195,7 +196,7 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
   // Blocks of rows.
   if (rows < needRows) {
     throw new StimError(
-      `${name} har ${rows} ${rows === 1 ? "rad" : "rader"} men ${ruleId} behöver ${needRows}: en rad per rad i STIM.CRITERIA.`,
+      `${name} har ${rows} ${rows === 1 ? "rad" : "rader"} men ${ruleId} behöver ${needRows}: en rad per rad i ${fn("CRITERIA")}.`,
       name,
     );
   }

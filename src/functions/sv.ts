@@ -9,9 +9,22 @@
  * two files cannot drift. Ids never change: formulas stay valid in every
  * language; only the names users type and read differ.
  *
- * Names are ASCII (å/ä/ö written a/a/o) so they can be typed on any
- * keyboard, and none equals a built-in Excel function in Swedish or English
- * (test/functions-sv.test.ts checks a list of them).
+ * Names are proper Swedish, with å, ä and ö, as Excel's own Swedish
+ * functions are (SUMMA.OMF, MÅNAD, LETAUPP). Microsoft's rules for a custom
+ * function's name: any Unicode letters, underscores and periods, starting
+ * with a letter, at least three characters; ids stay A–Z, 0–9, _ and .; avoid
+ * names that read as a cell reference or repeat an Excel 4.0 macro function,
+ * and a name that matches a built-in Excel function in any language
+ * ("Custom functions naming and localization",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming).
+ * test/functions-sv.test.ts checks every name in the generated metadata
+ * against those rules and against Excel's function names in English and
+ * Swedish.
+ *
+ * A parameter keeps one Swedish name in every function that has it (the
+ * error messages name parameters through one lookup, see names.ts), and
+ * `localiseMetadata` refuses a table where the same English parameter gets
+ * two Swedish names.
  *
  * This file must stay free of imports: webpack.config.js loads it at build
  * time.
@@ -30,7 +43,7 @@ export interface SvFunction {
 }
 
 const AGREEMENT: SvParameter = {
-  name: "overenskommelse",
+  name: "överenskommelse",
   description: 'Överenskommelsens id, t.ex. "prio-2014" eller "aldre-2014" (stora eller små bokstäver).',
 };
 
@@ -57,14 +70,14 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     parameters: {},
   },
   FUND_SHARE: {
-    name: "FORDELA",
+    name: "FÖRDELA",
     description:
       "Fördelar en pott i hela kronor efter en nyckel (t.ex. folkmängd) mellan de behöriga raderna; beloppen summerar exakt till potten. Ger ett område lika stort som nycklarna.",
     parameters: {
       pot: { name: "pott", description: "Pottens belopp i hela kronor, t.ex. 80000000." },
       keys: { name: "nycklar", description: "Fördelningsnyckeln per mottagare, t.ex. antal invånare (tal ≥ 0; tom cell räknas som 0)." },
       eligible: {
-        name: "behoriga",
+        name: "behöriga",
         description: 'Valfritt: SANT/1/"ja"/"x" för mottagare som delar potten (tom = nej). Samma storlek som nycklar.',
       },
       ids: {
@@ -79,7 +92,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     },
   },
   SPLIT: {
-    name: "DELNING",
+    name: "DELA_BELOPP",
     description:
       "Delar ett belopp i hela kronor mellan kommunerna och landstinget (70/30 om inget annat anges). Ger två celler: kommunernas del, landstingets del.",
     parameters: {
@@ -96,7 +109,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     },
   },
   POPULATION: {
-    name: "FOLKMANGD",
+    name: "FOLKMÄNGD",
     description:
       'Antal invånare 31 december 2013 (SCB) i en kommun eller ett län: 180 och "0180" är Stockholm, 1 och "01" Stockholms län. Ett område med koder ger ett område.',
     parameters: {
@@ -117,21 +130,21 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     },
   },
   GRUNDKRAV_COUNTY: {
-    name: "GRUNDKRAV_LAN",
+    name: "GRUNDKRAV_LÄN",
     description:
       "Länsregeln för grundkraven: SANT när de kommuner som uppfyller dem har minst 80 % av länets invånare (exakt jämförelse).",
     parameters: {
       met: { name: "uppfyllt", description: "En cell per kommun: SANT när kommunen uppfyller grundkraven." },
-      populations: { name: "folkmangder", description: "Kommunernas antal invånare, samma storlek som uppfyllt." },
+      populations: { name: "folkmängder", description: "Kommunernas antal invånare, samma storlek som uppfyllt." },
       agreement: { ...AGREEMENT, description: 'Överenskommelsen vars länsregel gäller, t.ex. "prio-2014" (standard).' },
     },
   },
   GOAL_MET: {
-    name: "MAL_UPPFYLLT",
+    name: "MÅL_UPPFYLLT",
     description: "Om ett prestationsmål är nått, utifrån de indata STIM.KRITERIER visar (förutsättningar inräknade).",
     parameters: {
       agreement: AGREEMENT,
-      goal_id: { name: "mal_id", description: 'Målets id, t.ex. "A1" eller "LKM-OLAMPLIGA".' },
+      goal_id: { name: "mål_id", description: 'Målets id, t.ex. "A1" eller "LKM-OLAMPLIGA".' },
       inputs: {
         name: "indata",
         description:
@@ -149,26 +162,26 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     },
   },
   MONTHS_LOWER: {
-    name: "MANADER_LAGRE",
+    name: "MÅNADER_LÄGRE",
     description: "Räknar de månader då värdet är lägre än samma månad året innan (lika räknas inte som lägre).",
     parameters: {
-      previous: { name: "foregaende_ar", description: "Värdena året innan, ett per månad." },
-      current: { name: "detta_ar", description: "Värdena i år, samma storlek som foregaende_ar." },
+      previous: { name: "föregående_år", description: "Värdena året innan, ett per månad." },
+      current: { name: "innevarande_år", description: "Värdena i år, samma storlek som föregående_år." },
     },
   },
   EXPLAIN: {
-    name: "FORKLARA",
+    name: "FÖRKLARA",
     description:
       "Förklarar på svenska om ett grundkrav eller mål är uppfyllt: utfallet, de kriterier som brister med värden och gränser, källorna och antagandena.",
     parameters: {
       agreement: AGREEMENT,
       id: { name: "id", description: 'Grundkravets eller målets id, t.ex. "GK1" eller "A1".' },
-      inputs: { name: "indata", description: "Indata som för STIM.MAL_UPPFYLLT (tomma celler redovisas som saknade uppgifter)." },
+      inputs: { name: "indata", description: "Indata som för STIM.MÅL_UPPFYLLT (tomma celler redovisas som saknade uppgifter)." },
       recipient: RECIPIENT,
     },
   },
   SOURCE: {
-    name: "KALLA",
+    name: "KÄLLA",
     description: "Källan till en pott, ett grundkrav, ett mål eller ett antagande: dokument, avsnitt och rubrik.",
     parameters: {
       agreement: AGREEMENT,
@@ -198,7 +211,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
     },
   },
   UNALLOCATED: {
-    name: "OFORDELAT",
+    name: "OFÖRDELAT",
     description: "Den del av en pott som ingen i fördelningstabellen får (ingen nådde målet eller nycklarna är 0), i hela kronor.",
     parameters: {
       agreement: AGREEMENT,
@@ -243,6 +256,14 @@ export function localiseMetadata(english: Metadata, table: Readonly<Record<strin
   const problems: string[] = [];
   const ids = new Set(english.functions.map((f) => f.id));
   for (const id of Object.keys(table)) if (!ids.has(id)) problems.push(`${id}: finns i sv.ts men inte i functions.json`);
+  const svParam = new Map<string, string>();
+  for (const [id, f] of Object.entries(table)) {
+    for (const [en, p] of Object.entries(f.parameters)) {
+      const seen = svParam.get(en);
+      if (seen !== undefined && seen !== p.name) problems.push(`${id}: parametern ${en} heter ${p.name} här men ${seen} i en annan funktion`);
+      else svParam.set(en, p.name);
+    }
+  }
   const functions = english.functions.map((f) => {
     const sv = table[f.id];
     if (!sv) {

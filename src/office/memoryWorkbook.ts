@@ -7,7 +7,7 @@
  * reported as "C3" (not "C3:C3"), writing to a non-empty sheet is refused,
  * and after `writeNewSheet` the new sheet is active with A1 selected.
  */
-import type { SheetSpec } from "../sheets/layout";
+import type { SheetSpec, StyleId } from "../sheets/layout";
 import { blockFromA1, parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
 import {
   MAX_COLUMNS,
@@ -26,7 +26,6 @@ import {
   type Fill,
   type SelectedRange,
   type UsedRange,
-  type SheetFormat,
   type WorkbookAdapter,
 } from "./workbook";
 
@@ -34,16 +33,14 @@ interface MemorySheet {
   name: string;
   /** Sparse cells keyed by `${row},${col}` (0-based). Never holds "". */
   cells: Map<string, CellValue>;
-  /** The format given when the sheet was written, for the preview grid. */
-  format?: SheetFormat;
   /** Formulas (typed form, with "="), keyed like cells; their cached values are in `cells`. */
   formulas: Map<string, string>;
   tables: { name: string; range: string }[];
   validations: SheetSpec["validations"];
   /** Cell fills ("#RRGGBB"), keyed like cells. */
   fills: Map<string, string>;
-  /** Number formats of cells written by writeSheetSpec, keyed like cells (the preview grid shows percentages and kronor with them). */
-  numberFormats: Map<string, string>;
+  /** How the sheet layer asked the cells to look (number formats, styles, widths), for the preview grid. */
+  look?: { numFmts: Map<string, string>; styles: Map<string, StyleId>; columnWidths: number[] };
 }
 
 /** A sheet's used block from A1, for showing it (the browser preview's grid). */
@@ -51,17 +48,20 @@ export interface SheetSnapshot {
   name: string;
   /** Rows × columns from A1 to the last used cell; empty cells are "". */
   values: CellValue[][];
-  format: SheetFormat;
-  /** Fills of cells in the block, keyed "row,col" (0-based). */
-  fills: ReadonlyMap<string, string>;
-  /** Number formats of single cells in the block (from writeSheetSpec), keyed "row,col". */
-  numberFormats: ReadonlyMap<string, string>;
+  /** Number format per cell ('#,##0 "kr"' …), where the sheet layer gave one. */
+  numFmts: (string | undefined)[][];
+  /** The sheet layer's style per cell ("title", "header", "total" …). */
+  styles: (StyleId | undefined)[][];
+  /** Column widths in characters, where given. */
+  columnWidths: number[];
+  /** Fill per cell ("#RRGGBB"), where one is set. */
+  fills: (string | undefined)[][];
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
 
 function newSheet(name: string): MemorySheet {
-  return { name, cells: new Map(), formulas: new Map(), tables: [], validations: [], fills: new Map(), numberFormats: new Map() };
+  return { name, cells: new Map(), formulas: new Map(), tables: [], validations: [], fills: new Map() };
 }
 
 export class MemoryWorkbook implements WorkbookAdapter {
@@ -155,7 +155,8 @@ export class MemoryWorkbook implements WorkbookAdapter {
 
   /**
    * The sheet's cells from A1 to its last used row and column, capped at
-   * `maxRows` × `maxCols` (a preview shows the top-left corner of a big sheet).
+   * `maxRows` × `maxCols` (a preview shows the top-left corner of a big sheet),
+   * with the look the sheet layer gave them.
    */
   snapshot(sheetName: string, maxRows = 500, maxCols = 52): SheetSnapshot {
     const sheet = this.require(sheetName);
@@ -168,18 +169,15 @@ export class MemoryWorkbook implements WorkbookAdapter {
     }
     rows = Math.min(rows, maxRows);
     cols = Math.min(cols, maxCols);
-    const values: CellValue[][] = [];
-    for (let r = 0; r < rows; r++) {
-      const row: CellValue[] = [];
-      for (let c = 0; c < cols; c++) row.push(sheet.cells.get(key(r, c)) ?? "");
-      values.push(row);
-    }
-    const inBlock = <T>(m: Map<string, T>) =>
-      new Map([...m].filter(([k]) => {
-        const [r, c] = k.split(",").map(Number);
-        return r < rows && c < cols;
-      }));
-    return { name: sheet.name, values, format: sheet.format ?? {}, fills: inBlock(sheet.fills), numberFormats: inBlock(sheet.numberFormats) };
+    const grid = <T>(at: (k: string) => T) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => at(key(r, c))));
+    return {
+      name: sheet.name,
+      values: grid((k) => sheet.cells.get(k) ?? ""),
+      numFmts: grid((k) => sheet.look?.numFmts.get(k)),
+      styles: grid((k) => sheet.look?.styles.get(k)),
+      columnWidths: sheet.look?.columnWidths ?? [],
+      fills: grid((k) => sheet.fills.get(k)),
+    };
   }
 
   // --- WorkbookAdapter ------------------------------------------------------
@@ -193,7 +191,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     return this.read(sheet, parseA1Range(address));
   }
 
-  async writeNewSheet(name: string, values: CellValue[][], format?: SheetFormat): Promise<void> {
+  async writeNewSheet(name: string, values: CellValue[][]): Promise<void> {
     assertWritable(name, values);
     let sheet = this.find(name);
     if (sheet) {
@@ -203,7 +201,6 @@ export class MemoryWorkbook implements WorkbookAdapter {
       this.sheets.push(sheet);
     }
     this.put(sheet, 0, 0, values);
-    if (format) sheet.format = format;
     this.active = { sheet: sheet.name, range: parseA1Range("A1") };
     this.changed();
   }
@@ -223,9 +220,16 @@ export class MemoryWorkbook implements WorkbookAdapter {
     const width = values[0]?.length ?? 0;
     this.put(sheet, 0, 0, cached.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "")));
     values.forEach((row, r) => row.forEach((v, c) => typeof v === "string" && v.startsWith("=") && sheet!.formulas.set(key(r, c), v)));
-    spec.cells.forEach((row, r) => row.forEach((c, i) => c?.numFmt && sheet!.numberFormats.set(key(r, i), c.numFmt)));
     if (spec.table) sheet.tables.push({ name: uniqueTableName(spec.table.name, taken), range: spec.table.range });
     sheet.validations.push(...spec.validations);
+    const look: NonNullable<MemorySheet["look"]> = { numFmts: new Map(), styles: new Map(), columnWidths: [...spec.columnWidths] };
+    spec.cells.forEach((row, r) =>
+      row.forEach((c, k) => {
+        if (c?.numFmt) look.numFmts.set(key(r, k), c.numFmt);
+        if (c?.style) look.styles.set(key(r, k), c.style);
+      }),
+    );
+    sheet.look = look;
     this.active = { sheet: sheet.name, range: parseA1Range("A1") };
     this.changed();
   }

@@ -8,7 +8,7 @@
  * runtime (SharedRuntime 1.1) has it.
  */
 import { blockFromA1, columnIndexToLetters, parseA1Range, rangeSize, rangeToA1 } from "./a1";
-import type { SheetSpec, ValidationSpec } from "../sheets/layout";
+import type { SheetSpec, StyleId, ValidationSpec } from "../sheets/layout";
 import {
   MAX_READ_CELLS,
   specValues,
@@ -21,7 +21,6 @@ import {
   type Fill,
   type SelectedRange,
   type UsedRange,
-  type SheetFormat,
   type WorkbookAdapter,
 } from "./workbook";
 
@@ -35,14 +34,9 @@ const GENERAL_FORMAT = "General";
  * look like numbers or dates: a kommunkod "0114" would become 114 and
  * "2014-01-01" a date serial; a string starting with "=" would become a formula.
  */
-export function numberFormatsFor(values: readonly (readonly CellValue[])[], columnFormats: readonly (string | null)[] = []): string[][] {
-  return values.map((row) =>
-    row.map((v, c) => (typeof v === "string" ? TEXT_FORMAT : typeof v === "number" ? (columnFormats[c] ?? GENERAL_FORMAT) : GENERAL_FORMAT)),
-  );
+export function numberFormatsFor(values: readonly (readonly CellValue[])[]): string[][] {
+  return values.map((row) => row.map((v) => (typeof v === "string" ? TEXT_FORMAT : GENERAL_FORMAT)));
 }
-
-/** Points per character of column width (Calibri 11: the default 8.43 characters are 48 points). */
-export const POINTS_PER_CHARACTER = 48 / 8.43;
 
 /** "Blad1!B2:C3" / "'Mitt blad'!B2" -> "B2:C3" / "B2". */
 export function stripSheetPrefix(address: string): string {
@@ -60,6 +54,31 @@ export function validationRule(v: ValidationSpec): Excel.DataValidationRule {
   if (v.type === "list") return { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } };
   const basic = v.max === undefined ? { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" } : { formula1: v.min ?? 0, formula2: v.max, operator: "Between" };
   return v.type === "whole" ? { wholeNumber: basic as Excel.BasicDataValidation } : { decimal: basic as Excel.BasicDataValidation };
+}
+
+/** The sheet layer's styles that Excel shows in bold (as the xlsx writer does). */
+const BOLD_STYLES: ReadonlySet<StyleId> = new Set<StyleId>(["title", "subtitle", "fictional", "header", "total"]);
+
+/**
+ * The cells to show in bold, as few A1 ranges as possible (one per run of
+ * bold cells in a row), so a sheet costs a handful of range proxies, not one
+ * per cell.
+ */
+export function boldRanges(spec: SheetSpec): string[] {
+  const out: string[] = [];
+  spec.cells.forEach((row, r) => {
+    let start = -1;
+    for (let c = 0; c <= row.length; c++) {
+      const style = c < row.length ? row[c]?.style : undefined;
+      const bold = style !== undefined && BOLD_STYLES.has(style);
+      if (bold && start < 0) start = c;
+      if (!bold && start >= 0) {
+        out.push(rangeToA1({ start: { row: r, col: start }, end: { row: r, col: c - 1 } }));
+        start = -1;
+      }
+    }
+  });
+  return out;
 }
 
 /** A new sheet, or an existing one that is completely empty; refuses anything else. */
@@ -98,12 +117,7 @@ export class OfficeWorkbook implements WorkbookAdapter {
     });
   }
 
-  /**
-   * Few round trips, whatever the size: one to look the name up, one more
-   * only when that sheet exists (is it empty?), and one for the values,
-   * formats and activation together.
-   */
-  async writeNewSheet(name: string, values: CellValue[][], format: SheetFormat = {}): Promise<void> {
+  async writeNewSheet(name: string, values: CellValue[][]): Promise<void> {
     assertWritable(name, values);
     await Excel.run(async (ctx) => {
       // Case-insensitive, like Excel's UI; an existing sheet is used only when it holds no values or formulas.
@@ -113,16 +127,9 @@ export class OfficeWorkbook implements WorkbookAdapter {
       const cols = rows > 0 ? values[0].length : 0;
       if (rows > 0 && cols > 0) {
         const target = ws.getRange(rangeToA1(blockFromA1(rows, cols)));
-        target.numberFormat = numberFormatsFor(values, format.columnFormats);
+        target.numberFormat = numberFormatsFor(values);
         target.values = values;
-        for (const r of format.boldRows ?? []) {
-          if (r >= 0 && r < rows) ws.getRange(rangeToA1({ start: { row: r, col: 0 }, end: { row: r, col: cols - 1 } })).format.font.bold = true;
-        }
       }
-      (format.columnWidths ?? []).forEach((chars, c) => {
-        const letters = columnIndexToLetters(c);
-        ws.getRange(`${letters}:${letters}`).format.columnWidth = Math.round(chars * POINTS_PER_CHARACTER);
-      });
       ws.activate();
       await ctx.sync();
     });
@@ -146,6 +153,7 @@ export class OfficeWorkbook implements WorkbookAdapter {
           }),
         );
         target.formulas = values;
+        for (const a1 of boldRanges(spec)) ws.getRange(a1).format.font.bold = true;
       }
       spec.columnWidths.forEach((w, i) => {
         const letters = columnIndexToLetters(i);

@@ -43,23 +43,6 @@ export interface UsedRange {
 /** A cell's fill: "#RRGGBB", or null for no fill. */
 export type Fill = string | null;
 
-/**
- * How to show what `writeNewSheet` writes. Every part is optional; the
- * values are written the same way with or without it.
- */
-export interface SheetFormat {
-  /**
-   * Number format per column (Excel's invariant codes, e.g. '#,##0 "kr"'),
-   * applied to the numbers in that column; null leaves a column as it is.
-   * Text cells always keep the Text format (see officeWorkbook.ts).
-   */
-  columnFormats?: readonly (string | null)[];
-  /** Rows (0-based) to show in bold. */
-  boldRows?: readonly number[];
-  /** Column widths in characters (about the width of one digit each). */
-  columnWidths?: readonly number[];
-}
-
 export interface WorkbookAdapter {
   /** Names of all worksheets, in tab order. */
   listSheetNames(): Promise<string[]>;
@@ -75,7 +58,7 @@ export interface WorkbookAdapter {
    * used only if it is completely empty; otherwise the promise rejects with a
    * `WorkbookError` and nothing is written.
    */
-  writeNewSheet(name: string, values: CellValue[][], format?: SheetFormat): Promise<void>;
+  writeNewSheet(name: string, values: CellValue[][]): Promise<void>;
   /** The current selection on the active sheet. */
   getSelectedRange(): Promise<SelectedRange>;
   /**

@@ -73,7 +73,6 @@ export function App({ initialView, onViewChange, views = VIEWS }: AppProps) {
         {host.preview && (
           <Pill tone="brand">Förhandsvisning</Pill>
         )}
-        {/* Inside the header landmark, so all content is in a landmark (axe "region"). */}
         {host.preview && <Caption>Utanför Excel: Stimulans arbetar mot en arbetsbok i minnet.</Caption>}
       </header>
       <nav aria-label="Vyer">

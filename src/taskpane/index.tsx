@@ -6,26 +6,32 @@
  * browser it works against an in-memory workbook and shows it as a grid
  * beside the pane (the preview). See startup.ts.
  */
-import { FluentProvider } from "@fluentui/react-components";
-import { StrictMode, Suspense, lazy, useEffect, useState, type ReactNode } from "react";
+import { StrictMode, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { MemoryWorkbook } from "../office/memoryWorkbook";
 import { OfficeWorkbook } from "../office/officeWorkbook";
 import { App } from "./App";
 import { userMessage } from "./errors";
 import { HostProvider, type Host } from "./hostContext";
+import { PreviewLayout } from "./preview/PreviewLayout";
 import { detectHost, type OfficeLike } from "./startup";
 import { fluentTheme, isDark } from "./theme";
+import { ThemeRoot } from "./ThemeRoot";
 import { formulaLocaleFor } from "../runtime";
 
-const PreviewLayout = lazy(() => import(/* webpackChunkName: "preview" */ "./preview/PreviewLayout"));
 
 const initialView = () => decodeURIComponent(location.hash.replace(/^#/, "")) || undefined;
+/**
+ * Keeps the open view in the URL fragment (a reload or a link opens it
+ * again). office.js replaces history.replaceState with a stub outside some
+ * hosts, so the fragment is set directly.
+ */
 const rememberView = (id: string) => {
-  // office.js removes history.replaceState and pushState (seen in the preview with office.js loaded): keep the
-  // fragment with location.replace then, which also adds no history entry.
-  if (typeof history.replaceState === "function") history.replaceState(null, "", `#${id}`);
-  else location.replace(`#${id}`);
+  try {
+    if (location.hash !== `#${id}`) location.hash = id;
+  } catch {
+    // A host that forbids it: the view is simply not remembered.
+  }
 };
 
 /** Follows the system's light/dark setting (the preview has no Office theme to follow). */
@@ -44,15 +50,13 @@ function useSystemDark(): boolean {
 function Preview({ host }: { host: Host }) {
   const dark = useSystemDark();
   return (
-    <FluentProvider theme={fluentTheme(dark)} lang="sv" style={{ minHeight: "100vh" }}>
+    <ThemeRoot theme={fluentTheme(dark)}>
       <HostProvider host={host}>
-        <Suspense fallback={<App initialView={initialView()} onViewChange={rememberView} />}>
-          <PreviewLayout memory={host.memory!}>
-            <App initialView={initialView()} onViewChange={rememberView} />
-          </PreviewLayout>
-        </Suspense>
+        <PreviewLayout memory={host.memory!}>
+          <App initialView={initialView()} onViewChange={rememberView} />
+        </PreviewLayout>
       </HostProvider>
-    </FluentProvider>
+    </ThemeRoot>
   );
 }
 
@@ -75,11 +79,11 @@ async function start(): Promise<void> {
     if (where.kind === "excel") {
       const host: Host = { workbook: new OfficeWorkbook(), preview: false, formulaLocale: where.formulaLocale };
       tree = (
-        <FluentProvider theme={fluentTheme(isDark(where.theme))} lang="sv" style={{ minHeight: "100vh" }}>
+        <ThemeRoot theme={fluentTheme(isDark(where.theme))}>
           <HostProvider host={host}>
             <App initialView={initialView()} onViewChange={rememberView} />
           </HostProvider>
-        </FluentProvider>
+        </ThemeRoot>
       );
     } else {
       const memory = new MemoryWorkbook();

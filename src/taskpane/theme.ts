@@ -1,9 +1,14 @@
 /**
  * The pane follows Office's theme: a dark Office theme (Excel's "Black" or
- * "Dark Gray") gives Fluent's dark theme, anything else the light one. In
- * the browser preview the system's colour scheme decides.
+ * "Dark Gray") gives Fluent's web dark theme, anything else the light one.
+ * In the browser preview the system's colour scheme decides. The values are
+ * Fluent UI v9's, for the tokens the pane uses (themes.json, written by
+ * `npm run themes` and checked against Fluent's themes by the tests).
  */
-import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import themes from "./themes.json";
+
+/** Token name → CSS value, as in Fluent's Theme objects. */
+export type PaneTheme = Readonly<Record<string, string | number>>;
 
 /** Relative luminance (0 black … 1 white) of "#rrggbb"; null when the text is no such colour. */
 export function luminance(hex: string | undefined): number | null {
@@ -28,6 +33,6 @@ export function isDark(office: OfficeThemeColors | undefined, prefersDark = fals
   return l === null ? prefersDark : l < 0.4;
 }
 
-export function fluentTheme(dark: boolean): Theme {
-  return dark ? webDarkTheme : webLightTheme;
+export function fluentTheme(dark: boolean): PaneTheme {
+  return dark ? themes.dark : themes.light;
 }

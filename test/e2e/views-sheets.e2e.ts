@@ -6,7 +6,6 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { getAgreement } from "../../src/agreements";
 import { demoFacts } from "../../src/agreements/demo";
 import { evaluate } from "../../src/core/evaluate";
@@ -14,11 +13,54 @@ import { formatCitation } from "../../src/core/format";
 import { renderEvent } from "../../src/core/render";
 import { buildAllocationSheet, sheetColumns } from "../../src/sheets";
 import { columnIndexToLetters } from "../../src/office/a1";
-import { axeViolations, gridSelection, openPreview, openView, PANE_WIDTH, ROOT, type Session } from "./harness";
+import type { Browser, Page as PwPage } from "playwright-core";
+import { OFFICE_JS_OWN, ROOT, axe, launch, newPage, serve, type Served } from "./harness";
+
+/** The task pane's width in Excel, and the screenshots' width. */
+const PANE_WIDTH = 350;
+
+interface Session {
+  page: PwPage;
+  /** Requests stopped because they left 127.0.0.1. */
+  blocked: string[];
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+/** preview.html (office.js from the package) at a view, in its own browser, once the pane and the grid are up. */
+async function openPreview(options: { hash?: string; width?: number; height?: number } = {}): Promise<Session> {
+  const served: Served = await serve();
+  const browser: Browser = await launch();
+  const w = await newPage(browser, options.width ?? PANE_WIDTH, options.height ?? 900);
+  await w.page.goto(`${served.url}/preview.html${options.hash ? `#${options.hash}` : ""}`);
+  await w.page.getByRole("tablist", { name: "Vyer" }).waitFor();
+  await w.page.getByRole("group", { name: /^Celler i bladet/ }).waitFor();
+  return { page: w.page, blocked: w.blocked, errors: w.errors, close: async () => (await browser.close(), await served.close()) };
+}
+
+/** Opens a view by its tab and waits for its chunk. */
+async function openView(page: PwPage, label: string): Promise<void> {
+  await page.getByRole("tab", { name: label }).click();
+  await page.waitForFunction(() => !document.body.textContent?.includes("Laddar vyn"));
+}
+
+/** The grid's caption: "Bladet X – markerat: F7". */
+async function gridSelection(page: PwPage): Promise<string> {
+  return (await page.locator("caption").first().textContent()) ?? "";
+}
+
+const axeViolations = axe;
+
+/** The pane as Excel shows it, for the README: 350 px wide, at most 1 600 px of it (as pane.e2e.ts shoots the other views). */
+async function shoot(page: PwPage, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = (await page.getByTestId("pane").boundingBox())!;
+  await page.screenshot({ path: join(DOCS, `${name}.png`), clip: { x: 0, y: box.y, width: PANE_WIDTH, height: Math.min(box.height, 1600) }, fullPage: true });
+}
 
 const PRIO = getAgreement("prio-2014");
 const FACTS = demoFacts(PRIO);
-const DOCS = join(ROOT, "docs");
+const DOCS = join(ROOT, "docs", "screenshots");
 
 /** Where a recipient's cell (or, without a recipient, the header cell) is on an allocation sheet the layout writes. */
 function addressOf(county: string | undefined, level: "kommun" | "landsting" | "header", code: string, column: string): string {
@@ -28,15 +70,15 @@ function addressOf(county: string | undefined, level: "kommun" | "landsting" | "
 }
 
 /** Writes into the preview's workbook as a user typing would (window.stimPreview, src/taskpane/index.tsx). */
-async function type(page: Page, sheet: string, cell: string, value: string | number): Promise<void> {
+async function type(page: PwPage, sheet: string, cell: string, value: string | number): Promise<void> {
   await page.evaluate(([sh, c, v]) => (window as unknown as { stimPreview: { setValues: (s: string, a: string, v: unknown[][]) => void } }).stimPreview.setValues(sh as string, c as string, [[v]]), [sheet, cell, value]);
 }
 
-async function showSheet(page: Page, sheet: string): Promise<void> {
+async function showSheet(page: PwPage, sheet: string): Promise<void> {
   await page.getByRole("group", { name: "Blad" }).getByRole("button", { name: sheet, exact: true }).click();
 }
 
-async function check(page: Page, sheet: string): Promise<void> {
+async function check(page: PwPage, sheet: string): Promise<void> {
   await openView(page, "Granska");
   await page.getByLabel("Blad att granska").selectOption(sheet);
   await page.getByRole("button", { name: "Granska bladet" }).click();
@@ -44,13 +86,13 @@ async function check(page: Page, sheet: string): Promise<void> {
 }
 
 /** The findings listed: [severity label, cell link text, message]. */
-async function listed(page: Page): Promise<string[][]> {
+async function listed(page: PwPage): Promise<string[][]> {
   return page.getByTestId("review-findings").locator("li").evaluateAll((items) =>
     items.map((li) => [li.querySelector("span span")?.textContent ?? "", li.querySelector("button")?.textContent ?? "", li.children[1]?.textContent ?? ""]),
   );
 }
 
-async function build(page: Page, county?: string): Promise<void> {
+async function build(page: PwPage, county?: string): Promise<void> {
   await openView(page, "Bygg ark");
   await page.getByLabel("Överenskommelse").selectOption("prio-2014");
   if (county) {
@@ -61,12 +103,9 @@ async function build(page: Page, county?: string): Promise<void> {
   await page.getByText(/^Klart: bladet/).waitFor();
 }
 
-/**
- * Requests that left the loopback server, except office.js's own telemetry
- * frame (Microsoft's library loads it outside Office too; refused here).
- */
+/** Requests that left 127.0.0.1 (stopped), except office.js's own (harness.ts, OFFICE_JS_OWN). */
 function ownRequestsOffsite(session: Session): string[] {
-  return session.offsite.filter((u) => !u.startsWith("https://telemetryservice.firstpartyapps.oaspapps.com/"));
+  return session.blocked.filter((u) => !OFFICE_JS_OWN.test(u));
 }
 
 let s: Session;
@@ -90,7 +129,7 @@ test("Bygg fördelningsark: the national prio-2014 demo sheet, four new sheets, 
     const cell = page.locator(`td[data-cell="${addressOf(undefined, "kommun", code, `belopp.${pot}`)}"]`);
     expect((await cell.textContent())?.replace(/\s/g, "")).toBe(amount.toString());
   }
-  await page.screenshot({ path: join(DOCS, "taskpane-bygg.png"), fullPage: false });
+  await shoot(page, "bygg");
   expect(ownRequestsOffsite(s)).toEqual([]);
 });
 
@@ -126,7 +165,7 @@ test("Granska länsark: every seeded mistake in a broken county sheet is listed,
     await expect(gridSelection(page)).resolves.toContain(`Bladet ${COUNTY_SHEET} – markerat: ${seed.at()}`);
     expect(await page.locator(`td[data-cell="${seed.at()}"]`).getAttribute("class")).toBeTruthy();
   }
-  await page.getByTestId("pane").screenshot({ path: join(DOCS, "taskpane-granska.png") });
+  await shoot(page, "granska");
 });
 
 test("Granska länsark: highlighting colours the cells by severity and is removed again, the user's own fill put back; the values never change", async () => {
@@ -197,8 +236,7 @@ test("Förklara: a selected amount cell of Malmö explains the row from the core
   expect(assumptions.length).toBeGreaterThan(0);
   const listedAssumptions = page.getByTestId("explain-assumptions");
   for (const a of assumptions) expect(await listedAssumptions.textContent()).toContain(`${a.title}: ${a.valueLabel}`);
-  // The top of the explanation (the whole one is about 3 000 px tall).
-  await page.screenshot({ path: join(DOCS, "taskpane-forklara.png"), fullPage: true, clip: { x: 0, y: 0, width: PANE_WIDTH, height: 1800 } });
+  await shoot(page, "forklara");
 });
 
 test("Förklara follows the selection: a cell without a STIM formula outside a sheet says what to select", async () => {
@@ -237,7 +275,7 @@ describe("keyboard", () => {
     await k?.close();
   });
 
-  const focused = (page: Page) => page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent?.trim() ?? ""}`);
+  const focused = (page: PwPage) => page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent?.trim() ?? ""}`);
 
   test("build, check and explain with the keyboard alone", async () => {
     const page = k.page;
@@ -273,6 +311,8 @@ describe("keyboard", () => {
     await expect(focused(page)).resolves.toMatch(/^SELECT:/);
     await page.keyboard.press("Tab");
     await expect(focused(page)).resolves.toBe("BUTTON:Granska bladet");
+    // The button works once the view has the workbook's sheets (the active one chosen).
+    await page.waitForFunction(() => (document.querySelector("[data-testid=review-sheet]") as HTMLSelectElement | null)?.value === "Fördelning");
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("review-summary").textContent()).resolves.toMatch(/^0 fel, 0 avvikelser, 0 noteringar\. Bladet stämmer med reglerna\./);
 

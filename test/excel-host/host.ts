@@ -21,6 +21,10 @@
  * Two ways to load the script: "source" (src/functions/functions.ts through
  * ts-jest, always) and "bundle" (dist/functions.js in a fresh VM context,
  * only when it is newer than every source it is built from).
+ *
+ * Excel's display language: like the shared runtime, the host provides
+ * `Office.context.displayLanguage` (en-US unless `displayLanguage` is given),
+ * which decides whether messages name arguments in English or Swedish.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -131,10 +135,17 @@ export function bundleIsFresh(): boolean {
   return statSync(bundle).mtimeMs >= Math.max(...sources);
 }
 
-export async function loadHost(loader: Loader = "source"): Promise<Host> {
+export interface HostOptions {
+  /** Office.context.displayLanguage, e.g. "sv-SE"; default "en-US"; null for none (no Office object at all). */
+  displayLanguage?: string | null;
+}
+
+export async function loadHost(loader: Loader = "source", options: HostOptions = {}): Promise<Host> {
   const metadata = await generatedMetadata();
   const runtime = makeRuntime();
   const g = globalThis as unknown as Record<string, unknown>;
+  const language = options.displayLanguage === undefined ? "en-US" : options.displayLanguage;
+  const office = language === null ? undefined : { context: { displayLanguage: language } };
   if (loader === "source") {
     // The runtime stays installed while the host is open: errors are built at call time.
     g.CustomFunctions = runtime;
@@ -148,6 +159,7 @@ export async function loadHost(loader: Loader = "source"): Promise<Host> {
     }
   } else {
     const context: Record<string, unknown> = { CustomFunctions: runtime, console };
+    if (office) context.Office = office;
     context.self = context;
     context.window = context;
     context.globalThis = context;
@@ -181,10 +193,22 @@ export async function loadHost(loader: Loader = "source"): Promise<Host> {
       return v;
     });
     let result: unknown;
+    // Source mode shares this realm's globals: Office is this host's only during the call.
+    const hadOffice = "Office" in g;
+    const previousOffice = g.Office;
+    if (loader === "source") {
+      if (office) g.Office = office;
+      else delete g.Office;
+    }
     try {
       result = fn(...full);
     } catch (e) {
       throw new Error(`${id} threw instead of returning a value or an error: ${e instanceof Error ? e.stack : String(e)}`);
+    } finally {
+      if (loader === "source") {
+        if (hadOffice) g.Office = previousOffice;
+        else delete g.Office;
+      }
     }
     return show(id, result, fm.result?.dimensionality === "matrix");
   };

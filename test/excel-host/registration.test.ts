@@ -9,6 +9,9 @@ import { join } from "node:path";
 import { bundleIsFresh, DIST, generatedMetadata, Host, loadHost } from "./host";
 import { localiseMetadata, type Metadata } from "../../src/functions/sv";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withHelpUrls } = require("../../webpack.config.js") as { withHelpUrls: <T>(metadata: T, base: string) => T };
+
 type Dim = "scalar" | "matrix";
 /** What the code expects: [name, scalar or range, optional]. */
 const SIGNATURES: Record<string, { params: [string, Dim, boolean][]; result: Dim }> = {
@@ -102,13 +105,17 @@ describe("dist/ (built by npm run build; `npm test` builds first)", () => {
     expect(bundleIsFresh()).toBe(true);
   });
 
-  test("functions.json and functions-sv.json are what the sources generate", async () => {
+  test("functions.json and functions-sv.json are what the sources generate, with a help link per function", async () => {
     const generated = await generatedMetadata();
+    // The build adds each function's section of the help page, on the origin it was built for.
+    const base = /<SourceLocation DefaultValue="(https:\/\/[^"]+)\/taskpane\.html"\/>/.exec(readFileSync(join(DIST, "manifest.xml"), "utf8"))![1];
+    const expected = withHelpUrls(generated, base) as unknown as Metadata;
     const built = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as Metadata;
-    expect(built).toEqual(generated);
+    expect(built).toEqual(expected);
+    expect(built.functions[0].helpUrl).toBe(`${base}/support.html#${built.functions[0].id}`);
     expect(existsSync(join(DIST, "functions-sv.json"))).toBe(true);
     const sv = JSON.parse(readFileSync(join(DIST, "functions-sv.json"), "utf8")) as Metadata;
-    expect(sv).toEqual(localiseMetadata(generated as unknown as Metadata));
+    expect(sv).toEqual(localiseMetadata(expected));
   });
 
   test("the bundle registers the same functions with the same arity", async () => {

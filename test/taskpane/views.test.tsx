@@ -9,12 +9,13 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { AGREEMENTS, getAgreement } from "../../src/agreements";
 import { demoFacts } from "../../src/agreements/demo";
 import { evaluate } from "../../src/core/evaluate";
+import { formatCitation } from "../../src/core/format";
 import { countySummary } from "../../src/core/summary";
 import { diffEvaluations, whatIfSentence, withKey, withRuleOutcome } from "../../src/core/whatif";
 import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
-import { WorkbookError, type WorkbookAdapter } from "../../src/office/workbook";
+import { WorkbookError, specValues, type WorkbookAdapter } from "../../src/office/workbook";
+import { SV_FUNCTIONS } from "../../src/functions/sv";
 import { countySummarySheet } from "../../src/sheets/countySummary";
-import { citationText } from "../../src/taskpane/citation";
 import { UNUSED_BY_THESE_VIEWS } from "./adapters";
 import AgreementsView from "../../src/taskpane/views/agreements";
 import CountyView from "../../src/taskpane/views/county";
@@ -33,6 +34,7 @@ describe("Överenskommelser", () => {
     expect(plain(a1.textContent)).toContain("80 000 000 kr");
     expect(within(a1).getByText("Källkonflikt", { selector: "span" })).toBeTruthy();
     expect(a1.textContent).toContain("Belopp för prestationsmål A 1");
+    expect(a1.textContent).toContain(formatCitation(getAgreement("prio-2014").pots[0].source, "full"));
     expect(a1.textContent).toContain("Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2");
     expect(a1.textContent).toContain('=STIM.POTT("prio-2014";"A1")');
     await act(async () => fireEvent.click(within(a1).getByRole("button", { name: 'Kopiera formeln =STIM.POTT("prio-2014";"A1")' })));
@@ -45,10 +47,10 @@ describe("Överenskommelser", () => {
     renderPane(<AgreementsView />);
     const gk1 = within(screen.getByTestId("section-requirements")).getByRole("article", { name: /^GK1 / });
     expect(plain(gk1.textContent)).toContain("de kommuner som uppfyller kravet har ≥ 80 % av länets invånare");
-    expect(gk1.textContent).toMatch(/=STIM\.GRUNDKRAV_UPPFYLLT\("prio-2014";"GK1";B2:B\d+\)/);
-    expect(gk1.textContent).toContain('=STIM.KRITERIER("prio-2014";"GK1")');
+    expect(gk1.textContent).toMatch(new RegExp(`=STIM\\.${SV_FUNCTIONS.GRUNDKRAV_MET.name}\\("prio-2014";"GK1";B2:B\\d+\\)`));
+    expect(gk1.textContent).toContain(`=STIM.${SV_FUNCTIONS.CRITERIA.name}("prio-2014";"GK1")`);
     const a1 = within(screen.getByTestId("section-goals")).getByRole("article", { name: /^A1 / });
-    expect(a1.textContent).toMatch(/=STIM\.MAL_UPPFYLLT\("prio-2014";"A1";B2:B\d+\)/);
+    expect(a1.textContent).toMatch(new RegExp(`=STIM\\.${SV_FUNCTIONS.GOAL_MET.name}\\("prio-2014";"A1";B2:B\\d+\\)`));
     expect(plain(a1.textContent)).toContain("≥ 90 %");
   });
 
@@ -82,8 +84,8 @@ describe("Länsöversikt", () => {
 
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));
     await screen.findByText(/Länsöversikten finns nu på bladet ”Länsöversikt 01 Stockholms län”/);
-    const layout = countySummarySheet(countySummary(AGREEMENTS, "01"), citationText);
-    expect(memory.snapshot("Länsöversikt 01 Stockholms län").values).toEqual(layout.values);
+    const layout = countySummarySheet(countySummary(AGREEMENTS, "01"));
+    expect(memory.snapshot("Länsöversikt 01 Stockholms län").values).toEqual(specValues(layout));
     expect(memory.getActive().sheet).toBe("Länsöversikt 01 Stockholms län");
 
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));
@@ -105,11 +107,11 @@ describe("Länsöversikt", () => {
       listSheetNames: async () => ["Blad1"],
       readRange: async () => [],
       getSelectedRange: async () => ({ sheet: "Blad1", address: "A1", values: [[""]] }),
-      writeNewSheet: async () => {
+      writeNewSheet: async () => undefined,
+      writeSheetSpec: async () => {
         calls++;
         throw Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" });
       },
-      writeSheetSpec: async () => undefined,
       ...UNUSED_BY_THESE_VIEWS,
     };
     renderPane(<CountyView />, { workbook: failing, preview: false });

@@ -76,8 +76,8 @@ export function ItemCard(props: {
       )}
       {props_.length > 0 && (
         <dl className={styles.props}>
-          {props_.map(([k, v]) => (
-            <div key={k} style={{ display: "contents" }}>
+          {props_.map(([k, v], i) => (
+            <div key={`${i}${k}`} style={{ display: "contents" }}>
               <dt>{k}</dt>
               <dd>{v}</dd>
             </div>

@@ -6,7 +6,7 @@
  * gzipped, a sixth of the page's budget).
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXXS, rowGap: tokens.spacingVerticalXXS },
@@ -57,6 +57,14 @@ export function Tabs({
 }) {
   const styles = useStyles();
   const refs = useRef(new Map<string, HTMLButtonElement>());
+  // Focus follows the selection after React has committed it (the new view
+  // may suspend while its chunk loads; focusing earlier can be undone).
+  const [focusNext, setFocusNext] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusNext === null) return;
+    refs.current.get(focusNext)?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
   const move = (e: KeyboardEvent, index: number) => {
     const last = items.length - 1;
     const next =
@@ -71,8 +79,8 @@ export function Tabs({
               : -1;
     if (next < 0) return;
     e.preventDefault();
+    setFocusNext(items[next].id);
     onSelect(items[next].id);
-    refs.current.get(items[next].id)?.focus();
   };
   return (
     <div role="tablist" aria-label={label} className={styles.list}>

@@ -5,9 +5,12 @@
  * the grid below it.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { Suspense, lazy, type ReactNode } from "react";
 import type { MemoryWorkbook } from "../../office/memoryWorkbook";
-import { SheetGrid } from "./SheetGrid";
+import { Spinner } from "../components/ui";
+
+// The grid is only needed in the preview: its own chunk, loaded beside the pane (which starts at once).
+const SheetGrid = lazy(() => import(/* webpackChunkName: "preview-grid" */ "./SheetGrid"));
 
 const useStyles = makeStyles({
   layout: {
@@ -27,7 +30,7 @@ const useStyles = makeStyles({
   grid: { flex: "1 1 auto", minWidth: 0, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
-export default function PreviewLayout({ memory, children }: { memory: MemoryWorkbook; children: ReactNode }) {
+export function PreviewLayout({ memory, children }: { memory: MemoryWorkbook; children: ReactNode }) {
   const styles = useStyles();
   return (
     <div className={styles.layout}>
@@ -35,7 +38,9 @@ export default function PreviewLayout({ memory, children }: { memory: MemoryWork
         {children}
       </div>
       <div className={styles.grid}>
-        <SheetGrid memory={memory} />
+        <Suspense fallback={<Spinner label="Laddar arbetsboken …" />}>
+          <SheetGrid memory={memory} />
+        </Suspense>
       </div>
     </div>
   );

@@ -9,7 +9,8 @@ import { useSyncExternalStore } from "react";
 import { cellToA1, columnIndexToLetters } from "../../office/a1";
 import type { MemoryWorkbook } from "../../office/memoryWorkbook";
 import type { CellValue } from "../../office/workbook";
-import { formatNumber, formatPercent } from "../../core/format";
+import { formatNumber } from "../../runtime";
+import type { StyleId } from "../../sheets/layout";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minHeight: "320px" },
@@ -34,6 +35,7 @@ const useStyles = makeStyles({
   scroll: { overflow: "auto", flex: "1 1 auto" },
   table: {
     borderCollapse: "collapse",
+    tableLayout: "fixed",
     fontSize: tokens.fontSizeBase200,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
@@ -41,7 +43,6 @@ const useStyles = makeStyles({
       border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
       padding: `0 ${tokens.spacingHorizontalXS}`,
       whiteSpace: "nowrap",
-      maxWidth: "28em",
       overflow: "hidden",
       textOverflow: "ellipsis",
       height: "20px",
@@ -55,25 +56,27 @@ const useStyles = makeStyles({
   caption: { textAlign: "left", padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
 });
 
-/** A cell as Excel shows it: kronor formats with spaces between thousands, percentages, SANT/FALSKT for booleans. */
-export function shown(value: CellValue, numberFormat: string | null | undefined): string {
+/** Styles the sheet layer shows in bold (as Excel and the xlsx writer do). */
+const BOLD: ReadonlySet<StyleId> = new Set<StyleId>(["title", "subtitle", "fictional", "header", "total"]);
+
+/**
+ * A cell as Excel shows it: numbers with a space between thousands (a
+ * format with "0" shows whole numbers, one with "%" a percentage),
+ * "kr" after kronor formats, SANT/FALSKT for booleans.
+ */
+export function shown(value: CellValue, numberFormat: string | undefined): string {
   if (typeof value === "boolean") return value ? "SANT" : "FALSKT";
-  if (typeof value === "number" && numberFormat && /%$/.test(numberFormat)) {
-    return formatPercent(value, numberFormat.split(".")[1]?.replace("%", "").length ?? 0);
-  }
-  if (typeof value === "number" && numberFormat === "#,##0") return formatNumber(value, 0);
-  if (typeof value === "number") {
-    const text = formatNumber(value, Number.isInteger(value) ? 0 : 2);
-    return numberFormat && numberFormat.includes('"kr"') ? `${text}\u00a0kr` : text;
-  }
-  return value;
+  if (typeof value !== "number") return value;
+  if (numberFormat?.includes("%")) return `${formatNumber(value * 100, 0)} %`;
+  const text = numberFormat && /0$|0 "kr"$/.test(numberFormat) ? formatNumber(value, 0) : formatNumber(value);
+  return numberFormat?.includes('"kr"') ? `${text} kr` : text;
 }
 
 /** The block shown: a national allocation sheet (prio-2014: 323 rows, 59 columns) fits. */
 const MAX_ROWS = 400;
 const MAX_COLS = 64;
 
-export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
+export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const styles = useStyles();
   useSyncExternalStore(
     (l) => memory.subscribe(l),
@@ -86,8 +89,9 @@ export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const truncated = snapshot.values.length > MAX_ROWS || (snapshot.values[0]?.length ?? 0) > MAX_COLS;
   const cols = Math.max(Math.min(snapshot.values[0]?.length ?? 0, MAX_COLS), 8);
   const rows = Math.max(Math.min(snapshot.values.length, MAX_ROWS), 20);
-  const bold = new Set(snapshot.format.boldRows ?? []);
   const selectedTopLeft = active.address.split(":")[0];
+  // Column widths as Excel would show them (about 7 px per character; 9 characters by default).
+  const widths = Array.from({ length: cols }, (_, c) => Math.round((snapshot.columnWidths[c] ?? 9) * 7));
 
   return (
     <section className={styles.root} aria-label="Arbetsboken (förhandsvisning)">
@@ -104,13 +108,18 @@ export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
           </button>
         ))}
       </div>
-      {/* Focusable, so the grid can be scrolled with the keyboard (axe "scrollable-region-focusable"). */}
-      <div className={styles.scroll} tabIndex={0}>
-        <table className={styles.table}>
+      <div className={styles.scroll} tabIndex={0} role="group" aria-label={`Celler i bladet ${active.sheet}`}>
+        <table className={styles.table} style={{ width: `${40 + widths.reduce((a, b) => a + b, 0)}px` }}>
           <caption className={styles.caption}>
             Bladet {active.sheet} – markerat: {active.address}
             {truncated && ` (visar de första ${MAX_ROWS} raderna och ${MAX_COLS} kolumnerna)`}
           </caption>
+          <colgroup>
+            <col style={{ width: "40px" }} />
+            {widths.map((w, c) => (
+              <col key={c} style={{ width: `${w}px` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">
@@ -125,23 +134,27 @@ export function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
           </thead>
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r} className={bold.has(r) ? styles.bold : undefined}>
+              <tr key={r}>
                 <th scope="row">{r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {
                   const v = snapshot.values[r]?.[c] ?? "";
                   const a1 = cellToA1({ row: r, col: c });
-                  const fill = snapshot.fills.get(`${r},${c}`);
+                  const fill = snapshot.fills[r]?.[c];
                   return (
                     <td
                       key={c}
-                      className={mergeClasses(typeof v === "number" && styles.number, a1 === selectedTopLeft && styles.selected)}
+                      className={mergeClasses(
+                        typeof v === "number" && styles.number,
+                        BOLD.has(snapshot.styles[r]?.[c] as StyleId) && styles.bold,
+                        a1 === selectedTopLeft && styles.selected,
+                      )}
                       style={fill ? { backgroundColor: fill, color: "#000000" } : undefined}
                       data-fill={fill}
                       data-cell={a1}
                       onClick={() => memory.select(active.sheet, a1)}
                       title={typeof v === "string" && v.length > 30 ? v : undefined}
                     >
-                      {shown(v, snapshot.numberFormats.get(`${r},${c}`) ?? snapshot.format.columnFormats?.[c])}
+                      {shown(v, snapshot.numFmts[r]?.[c])}
                     </td>
                   );
                 })}

@@ -7,7 +7,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Agreement, Cited, SourceConflict } from "../../../core/model";
-import { citationText } from "../../citation";
 import { CopyText } from "../../components/CopyButton";
 import { ItemCard, type BadgeSpec } from "../../components/ItemCard";
 import { Section } from "../../components/Section";
@@ -30,7 +29,7 @@ import {
   splitText,
   thresholdText,
 } from "./text";
-import { AGREEMENTS, ALL_CONFLICTS, formatKr, formulaText } from "../../../runtime";
+import { AGREEMENTS, ALL_CONFLICTS, formatCitation, formatKr, formulaText } from "../../../runtime";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -69,7 +68,7 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
         </BodyText>
         <Caption>Id i formler:</Caption>
         <CopyText text={a.id} what={`id ${a.id}`} />
-        <Caption>Källa: {citationText(a.source)}</Caption>
+        <Caption>Källa: {formatCitation(a.source)}</Caption>
         {(a.notes ?? []).map((n) => (
           <Caption key={n}>{n}</Caption>
         ))}
@@ -98,7 +97,7 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
                       ["Antaganden", assumptionTitles(a, [...(pot.assumptions ?? []), ...(pot.key?.assumptions ?? []), ...(pot.split?.assumptions ?? [])])],
                       ["Källkonflikt", potConflicts.map((c) => c.subject).join("; ")],
                       ["Anmärkning", pot.note],
-                      ["Källa", citationText(pot.source)],
+                      ["Källa", formatCitation(pot.source)],
                     ]}
                     formulas={[potFormula(a, pot, locale), sourceFormula(a, pot.id, locale)]}
                   />
@@ -129,7 +128,7 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
                         ],
                         ["Antaganden", assumptionTitles(a, [...(r.assumptions ?? []), ...(r.coverage?.assumptions ?? [])])],
                         ["Källkonflikt", rc.map((c) => c.subject).join("; ")],
-                        ["Källa", citationText(r.source)],
+                        ["Källa", formatCitation(r.source)],
                       ]}
                       formulas={ruleFormulas(a, r, true, locale)}
                     >
@@ -159,7 +158,7 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
                         ["Pott", pots.map((p) => `${p.id} (${formatKr(p.amount)})`).join(", ") || "förutsättning för andra mål"],
                         ["Antaganden", assumptionTitles(a, g.assumptions)],
                         ["Källkonflikt", gc.map((c) => c.subject).join("; ")],
-                        ["Källa", citationText(g.source)],
+                        ["Källa", formatCitation(g.source)],
                       ]}
                       formulas={ruleFormulas(a, g, false, locale)}
                     >
@@ -182,7 +181,7 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
                     badges={badgesFor(d, conflictsCiting(conflicts, d))}
                     properties={[
                       ["Antaganden", assumptionTitles(a, d.assumptions)],
-                      ["Källa", citationText(d.source)],
+                      ["Källa", formatCitation(d.source)],
                     ]}
                   />
                 ))}
@@ -207,7 +206,7 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
                         ["Varför", x.reason],
                         ["Standard", chosen?.label ?? x.default],
                         ["Alternativ", others.map((o) => o.label).join("; ")],
-                        ["Källa", citationText(x.source)],
+                        ["Källa", formatCitation(x.source)],
                       ]}
                     />
                   );
@@ -233,7 +232,7 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
                     <ul className={styles.claims} aria-label="Vad källorna säger">
                       {c.claims.map((cl) => (
                         <li key={`${cl.source.doc}${cl.source.section}${cl.value}`}>
-                          {cl.value} – {citationText(cl.source)}
+                          {cl.value} – {formatCitation(cl.source)}
                         </li>
                       ))}
                     </ul>
@@ -258,7 +257,7 @@ function Criteria({ agreement: a, rule }: { agreement: Agreement; rule: Agreemen
           {(c.status === "assumption" || (c.assumptions?.length ?? 0) > 0) && (
             <> (antagande: {assumptionTitles(a, c.assumptions) ?? "se källan"})</>
           )}
-          {c.source.section !== rule.source.section && <> – {citationText(c.source)}</>}
+          {c.source.section !== rule.source.section && <> – {formatCitation(c.source)}</>}
         </li>
       ))}
     </ul>

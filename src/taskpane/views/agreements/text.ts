@@ -19,7 +19,7 @@ import type {
 } from "../../../core/model";
 import type { FormulaLocale } from "../../../functions/formula";
 import { columnIndexToLetters } from "../../../office/a1";
-import { comparisonText, formatKr, formatRate, formulaText, getKommun, getLan, slotsOf, withRequired } from "../../../runtime";
+import { compile, formatKr, formatPeriod, formatRate, formatThreshold, formulaText, getKommun, getLan, slotsOf } from "../../../runtime";
 
 export const POT_KIND: Record<Pot["kind"], string> = {
   performance: "Prestationsbaserad",
@@ -44,7 +44,7 @@ export const GATE: Record<Requirement["gate"], string> = {
 
 /** "≥ 80 %" */
 export function thresholdText(op: Comparison, threshold: string): string {
-  return `${comparisonText(op)} ${formatRate(threshold)}`;
+  return formatThreshold(op, threshold);
 }
 
 /** "≥ 90 %", "lägre minst 4 av 6 månader", "förbättring ≥ 5 procentenheter eller resultat ≥ 70 %", "ja". */
@@ -55,9 +55,9 @@ export function criterionRequirement(c: Criterion): string {
     case "share":
       return `${thresholdText(c.op, c.threshold)}${c.mayExceedWhole ? " (får överstiga 100 %)" : ""}`;
     case "target-count":
-      return `${thresholdText(c.op, c.threshold)} av målsiffran (${formatRate(c.rate)} av invånarna${c.target === "input" ? ", eller en angiven målsiffra" : ""})`;
+      return `antal ${formatThreshold(c.op, c.threshold)} av målsiffran (${formatRate(c.rate)} av invånarna${c.target === "input" ? ", eller egen målsiffra" : ""})`;
     case "months-lower":
-      return `lägre än året innan i minst ${c.required} av ${c.months} månader`;
+      return `lägre än året innan i ${c.match === "exactly" ? "exakt" : "minst"} ${c.required} av ${c.months} månader`;
     case "indicator-improvement": {
       let text = `genomsnittlig förbättring ≥ ${c.minImprovement.replace(".", ",")} procentenheter i ${c.indicators.length} indikatorer`;
       if (c.attainmentAlternative) text += ` eller genomsnittligt resultat ≥ ${c.attainmentAlternative.replace(".", ",")} %`;
@@ -99,7 +99,7 @@ export function fixedText(f: FixedAmount): string {
 
 /** "2014-02-07" or "2013-10-01 – 2014-09-30". */
 export function dateText(date: string): string {
-  return date.split("/").join(" – ");
+  return formatPeriod(date);
 }
 
 /** The conflicts that cite exactly the passage an item cites (same document, section and quote). */
@@ -125,7 +125,7 @@ export function potFormula(a: Agreement, pot: Pot, locale: FormulaLocale): ItemF
  * column B: as many rows as STIM.CRITERIA lists, one or two columns.
  */
 export function ruleFormulas(a: Agreement, rule: Rule, requirement: boolean, locale: FormulaLocale): ItemFormula[] {
-  const slots = slotsOf(withRequired(a, rule));
+  const slots = slotsOf(compile(a).withRequired(rule.id));
   const rows = slots.reduce((n, s) => n + s.rows, 0);
   const cols = Math.max(1, ...slots.map((s) => (s.criterion.kind === "share" ? 1 : s.cols)));
   const range = `B2:${columnIndexToLetters(cols)}${rows + 1}`;

@@ -9,14 +9,13 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { uniqueSheetName } from "../../../office/workbook";
-import { citationText } from "../../citation";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { OperationStatus } from "../../components/OperationStatus";
 import { ActionButton, BodyText, Caption, SelectField } from "../../components/ui";
 import { useWorkbook } from "../../hostContext";
 import { useOperation } from "../../operation";
 import type { ViewProps } from "../registry";
-import { AGREEMENTS, countySummary, countySummarySheet, formatKr, LAN, SUMMARY_GROUPS } from "../../../runtime";
+import { AGREEMENTS, countySummary, countySummarySheet, formatCitation, formatKr, LAN, SUMMARY_GROUPS } from "../../../runtime";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -64,14 +63,10 @@ export default function CountyView(_props: ViewProps) {
 
   const writeSheet = () =>
     write.run("Skriver länsöversikten till ett nytt blad …", async (report) => {
-      const layout = countySummarySheet(s, citationText);
+      const layout = countySummarySheet(s);
       const name = uniqueSheetName(`${layout.name} ${s.name}`, await workbook.listSheetNames());
       await report({ done: 1, total: 2, label: `Skriver bladet ”${name}” …` });
-      await workbook.writeNewSheet(name, layout.values, {
-        columnFormats: layout.columnFormats,
-        boldRows: layout.boldRows,
-        columnWidths: layout.columnWidths,
-      });
+      await workbook.writeSheetSpec({ ...layout, name });
       return name;
     });
 
@@ -126,7 +121,7 @@ export default function CountyView(_props: ViewProps) {
                   <BodyText>{i.title}</BodyText>
                   <BodyText className={styles.amount}>{i.amount === null ? "–" : formatKr(i.amount)}</BodyText>
                   <Caption className={styles.meta}>
-                    {i.agreement} · {i.pot} · {citationText(i.source)}
+                    {i.agreement} · {i.pot} · {formatCitation(i.source)}
                     {i.kind !== "fixed" && (
                       <>
                         <br />

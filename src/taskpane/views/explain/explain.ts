@@ -271,8 +271,12 @@ class UnreadableArgument extends Error {
   }
 }
 
-const SUPPORTED =
-  "Förklara fungerar för cellerna i ett fördelningsark (byggt med Bygg fördelningsark) och för formler med STIM.ALLOCATION, STIM.ALLOCATION_STATUS, STIM.GOAL_MET, STIM.GRUNDKRAV_MET och STIM.EXPLAIN.";
+const EXPLAINED = ["ALLOCATION", "ALLOCATION_STATUS", "GOAL_MET", "GRUNDKRAV_MET", "EXPLAIN"];
+const list = (names: string[]) => `${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
+/** What Förklara can explain, with the functions' names in Swedish and English Excel. */
+const SUPPORTED = `Förklara fungerar för cellerna i ett fördelningsark (byggt med Bygg fördelningsark) och för formler med ${list(
+  EXPLAINED.map((id) => `STIM.${SV_FUNCTIONS[id].name}`),
+)} (i engelska Excel ${list(EXPLAINED)}).`;
 
 /** The explanation of a cell with a STIM formula outside an allocation sheet. */
 async function explainFormula(workbook: WorkbookAdapter, sheet: string, cell: { row: number; col: number }, formula: string, where: string): Promise<ExplainResult> {

@@ -7,7 +7,7 @@
  * one-line summary.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { formatKr } from "../../../runtime";
+import { formatKrChange } from "../../../runtime";
 
 export interface Bar {
   label: string;
@@ -68,7 +68,7 @@ export function ChangeChart({ bars, label }: { bars: readonly Bar[]; label: stri
               y={y + BAR - 3}
               textAnchor={gain ? "end" : "start"}
             >
-              {`${gain ? "+" : "−"}${formatKr(b.delta < 0n ? -b.delta : b.delta)}`}
+              {formatKrChange(b.delta)}
             </text>
           </g>
         );

@@ -29,7 +29,7 @@ import {
   type Recipient,
   type WhatIfResult,
 } from "./scenario";
-import { formatInt, formatKr, LAN } from "../../../runtime";
+import { formatInt, formatKr, formatKrChange, LAN } from "../../../runtime";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -154,20 +154,14 @@ function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipien
                     {r.label}
                   </th>
                   <td className={styles.num}>{formatKr(r.before)}</td>
-                  <td className={styles.num}>
-                    {r.delta > 0n ? "+" : ""}
-                    {formatKr(r.delta)}
-                  </td>
+                  <td className={styles.num}>{formatKrChange(r.delta)}</td>
                 </tr>
               ))}
               {extra.map((e) => (
                 <tr key={e.label}>
                   <th scope="row">{e.label}</th>
                   <td className={styles.num} />
-                  <td className={styles.num}>
-                    {e.delta > 0n ? "+" : ""}
-                    {formatKr(e.delta)}
-                  </td>
+                  <td className={styles.num}>{formatKrChange(e.delta)}</td>
                 </tr>
               ))}
             </tbody>

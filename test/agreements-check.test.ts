@@ -1,12 +1,12 @@
 /**
- * Every agreement passes its load-time self-checks, and the checks are shown
+ * Every agreement passes its self-checks, and the checks are shown
  * to catch broken data. Resolving each citation against the real source
  * documents is `npm run check:sources` (CI); here the resolver runs against
  * stand-in documents built from the citations (test/fixtures/seeds.ts).
  */
 import { checkAgreement, checkSourceTexts } from "../src/core/check";
 import { Agreement, SEED_FILES } from "../src/core/model";
-import { AGREEMENTS, ALL_CONFLICTS, getAgreement, getPot } from "../src/agreements";
+import { AGREEMENTS, ALL_CONFLICTS, getAgreement, getPot, selfCheck } from "../src/agreements";
 import { allCitations, seedReader, seedResolver } from "../src/cli/sources";
 import { SOURCE_DOCUMENTS } from "../src/reference/sources";
 import { writeFixtureSeeds } from "./fixtures/seeds";
@@ -35,6 +35,10 @@ describe("the source registry is checked against the documents' text", () => {
 
 test.each(AGREEMENTS.map((a) => [a.id, a]))("%s passes its self-checks", (_id, a) => {
   expect(checkAgreement(a as Agreement)).toEqual([]);
+});
+
+test("selfCheck(): the registry and every agreement together, as `stim check` and CI run them", () => {
+  expect(selfCheck()).toEqual([]);
 });
 
 test("every recorded conflict cites at least two sources in known documents and states a resolution", () => {

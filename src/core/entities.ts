@@ -6,7 +6,7 @@
 import { Compiled } from "./compile";
 import { StimError } from "./errors";
 import { ParsedEntity, ParsedFacts } from "./facts";
-import { RuleResult, evaluateRule } from "./rules";
+import { RuleContext, RuleResult, evaluateRule } from "./rules";
 import { TraceEvent, Verdict, Who } from "./trace";
 import { getKommun, landstingName, LAN, Lan } from "../reference";
 
@@ -22,6 +22,8 @@ export interface Entity {
   facts?: ParsedEntity;
   /** Code used to break ties: "0180", "landsting:01", "lan:01". */
   tieId: string;
+  /** What a rule evaluation needs to know about this body. */
+  ruleContext: RuleContext;
   /** Rule verdicts for this body (computed on demand). */
   rules: Map<string, RuleResult>;
   gate: Verdict;
@@ -57,8 +59,7 @@ export function buildEntities(compiled: Compiled, facts: ParsedFacts): Entities 
     if (!r) {
       const rule = compiled.rules.get(ruleId);
       if (!rule) throw new StimError(`Okänd regel ${ruleId} i ${compiled.agreement.id}.`);
-      const level = e.level === "lan" ? "county" : e.level;
-      r = evaluateRule(rule, e.facts?.answers.get(ruleId), { population: e.population, level });
+      r = evaluateRule(rule, e.facts?.answers.get(ruleId), e.ruleContext);
       e.rules.set(ruleId, r);
     }
     return r;
@@ -75,13 +76,15 @@ export function buildEntities(compiled: Compiled, facts: ParsedFacts): Entities 
 }
 
 function entity(level: EntityLevel, code: string, name: string, lan: string, population: number, facts: ParsedEntity | undefined): Entity {
+  const pop = populationOf(population, facts);
   return {
+    ruleContext: { population: pop, level: level === "lan" ? "county" : level },
     who: { level, code, name },
     level,
     code,
     name,
     lan,
-    population: populationOf(population, facts),
+    population: pop,
     facts,
     tieId: level === "kommun" ? code : `${level}:${code}`,
     rules: new Map(),

@@ -99,49 +99,38 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
   const counties = applyRequirements(compiled, ents);
   const pots = evaluatePots(compiled, ents, trace);
 
-  // Per recipient.
+  // Per recipient: one slot per kommun and landsting, found by level and code.
   const recipients: RecipientResult[] = [];
-  const byRecipient = new Map<string, RecipientResult>();
-  const shareEvents = new Map<RecipientResult, TraceEvent[][]>();
+  const kommunIndex = new Map<string, number>();
+  const landstingIndex = new Map<string, number>();
+  const parts: TraceEvent[][][] = [];
   for (const l of ents.lans) {
     for (const e of [...l.kommuner.map((c) => ents.kommuner.get(c)!), ents.landsting.get(l.code)!]) {
-      const parts: TraceEvent[][] = trace ? [counties[l.code].events, e.gateEvents] : [];
-      let events: TraceEvent[] | undefined;
-      const r: RecipientResult = {
-        level: e.level as "kommun" | "landsting",
-        code: e.code,
-        name: e.name,
-        lan: e.lan,
-        total: 0n,
-        outside: 0n,
-        gate: compiled.requirements.length ? e.gate : null,
-        pots: [],
-        get events() {
-          return (events ??= parts.flat());
-        },
-      };
-      recipients.push(r);
-      shareEvents.set(r, parts);
-      byRecipient.set(`${e.level}:${e.code}`, r);
+      const own: TraceEvent[][] = trace ? [counties[l.code].events, e.gateEvents] : [];
+      (e.level === "kommun" ? kommunIndex : landstingIndex).set(e.code, recipients.length);
+      parts.push(own);
+      recipients.push(new Recipient(e.level as "kommun" | "landsting", e.code, e.name, e.lan, compiled.requirements.length ? e.gate : null, own));
     }
   }
+  const entries: (RecipientPot | undefined)[] = new Array(recipients.length);
   for (const pr of pots) {
     // One entry per recipient and pot; a recipient may hold several shares
     // of a pot (Gotland, split modes), which are merged.
-    const entries = new Map<RecipientResult, RecipientPot>();
+    entries.fill(undefined);
     for (const s of pr.shares) {
-      const r = byRecipient.get(`${s.level === "lan" ? "landsting" : s.level}:${s.code}`);
-      if (!r) continue;
-      const existing = entries.get(r);
+      const i = (s.level === "kommun" ? kommunIndex : landstingIndex).get(s.code);
+      if (i === undefined) continue;
+      const r = recipients[i];
+      const existing = entries[i];
       if (existing) {
         existing.amount += s.amount;
         existing.status = mergeStatus(existing.status, s.status);
-      } else entries.set(r, { pot: pr.id, status: s.status, amount: s.amount });
+      } else entries[i] = { pot: pr.id, status: s.status, amount: s.amount };
       if (pr.outside) r.outside += s.amount;
       else r.total += s.amount;
-      if (trace && s.events.length) shareEvents.get(r)!.push(s.events);
+      if (trace && s.events.length) parts[i].push(s.events);
     }
-    for (const r of recipients) r.pots.push(entries.get(r) ?? { pot: pr.id, status: "not-applicable", amount: 0n });
+    for (let i = 0; i < recipients.length; i++) recipients[i].pots.push(entries[i] ?? { pot: pr.id, status: "not-applicable", amount: 0n });
   }
 
   // Totals.
@@ -180,9 +169,31 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
   };
 }
 
+/** A recipient's result; its explanation is flattened from the recorded parts on first read. */
+class Recipient implements RecipientResult {
+  total = 0n;
+  outside = 0n;
+  pots: RecipientPot[] = [];
+  private flat?: TraceEvent[];
+  constructor(
+    readonly level: "kommun" | "landsting",
+    readonly code: string,
+    readonly name: string,
+    readonly lan: string,
+    readonly gate: Verdict,
+    private readonly parts: TraceEvent[][],
+  ) {}
+  get events(): TraceEvent[] {
+    return (this.flat ??= this.parts.flat());
+  }
+  toJSON() {
+    return { level: this.level, code: this.code, name: this.name, lan: this.lan, total: this.total, outside: this.outside, gate: this.gate, pots: this.pots, events: this.events };
+  }
+}
+
+const STATUS_ORDER: readonly RecipientStatus[] = ["eligible", "missing-data", "not-eligible", "not-applicable"];
 function mergeStatus(a: RecipientStatus, b: RecipientStatus): RecipientStatus {
-  const order: RecipientStatus[] = ["eligible", "missing-data", "not-eligible", "not-applicable"];
-  return order[Math.min(order.indexOf(a), order.indexOf(b))];
+  return STATUS_ORDER[Math.min(STATUS_ORDER.indexOf(a), STATUS_ORDER.indexOf(b))];
 }
 
 /** The assumptions in force for a set of choices (unknown ids and options refused). */

@@ -1,17 +1,13 @@
 /**
  * Exact numbers: parsing user-supplied numbers into scaled integers (BigInt)
- * without passing through float arithmetic, and decimal.js for rates.
+ * without passing through float arithmetic.
  */
-import Decimal from "decimal.js";
 import { StimError } from "./errors";
 import { describe } from "./format";
 
 // Formatting lives in ./format; re-exported for modules that still import it from here.
 export { describe, formatInt, formatKr, formatPercent, formatRate } from "./format";
 
-/** A private decimal.js constructor with room for products of large counts. */
-export const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
-export type Dec = InstanceType<typeof D>;
 
 /** A non-negative exact decimal as mantissa × 10^-scale. */
 export interface Scaled {
@@ -173,7 +169,23 @@ export function parseKronor(input: unknown, what: string): bigint {
   return mantissa / pow10(scale);
 }
 
-/** A decimal rate from a data string such as "0.7" (data, not user input). */
-export function rate(text: string): Dec {
-  return new D(text);
+/**
+ * 1 − share for a decimal share text ("0.7" → "0.3"), exact: the other part
+ * of a two-way split.
+ */
+export function complementShare(text: string): string {
+  const p = parseScaled(text);
+  if (!p || p.negative) throw new StimError(`Andelen ${describe(text)} är ogiltig.`, "share");
+  const one = pow10(p.value.scale);
+  if (p.value.mantissa > one) throw new StimError(`Andelen ${describe(text)} är större än 1.`, "share");
+  return scaledText({ mantissa: one - p.value.mantissa, scale: p.value.scale });
+}
+
+/** A scaled value as plain decimal text ("0.3", "12", "0.045"). */
+export function scaledText(v: Scaled): string {
+  const digits = v.mantissa.toString().padStart(v.scale + 1, "0");
+  if (v.scale === 0) return digits;
+  const frac = digits.slice(digits.length - v.scale).replace(/0+$/, "");
+  const int = digits.slice(0, digits.length - v.scale);
+  return frac ? `${int}.${frac}` : int;
 }

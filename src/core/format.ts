@@ -27,9 +27,9 @@
  * Excel cells get numbers, not this text: Excel shows them in the user's own
  * number format. Text here is for sentences, tables and labels.
  */
-import Decimal from "decimal.js";
 import type { RecipientStatus } from "./evaluate";
-import type { Fraction } from "./fraction";
+import { parseScaled } from "./exact";
+import { fromScaled, type Fraction } from "./fraction";
 import type { Citation, Comparison, SourceDocument, SourceKind } from "./model";
 import type { SummaryKind } from "./summary";
 import { sourceDocument } from "../reference/sources";
@@ -41,8 +41,8 @@ export const MINUS = "-";
 /** Shown instead of a number that is not finite (NaN, ±∞). */
 export const NOT_A_NUMBER = "–";
 
-/** Anything with an exact value: integers, exact fractions, decimal strings ("0.8") and decimal.js values. */
-export type Exact = bigint | number | string | Decimal | Fraction;
+/** Anything with an exact value: integers, exact fractions, and numbers or decimal strings ("0.8", "1.5e3"). */
+export type Exact = bigint | number | string | Fraction;
 
 function isFraction(v: unknown): v is Fraction {
   return typeof v === "object" && v !== null && typeof (v as Fraction).n === "bigint" && typeof (v as Fraction).d === "bigint";
@@ -58,25 +58,20 @@ export function toFraction(v: Exact): Fraction | undefined {
   if (typeof v === "number" && !Number.isFinite(v)) return undefined;
   if (typeof v === "number" && Number.isSafeInteger(v)) return { n: BigInt(v), d: 1n };
   if (typeof v === "string") {
-    // The common case, a plain decimal ("0.8", "-12", "1234.50"), without decimal.js.
+    // The common case, a plain decimal ("0.8", "-12", "1234.50"), read directly.
     const m = PLAIN_DECIMAL.exec(v);
     if (m) {
       const mag = BigInt(m[2] + (m[3] ?? ""));
       return { n: m[1] ? -mag : mag, d: 10n ** BigInt((m[3] ?? "").length) };
     }
   }
-  let x: Decimal;
-  try {
-    x = Decimal.isDecimal(v) ? new Decimal(v as Decimal) : new Decimal(v as string | number);
-  } catch {
-    return undefined;
-  }
-  if (!x.isFinite()) return undefined;
-  const text = x.toFixed(); // plain notation, every digit
-  const neg = text.startsWith("-");
-  const [int, frac = ""] = (neg ? text.slice(1) : text).split(".");
-  const mag = BigInt(int + frac);
-  return { n: neg ? -mag : mag, d: 10n ** BigInt(frac.length) };
+  // Anything else (exponent form, a number with decimals) through the exact parser, read as written.
+  const text = typeof v === "string" ? v.trim() : v;
+  const neg = typeof text === "string" && text.startsWith("-");
+  const p = parseScaled(neg ? (text as string).slice(1) : text);
+  if (!p) return undefined;
+  const f = fromScaled(p.value, neg !== p.negative);
+  return f;
 }
 
 const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;

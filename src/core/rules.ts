@@ -164,14 +164,17 @@ export function evaluateCriterion(c: Criterion, ruleId: string, answer: Answer |
   return { kind: "criterion", applied: met, rule: ruleId, criterion: c.id, label: c.label, value: v, source: c.source, assumptions: c.assumptions };
 }
 
+/** No failed or missing criteria (shared, never mutated). */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
 /** A placeholder for the rule event, filled in once the criteria are known. */
 const MISSING_EVENT = MISSING as unknown as TraceEvent;
 
 /** Evaluates a rule for one body from its answers for that rule. */
 export function evaluateRule(rule: Rule, answers: ReadonlyMap<string, Answer | null> | undefined, ctx: RuleContext = {}): RuleResult {
   const events: TraceEvent[] = [MISSING_EVENT];
-  const failed: string[] = [];
-  const missing: string[] = [];
+  let failed: string[] = NONE;
+  let missing: string[] = NONE;
   let met: Verdict = true;
   for (const c of rule.criteria) {
     if (c.appliesTo && ctx.level && !criterionApplies(c, ctx.level)) continue;
@@ -179,9 +182,11 @@ export function evaluateRule(rule: Rule, answers: ReadonlyMap<string, Answer | n
     events.push(r);
     if (r.applied === false) {
       met = false;
+      if (failed === NONE) failed = [];
       failed.push(c.label);
     } else if (r.applied === null) {
       if (met === true) met = null;
+      if (missing === NONE) missing = [];
       missing.push(c.label);
     }
   }

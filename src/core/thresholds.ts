@@ -1,35 +1,43 @@
 /**
  * Exact threshold arithmetic: shares, month-by-month comparisons, capped keys,
- * take-over schedules and co-financing. No floats: decimal.js for ratios,
- * BigInt for counts.
+ * take-over schedules and co-financing. No floats: exact fractions of BigInt.
  */
 import { StimError } from "./errors";
-import { D, Dec, parseKronor, parseScaled, toCommonScale } from "./exact";
+import { parseKronor, parseScaled, toCommonScale } from "./exact";
 import { describe } from "./format";
+import { Fraction, frac, fromDecimal, fromScaled, meets, mul } from "./fraction";
 import { Comparison } from "./model";
+import { countLower } from "./rules";
+
+/** An exact number from a number or decimal text, or a StimError naming `what`. */
+function exact(v: unknown, what: string): Fraction {
+  const p = parseScaled(v);
+  if (!p) throw new StimError(`${what}: ${describe(v)} är inte ett tal.`, what);
+  return fromScaled(p.value, p.negative);
+}
 
 /** part/total ≥ threshold (or >), decided exactly: part ≥ threshold × total. */
-export function meetsShare(part: Dec, total: Dec, threshold: string, op: Comparison): boolean {
-  if (total.lte(0)) throw new StimError("Totalen för en andel måste vara större än 0.", "total");
-  const needed = new D(threshold).times(total);
-  return op === ">=" ? part.gte(needed) : part.gt(needed);
+export function meetsShare(part: unknown, total: unknown, threshold: string, op: Comparison): boolean {
+  const t = exact(total, "total");
+  if (t.n <= 0n) throw new StimError("Totalen för en andel måste vara större än 0.", "total");
+  return meets(exact(part, "part"), op, mul(fromDecimal(threshold), t));
 }
 
 /** A share value (0–1) compared exactly against a threshold. */
-export function meetsRatio(ratio: Dec, threshold: string, op: Comparison): boolean {
-  return op === ">=" ? ratio.gte(threshold) : ratio.gt(threshold);
+export function meetsRatio(ratio: unknown, threshold: string, op: Comparison): boolean {
+  return meets(exact(ratio, "ratio"), op, fromDecimal(threshold));
 }
 
 /** "≥" / ">" for explanations (formatting lives in ./format). */
 export { formatComparison as comparisonText } from "./format";
 
-/** Reads a list of finite numbers exactly (as decimals). */
-export function parseSeries(values: readonly unknown[], what: string): Dec[] {
+/** Reads a list of finite numbers exactly. */
+export function parseSeries(values: readonly unknown[], what: string): Fraction[] {
   if (!Array.isArray(values)) throw new StimError(`${what} måste vara en lista med tal.`, what);
   return values.map((v, i) => {
     const p = parseScaled(v);
     if (!p) throw new StimError(`${what}: värde ${i + 1} är inte ett tal (${describe(v)}).`, what);
-    return new D(`${p.negative ? "-" : ""}${p.value.mantissa}e-${p.value.scale}`);
+    return fromScaled(p.value, p.negative);
   });
 }
 
@@ -38,14 +46,8 @@ export function parseSeries(values: readonly unknown[], what: string): Dec[] {
  * the year before. Equal is not lower. Lengths must match.
  */
 export function monthsLower(previous: readonly unknown[], current: readonly unknown[]): number {
-  const prev = parseSeries(previous, "previous");
-  const cur = parseSeries(current, "current");
-  if (prev.length !== cur.length) {
-    throw new StimError(`previous och current har olika längd (${prev.length} mot ${cur.length} månader).`, "current");
-  }
-  let n = 0;
-  for (let i = 0; i < cur.length; i++) if (cur[i].lt(prev[i])) n++;
-  return n;
+  // The same count the evaluator uses (rules.ts), so STIM.MONTHS_LOWER cannot disagree with it.
+  return countLower(parseSeries(previous, "previous"), parseSeries(current, "current"));
 }
 
 /**
@@ -93,11 +95,13 @@ export function takeOver(cost: unknown, year: number, schedule: readonly Schedul
  * Co-financing: the own contribution must be at least `minRatio` × the state
  * grant (eHälsa: at least the same amount).
  */
-export function cofinancingMet(stateGrant: unknown, own: unknown, minRatio: string): { met: boolean; required: Dec } {
+export function cofinancingMet(stateGrant: unknown, own: unknown, minRatio: string): { met: boolean; required: Fraction; requiredKronor: bigint } {
   const g = parseKronor(stateGrant, "statsbidrag");
   const o = parseKronor(own, "egen insats");
-  const required = new D(minRatio).times(g.toString());
-  return { met: new D(o.toString()).gte(required), required };
+  const required = mul(fromDecimal(minRatio), frac(g));
+  // Whole kronor, rounded up: anything less would fall short of the requirement.
+  const requiredKronor = (required.n + required.d - 1n) / required.d;
+  return { met: meets(frac(o), ">=", required), required, requiredKronor };
 }
 
 /**

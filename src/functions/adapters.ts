@@ -8,7 +8,7 @@
 import { allocate, Method, parseShare, splitAmount } from "../core/allocate";
 import { AssumptionInForce, compile, Compiled } from "../core/compile";
 import { StimError } from "../core/errors";
-import { D, parseKronor } from "../core/exact";
+import { complementShare, parseKronor } from "../core/exact";
 import { countyCoverage, CoverageInput } from "../core/gates";
 import { Agreement, Citation, Coverage, Rule } from "../core/model";
 import { formatKr, formatVerdict } from "../core/format";
@@ -216,7 +216,7 @@ export function split(amountArg: unknown, firstShareArg?: unknown): number[][] {
     if (typeof c === "number" && !Number.isFinite(c)) throw new StimError(`${param("first_share")}: ${describe(c)} är ingen andel.`, "first_share");
     first = parseShare(c, param("first_share"));
   }
-  const second = new D(1).minus(first).toFixed();
+  const second = complementShare(first);
   const [k, l] = splitAmount(amount, [first, second]);
   return [[Number(k), Number(l)]];
 }

@@ -26,7 +26,7 @@
  * sheet with one row per kommun.
  */
 import { Answer, AnswerValue, parseAnswer, shareAnswer } from "../core/facts";
-import { D, parseScaled } from "../core/exact";
+import { parseScaled, scaledText } from "../core/exact";
 import { formatCitation, formatComparison, formatRate, formatThreshold } from "../core/format";
 import { fromScaled } from "../core/fraction";
 import { parseShare } from "../core/allocate";
@@ -316,7 +316,8 @@ function monthValue(v: Cell, where: string): number {
 function indicatorValue(v: Cell, where: string): number {
   if (typeof v === "boolean") throw new StimError(`${where}: ${describe(v)} är ingen andel; ange 0,45 eller "45 %".`, where);
   const fraction = parseShare(v, where);
-  return Number(new D(fraction).times(100).toFixed());
+  const p = parseScaled(fraction)!.value; // a share 0–1 as decimal text → percent, exactly
+  return Number(scaledText(p.scale >= 2 ? { mantissa: p.mantissa, scale: p.scale - 2 } : { mantissa: p.mantissa * 10n ** BigInt(2 - p.scale), scale: 0 }));
 }
 
 /** The core's reading of an answer: normalised, or a Swedish message naming the cells. */

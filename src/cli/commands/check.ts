@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { AGREEMENTS } from "../../agreements";
-import { checkAgreement, checkSourceTexts } from "../../core/check";
+import { AGREEMENTS, selfCheck } from "../../agreements";
+import { checkSourceTexts } from "../../core/check";
 import { StimError } from "../../core/errors";
 import { defineCommand } from "../command";
 import { allCitations, defaultSeedDir, missingSeeds, projectRoot, seedReader, seedResolver, seedsHint } from "../sources";
@@ -19,7 +19,7 @@ export const command = defineCommand({
     const dir = positionals[0] ?? defaultSeedDir(projectRoot());
     const missing = missingSeeds(dir);
     if (missing.length) throw new StimError(seedsHint(dir, missing));
-    const problems = [...checkSourceTexts(seedReader(dir)), ...AGREEMENTS.flatMap((a) => checkAgreement(a))].map((i) => `${i.agreement} ${i.item}: ${i.message}`);
+    const problems = [...checkSourceTexts(seedReader(dir)), ...selfCheck()].map((i) => `${i.agreement} ${i.item}: ${i.message}`);
     const resolver = seedResolver(dir);
     const citations = allCitations();
     for (const { at, c } of citations) {

@@ -14,7 +14,7 @@ export const command = defineCommand({
   },
   run({ values }) {
     const r = cofinancingMet(values.grant, values.own, EHALSA_COFINANCING.minRatio);
-    if (values.json) return toJson({ met: r.met, required: r.required.toFixed(0), minRatio: EHALSA_COFINANCING.minRatio, source: EHALSA_COFINANCING.source });
-    return `Egen insats ${r.met ? "räcker" : "räcker inte"}: minst ${formatKr(BigInt(r.required.ceil().toFixed(0)))} krävs (lika mycket som stimulansbidraget) (${formatCitation(EHALSA_COFINANCING.source, "short")}).`;
+    if (values.json) return toJson({ met: r.met, required: r.requiredKronor, minRatio: EHALSA_COFINANCING.minRatio, source: EHALSA_COFINANCING.source });
+    return `Egen insats ${r.met ? "räcker" : "räcker inte"}: minst ${formatKr(r.requiredKronor)} krävs (lika mycket som stimulansbidraget) (${formatCitation(EHALSA_COFINANCING.source, "short")}).`;
   },
 });

@@ -1,6 +1,6 @@
 import { EBP_NEW_MODEL_BASE_YEARS, EBP_NEW_MODEL_STATE_SHARE } from "../../agreements/ebp-2014";
 import { splitAmount } from "../../core/allocate";
-import { D, parseKronor } from "../../core/exact";
+import { complementShare, parseKronor } from "../../core/exact";
 import { formatCitation, formatKr, formatRate } from "../../core/format";
 import { stateShareInModelYear } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";
@@ -21,7 +21,7 @@ export const command = defineCommand({
     const src = row?.source ?? EBP_NEW_MODEL_BASE_YEARS.source;
     let state: bigint | null = null;
     if (values.amount !== undefined && r.share !== null) {
-      state = splitAmount(parseKronor(values.amount, "amount"), [r.share, new D(1).minus(r.share).toString()])[0];
+      state = splitAmount(parseKronor(values.amount, "amount"), [r.share, complementShare(r.share)])[0];
     }
     if (values.json) return toJson({ yearOfModel: y, phase: r.phase, stateShare: r.share, state, source: src });
     if (r.share === null) return `År ${y} i modellen: statlig grundfinansiering (år 1–${EBP_NEW_MODEL_BASE_YEARS.years}); källan anger ingen andel (${formatCitation(src, "short")}).`;

@@ -15,6 +15,7 @@ import { formatStats as fmt, measure } from "./timing";
 import { runFunctionsBench } from "./functions";
 import { fundShareChild, runAllocateBench, runFundShareBench, runLongKeyBench } from "./allocate";
 import { runSheetsBench } from "./sheets";
+import { runPaneSheetsBench } from "./pane-sheets";
 import { join } from "node:path";
 
 if (process.argv[2] === "--fundshare") {
@@ -61,7 +62,9 @@ runAllocator();
 log("");
 runFunctionsBench(log);
 log("");
-void runSheetsBench(log, join(__dirname, "stim.js")).then(() => {
+void runSheetsBench(log, join(__dirname, "stim.js")).then(async () => {
+  log("");
+  await runPaneSheetsBench(log);
   log("");
   log(
     "Targets: national evaluation < 10 ms; allocate() 100 000 keys ≤ 10 ms, 1 048 576 keys ≤ 150 ms on every order and faster than float; " +

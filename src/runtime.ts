@@ -26,3 +26,20 @@ export { compile } from "./core/compile";
 export { slotsOf } from "./functions/inputs";
 export { LAN, getKommun, getLan, landstingName } from "./reference";
 export { SUMMARY_GROUPS, countySummarySheet } from "./sheets/countySummary";
+
+// Views "Bygg fördelningsark", "Granska länsark" and "Förklara": the sheet layer (layout, reading, validation,
+// report, formula arguments), the one renderer of the typed trace and the one Swedish format.
+export { formatDate, formatRecipientStatus, formatVerdict } from "./core/format";
+export { renderEvent } from "./core/render";
+export { StimError } from "./core/errors";
+export { evaluateRuleCall } from "./functions/adapters";
+export { SV_FUNCTIONS } from "./functions/sv";
+export { allColumns, sheetColumns } from "./sheets/columns";
+export { withBaseline } from "./sheets/engine";
+export { countFindings, findingsSummary } from "./sheets/findings";
+export { parseStimCall, referenceArgument, rowArgument, textArgument } from "./sheets/formulas";
+export { buildWorkbook } from "./sheets/layout";
+export { describeRecipient, readAllocationSheet, SheetReadError } from "./sheets/read";
+export { reportSheet } from "./sheets/report";
+export { COUNTY_SHEET_NOTE } from "./sheets/texts";
+export { validateRead } from "./sheets/validate";

@@ -22,7 +22,7 @@ const DIST = join(__dirname, "..", "dist");
 test("dist/ holds the page's scripts: functions.js, taskpane.js and one chunk per view", () => {
   const files = measure().files.map((f) => f.file);
   expect(files).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
-  for (const view of ["view-overenskommelser", "view-tank-om", "view-lansoversikt"]) {
+  for (const view of ["view-overenskommelser", "view-bygg", "view-granska", "view-forklara", "view-tank-om", "view-lansoversikt"]) {
     expect(files.some((f) => f.startsWith(`chunks/${view}.`))).toBe(true);
   }
 });

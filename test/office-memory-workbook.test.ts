@@ -60,7 +60,7 @@ describe("MemoryWorkbook", () => {
   test("starts with one empty sheet Blad1 and A1 selected", async () => {
     const wb: WorkbookAdapter = new MemoryWorkbook();
     expect(await wb.listSheetNames()).toEqual(["Blad1"]);
-    expect(await wb.getSelectedRange()).toEqual({ sheet: "Blad1", address: "A1", values: [[""]] });
+    expect(await wb.getSelectedRange()).toEqual({ sheet: "Blad1", address: "A1", values: [[""]], formulas: [[""]] });
   });
 
   test("lists initial sheets in order", async () => {
@@ -118,7 +118,7 @@ describe("MemoryWorkbook", () => {
         ["Kommun", "Belopp"],
         ["Stockholm", 692500000],
       ]);
-      expect(await wb.getSelectedRange()).toEqual({ sheet: "Fördelning", address: "A1", values: [["Kommun"]] });
+      expect(await wb.getSelectedRange()).toEqual({ sheet: "Fördelning", address: "A1", values: [["Kommun"]], formulas: [[""]] });
     });
 
     test("refuses an existing non-empty sheet and leaves it untouched", async () => {
@@ -213,6 +213,10 @@ describe("MemoryWorkbook", () => {
         values: [
           ["Kommun", "Kod", "Belopp"],
           ["Stockholm", "0180", 1250000],
+        ],
+        formulas: [
+          ["", "", ""],
+          ["", "", ""],
         ],
       });
     });

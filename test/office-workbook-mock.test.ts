@@ -44,7 +44,7 @@ function child(parent: Mock, key: string, data: object): Mock {
 }
 
 /** An Excel stand-in built from office-addin-mock objects; installs itself as the global `Excel`. */
-function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: string; rows: number; cols: number; values: unknown[][] }) {
+function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: string; rows: number; cols: number; values: unknown[][]; formulas?: unknown[][] }) {
   const ranges: { sheet: string; address: string; range: MockRange }[] = [];
   const added: string[] = [];
   const activated: string[] = [];
@@ -63,6 +63,7 @@ function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: 
                 rowCount: selection.rows,
                 columnCount: selection.cols,
                 values: selection.values,
+                formulas: selection.formulas ?? selection.values,
                 worksheet: { name: selection.sheet },
               }
             : {},
@@ -200,7 +201,7 @@ describe("writeNewSheet", () => {
 });
 
 describe("getSelectedRange", () => {
-  test("loads what it reads: sheet, address without the sheet prefix, values", async () => {
+  test("loads what it reads: sheet, address without the sheet prefix, values, and formulas where cells have them", async () => {
     installExcel([{ name: "Indata", used: true }], {
       sheet: "Mitt blad",
       address: "B2:C3",
@@ -208,6 +209,11 @@ describe("getSelectedRange", () => {
       cols: 2,
       values: [
         [1, 2],
+        ["x", ""],
+      ],
+      // office.js gives a constant cell's value in `formulas`.
+      formulas: [
+        [1, "=STIM.POT(\"prio-2014\",\"A1\")"],
         ["x", ""],
       ],
     });
@@ -218,6 +224,10 @@ describe("getSelectedRange", () => {
       values: [
         [1, 2],
         ["x", ""],
+      ],
+      formulas: [
+        ["", '=STIM.POT("prio-2014","A1")'],
+        ["", ""],
       ],
     });
     expect(JSON.stringify(sel)).not.toContain(NOT_LOADED);

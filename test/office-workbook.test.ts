@@ -67,6 +67,8 @@ function installFakeExcel(specs: FakeSheetSpec[], selection?: { address: string;
         rowCount: selection?.rows ?? 1,
         columnCount: selection?.cols ?? 1,
         values: selection?.values ?? [[""]],
+        // office.js gives a constant cell's value in `formulas` too.
+        formulas: selection?.values ?? [[""]],
         load: () => undefined,
         worksheet: { name: "Mitt blad", load: () => undefined },
       }),
@@ -159,6 +161,10 @@ describe("OfficeWorkbook (fake office.js)", () => {
       values: [
         [1, 2],
         [3, 4],
+      ],
+      formulas: [
+        ["", ""],
+        ["", ""],
       ],
     });
   });

@@ -11,7 +11,7 @@ import { StimError } from "../core/errors";
 import { getAgreement } from "../agreements";
 import { demoFacts } from "../agreements/demo";
 import { normaliseCode } from "../reference";
-import { buildWorkbook, Finding, findingText, readAllocationSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec, CellSpec } from "../sheets";
+import { buildWorkbook, countFindings, Finding, findingsSummary, findingText, plural, readAllocationSheet, reportSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec } from "../sheets";
 import { CommandOutput } from "./command";
 import { toJson } from "./output";
 import { readXlsxFile, writeXlsx } from "./xlsx";
@@ -52,15 +52,6 @@ interface FileReport {
   findings: Finding[];
 }
 
-function counts(findings: readonly Finding[]): Record<"fel" | "avvikelse" | "notering", number> {
-  const c = { fel: 0, avvikelse: 0, notering: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 async function validateFile(path: string, agreementId: string | undefined): Promise<FileReport> {
   try {
@@ -100,17 +91,17 @@ export async function validateFiles(
     if (files.length > 1) progress(`[${i + 1}/${files.length}] ${basename(files[i])}`);
     reports.push(await validateFile(files[i], a.agreement));
   }
-  const total = counts(reports.flatMap((r) => r.findings));
+  const total = countFindings(reports.flatMap((r) => r.findings));
   const unusable = reports.filter((r) => r.unusable).length;
   const code = unusable > 0 ? 2 : total.fel + total.avvikelse > 0 ? 1 : 0;
   const out = a.out;
   if (out) writeFileSync(out, await writeXlsx(reportSpec(reports)));
   if (a.json) {
-    return { code, stdout: toJson({ files: reports.map((r) => ({ ...r, summary: counts(r.findings) })), summary: { files: reports.length, unusable, ...total } }) + "\n" };
+    return { code, stdout: toJson({ files: reports.map((r) => ({ ...r, summary: countFindings(r.findings) })), summary: { files: reports.length, unusable, ...total } }) + "\n" };
   }
   const lines: string[] = [];
   for (const r of reports) {
-    const c = counts(r.findings);
+    const c = countFindings(r.findings);
     if (r.unusable) {
       lines.push(`${r.file}: kan inte granskas: ${r.unusable}`);
       continue;
@@ -120,42 +111,21 @@ export async function validateFiles(
       lines.push(`${head}inga avvikelser.`);
       continue;
     }
-    lines.push(`${head}${plural(c.fel, "fel", "fel")}, ${plural(c.avvikelse, "avvikelse", "avvikelser")}, ${plural(c.notering, "notering", "noteringar")}${r.checked ? "" : " (beloppen kontrolleras när felen är rättade)"}`);
+    lines.push(`${head}${findingsSummary(c)}${r.checked ? "" : " (beloppen kontrolleras när felen är rättade)"}`);
     for (const f of r.findings) lines.push(`  ${f.severity}: ${findingText(f)}`);
   }
   if (reports.length > 1 || out) {
     lines.push("");
     lines.push(
-      `Sammanfattning: ${plural(reports.length, "fil", "filer")}, ${unusable} kunde inte granskas; ${plural(total.fel, "fel", "fel")}, ${plural(total.avvikelse, "avvikelse", "avvikelser")}, ${plural(total.notering, "notering", "noteringar")}.${out ? ` Rapport: ${out}.` : ""}`,
+      `Sammanfattning: ${plural(reports.length, "fil", "filer")}, ${unusable} kunde inte granskas; ${findingsSummary(total)}.${out ? ` Rapport: ${out}.` : ""}`,
     );
   }
   return { code, stdout: lines.join("\n") + "\n" };
 }
 
 function reportSpec(reports: FileReport[]): WorkbookSpec {
-  const header = ["Fil", "Blad", "Cell", "Allvarlighet", "Typ", "Meddelande", "Regel", "Väntat", "Funnet", "Skillnad"];
-  const cells: (CellSpec | null)[][] = [[{ value: "Granskning av fördelningsark (Stimulans)", style: "title" }], header.map((h) => ({ value: h, style: "header" }))];
-  for (const r of reports) {
-    if (r.unusable && r.findings.length === 0) cells.push([{ value: basename(r.file) }, null, null, { value: "fel" }, { value: "unusable" }, { value: r.unusable }]);
-    for (const f of r.findings) {
-      cells.push([
-        { value: basename(r.file) },
-        { value: f.sheet },
-        f.cell ? { value: f.cell } : null,
-        { value: f.severity },
-        { value: f.kind },
-        { value: f.message },
-        f.rule ? { value: f.rule } : null,
-        f.expected !== undefined ? { value: f.expected } : null,
-        f.found !== undefined ? { value: f.found } : null,
-        f.difference !== undefined ? { value: f.difference } : null,
-      ]);
-    }
-  }
-  if (cells.length === 2) cells.push([{ value: "Inga avvikelser." }]);
-  const width = header.length;
-  for (const row of cells) while (row.length < width) row.push(null);
-  return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: [{ name: "Rapport", cells, columnWidths: [28, 14, 8, 12, 18, 90, 14, 14, 14, 12], validations: [], freeze: { rows: 2, columns: 0 } }] };
+  const sheet = reportSheet(reports.map((r) => ({ file: basename(r.file), findings: r.findings, unusable: r.unusable })));
+  return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: [sheet] };
 }
 
 /** Facts already read from a workbook, with a line to print before the result. */

@@ -6,7 +6,7 @@
  * NotAvailableError (→ #N/A); functions.ts turns those into Excel errors.
  */
 import { allocate, Method, parseShare, splitAmount } from "../core/allocate";
-import { compile, Compiled } from "../core/compile";
+import { AssumptionInForce, compile, Compiled } from "../core/compile";
 import { StimError } from "../core/errors";
 import { complementShare, parseKronor } from "../core/exact";
 import { countyCoverage, CoverageInput } from "../core/gates";
@@ -278,7 +278,7 @@ export function population(codeArg: unknown): (number | string | ExcelError)[][]
 // ---------------------------------------------------------------------------
 // GRUNDKRAV_MET, GOAL_MET, CRITERIA, EXPLAIN
 
-interface Evaluated {
+export interface Evaluated {
   rules: readonly Rule[];
   results: RuleResult[];
   met: boolean | null;
@@ -346,16 +346,39 @@ export function explainText(a: Agreement, rule: Rule, e: Evaluated): string {
     parts.push(`${rule.id} med förutsättningar (${others.join(", ")}): ${formatVerdict(e.met)}.`);
   }
   for (const r of e.results) parts.push(...renderEvents(r.events));
-  const ids = new Set<string>();
-  for (const r of e.rules) {
-    for (const id of r.assumptions ?? []) ids.add(id);
-    for (const c of r.criteria) for (const id of c.assumptions ?? []) ids.add(id);
-  }
+  const ids = ruleAssumptions(e);
   if (ids.size > 0) {
     const inForce = compiled(a).assumptions.filter((x) => ids.has(x.id));
     parts.push(`Antaganden: ${inForce.map((x) => `${x.title}: ${x.valueLabel}${x.isDefault ? " (standardval)" : ""} [${x.id}]`).join("; ")}.`);
   }
   return clip(parts.join(" "));
+}
+
+/**
+ * What STIM.EXPLAIN, STIM.GOAL_MET and STIM.GRUNDKRAV_MET decide for these
+ * arguments, with each rule's typed trace: the task pane's "Förklara" shows
+ * a selected formula's verdict from exactly the computation the cell ran.
+ */
+export function evaluateRuleCall(
+  agreementArgValue: unknown,
+  idArgValue: unknown,
+  inputsArg: unknown,
+  recipientArg?: unknown,
+): Evaluated & { agreement: Agreement; rule: Rule; assumptions: AssumptionInForce[] } {
+  const a = agreementArg(agreementArgValue);
+  const rule = ruleArg(a, idArgValue, "id", "any");
+  const e = evaluateInputs(a, rule, inputsArg, "inputs", recipientArg);
+  return { ...e, agreement: a, rule, assumptions: compiled(a).assumptions.filter((x) => ruleAssumptions(e).has(x.id)) };
+}
+
+/** The assumptions the rules and their criteria name. */
+function ruleAssumptions(e: Evaluated): Set<string> {
+  const ids = new Set<string>();
+  for (const r of e.rules) {
+    for (const id of r.assumptions ?? []) ids.add(id);
+    for (const c of r.criteria) for (const id of c.assumptions ?? []) ids.add(id);
+  }
+  return ids;
 }
 
 export function explain(agreementArgValue: unknown, idArgValue: unknown, inputsArg: unknown, recipientArg?: unknown): string {

@@ -8,12 +8,13 @@
  * and after `writeNewSheet` the new sheet is active with A1 selected.
  */
 import type { SheetSpec, StyleId } from "../sheets/layout";
-import { parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
+import { blockFromA1, parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
 import {
   MAX_COLUMNS,
   MAX_READ_CELLS,
   MAX_ROWS,
   WorkbookError,
+  assertFills,
   assertWritable,
   isNonEmptyCell,
   messages,
@@ -22,7 +23,9 @@ import {
   specValues,
   uniqueTableName,
   type CellValue,
+  type Fill,
   type SelectedRange,
+  type UsedRange,
   type WorkbookAdapter,
 } from "./workbook";
 
@@ -34,6 +37,8 @@ interface MemorySheet {
   formulas: Map<string, string>;
   tables: { name: string; range: string }[];
   validations: SheetSpec["validations"];
+  /** Cell fills ("#RRGGBB"), keyed like cells. */
+  fills: Map<string, string>;
   /** How the sheet layer asked the cells to look (number formats, styles, widths), for the preview grid. */
   look?: { numFmts: Map<string, string>; styles: Map<string, StyleId>; columnWidths: number[] };
 }
@@ -49,9 +54,15 @@ export interface SheetSnapshot {
   styles: (StyleId | undefined)[][];
   /** Column widths in characters, where given. */
   columnWidths: number[];
+  /** Fill per cell ("#RRGGBB"), where one is set. */
+  fills: (string | undefined)[][];
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
+
+function newSheet(name: string): MemorySheet {
+  return { name, cells: new Map(), formulas: new Map(), tables: [], validations: [], fills: new Map() };
+}
 
 export class MemoryWorkbook implements WorkbookAdapter {
   private readonly sheets: MemorySheet[] = [];
@@ -78,7 +89,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     const problem = sheetNameProblem(name) ?? valuesProblem(values);
     if (problem !== null) throw new WorkbookError(problem);
     if (this.find(name)) throw new WorkbookError(messages.sheetExists(name));
-    const sheet: MemorySheet = { name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
+    const sheet: MemorySheet = newSheet(name);
     this.sheets.push(sheet);
     this.put(sheet, 0, 0, values);
     this.changed();
@@ -165,6 +176,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
       numFmts: grid((k) => sheet.look?.numFmts.get(k)),
       styles: grid((k) => sheet.look?.styles.get(k)),
       columnWidths: sheet.look?.columnWidths ?? [],
+      fills: grid((k) => sheet.fills.get(k)),
     };
   }
 
@@ -185,7 +197,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     if (sheet) {
       if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
     } else {
-      sheet = { name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
+      sheet = newSheet(name);
       this.sheets.push(sheet);
     }
     this.put(sheet, 0, 0, values);
@@ -201,7 +213,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     if (sheet) {
       if (sheet.cells.size > 0) throw new WorkbookError(messages.sheetNotEmpty(sheet.name));
     } else {
-      sheet = { name: spec.name, cells: new Map(), formulas: new Map(), tables: [], validations: [] };
+      sheet = newSheet(spec.name);
       this.sheets.push(sheet);
     }
     const cached = spec.cells.map((row) => row.map((c) => (c ? (c.formula !== undefined ? (c.cached ?? "") : (c.value ?? "")) : "")));
@@ -228,10 +240,75 @@ export class MemoryWorkbook implements WorkbookAdapter {
       sheet: sheet.name,
       address: rangeToA1(this.active.range),
       values: this.read(sheet, this.active.range),
+      formulas: this.readFormulas(sheet, this.active.range),
     };
   }
 
+  async readUsedRange(sheetName: string): Promise<UsedRange> {
+    const sheet = this.require(sheetName);
+    let rows = 0;
+    let cols = 0;
+    for (const k of [...sheet.cells.keys(), ...sheet.formulas.keys()]) {
+      const [r, c] = k.split(",").map(Number);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    if (rows === 0) return { sheet: sheet.name, address: "A1", values: [[""]], formulas: [[""]] };
+    const range = blockFromA1(rows, cols);
+    return { sheet: sheet.name, address: rangeToA1(range), values: this.read(sheet, range), formulas: this.readFormulas(sheet, range) };
+  }
+
+  async selectRange(sheetName: string, address: string): Promise<void> {
+    const sheet = this.require(sheetName);
+    this.active = { sheet: sheet.name, range: parseA1Range(address) };
+    this.changed();
+  }
+
+  async readFills(sheetName: string, cells: readonly string[]): Promise<Fill[]> {
+    const sheet = this.require(sheetName);
+    assertFills(cells.map((cell) => ({ cell, fill: null })));
+    return cells.map((cell) => {
+      const { start } = parseA1Range(cell);
+      return sheet.fills.get(key(start.row, start.col)) ?? null;
+    });
+  }
+
+  async writeFills(sheetName: string, fills: readonly { cell: string; fill: Fill }[]): Promise<void> {
+    const sheet = this.require(sheetName);
+    assertFills(fills);
+    for (const { cell, fill } of fills) {
+      const { start } = parseA1Range(cell);
+      if (fill === null) sheet.fills.delete(key(start.row, start.col));
+      else sheet.fills.set(key(start.row, start.col), fill.toUpperCase());
+    }
+    this.changed();
+  }
+
+  async onSelectionChanged(listener: () => void): Promise<() => void> {
+    let last = this.selectionKey();
+    return this.subscribe(() => {
+      const now = this.selectionKey();
+      if (now === last) return;
+      last = now;
+      listener();
+    });
+  }
+
   // --- internals ------------------------------------------------------------
+
+  private selectionKey(): string {
+    return `${this.active.sheet.toLowerCase()}!${rangeToA1(this.active.range)}`;
+  }
+
+  private readFormulas(sheet: MemorySheet, range: RangeRef): unknown[][] {
+    const out: unknown[][] = [];
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      const row: unknown[] = [];
+      for (let c = range.start.col; c <= range.end.col; c++) row.push(sheet.formulas.get(key(r, c)) ?? "");
+      out.push(row);
+    }
+    return out;
+  }
 
   private changed(): void {
     this.revision++;
@@ -265,6 +342,8 @@ export class MemoryWorkbook implements WorkbookAdapter {
     values.forEach((row, r) =>
       row.forEach((v, c) => {
         const k = key(row0 + r, col0 + c);
+        // Typing over a cell replaces its formula, as in Excel.
+        sheet.formulas.delete(k);
         if (isNonEmptyCell(v)) sheet.cells.set(k, v);
         else sheet.cells.delete(k);
       }),

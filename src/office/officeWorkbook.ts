@@ -14,10 +14,13 @@ import {
   specValues,
   uniqueTableName,
   WorkbookError,
+  assertFills,
   assertWritable,
   messages,
   type CellValue,
+  type Fill,
   type SelectedRange,
+  type UsedRange,
   type WorkbookAdapter,
 } from "./workbook";
 
@@ -185,9 +188,117 @@ export class OfficeWorkbook implements WorkbookAdapter {
       await ctx.sync();
       const cells = range.rowCount * range.columnCount;
       if (cells > MAX_READ_CELLS) throw new WorkbookError(messages.rangeTooLarge(cells));
-      range.load("values");
+      range.load(["values", "formulas"]);
       await ctx.sync();
-      return { sheet: range.worksheet.name, address: stripSheetPrefix(range.address), values: range.values };
+      return { sheet: range.worksheet.name, address: stripSheetPrefix(range.address), values: range.values, formulas: formulasOnly(range.formulas) };
     });
+  }
+
+  /** Three round trips: the sheet, the extent of its used range, then values and formulas from A1. */
+  async readUsedRange(sheet: string): Promise<UsedRange> {
+    return Excel.run(async (ctx) => {
+      const ws = await existingSheet(ctx, sheet);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+      await ctx.sync();
+      if (used.isNullObject) return { sheet: ws.name, address: "A1", values: [[""]], formulas: [[""]] };
+      const rows = used.rowIndex + used.rowCount;
+      const cols = used.columnIndex + used.columnCount;
+      if (rows * cols > MAX_READ_CELLS) throw new WorkbookError(messages.rangeTooLarge(rows * cols));
+      const address = rangeToA1(blockFromA1(rows, cols));
+      const block = ws.getRange(address);
+      block.load(["values", "formulas"]);
+      await ctx.sync();
+      return { sheet: ws.name, address, values: block.values, formulas: formulasOnly(block.formulas) };
+    });
+  }
+
+  async selectRange(sheet: string, address: string): Promise<void> {
+    parseA1Range(address); // a Swedish message for a bad address, before any round trip
+    await Excel.run(async (ctx) => {
+      const ws = await existingSheet(ctx, sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    });
+  }
+
+  /**
+   * Two round trips whatever the number of cells. Excel reports "#FFFFFF"
+   * for a cell without fill; where the host has ExcelApi 1.9 the fill's
+   * pattern tells "no fill" from a white fill, elsewhere white counts as no
+   * fill (restoring it clears the fill, which looks the same).
+   */
+  async readFills(sheet: string, cells: readonly string[]): Promise<Fill[]> {
+    assertFills(cells.map((cell) => ({ cell, fill: null })));
+    const withPattern = supportsExcelApi("1.9");
+    return Excel.run(async (ctx) => {
+      const ws = await existingSheet(ctx, sheet);
+      const fills = cells.map((cell) => {
+        const f = ws.getRange(cell).format.fill;
+        f.load(withPattern ? ["color", "pattern"] : ["color"]);
+        return f;
+      });
+      await ctx.sync();
+      return fills.map((f) => {
+        const none = withPattern ? f.pattern === "None" : /^#?FFFFFF$/i.test(f.color ?? "");
+        return none || !f.color ? null : f.color.toUpperCase();
+      });
+    });
+  }
+
+  async writeFills(sheet: string, fills: readonly { cell: string; fill: Fill }[]): Promise<void> {
+    assertFills(fills);
+    await Excel.run(async (ctx) => {
+      const ws = await existingSheet(ctx, sheet);
+      for (const { cell, fill } of fills) {
+        const f = ws.getRange(cell).format.fill;
+        if (fill === null) f.clear();
+        else f.color = fill;
+      }
+      await ctx.sync();
+    });
+  }
+
+  /** Workbook.onSelectionChanged (ExcelApi 1.2). */
+  async onSelectionChanged(listener: () => void): Promise<() => void> {
+    const handler = await Excel.run(async (ctx) => {
+      const h = ctx.workbook.onSelectionChanged.add(async () => listener());
+      await ctx.sync();
+      return h;
+    });
+    return () => {
+      void Excel.run(handler.context, async (ctx) => {
+        handler.remove();
+        await ctx.sync();
+      }).catch(() => undefined); // the pane is closing or the workbook is gone: nothing to stop
+    };
+  }
+}
+
+/**
+ * office.js `formulas` holds a cell's constant where it has no formula (123,
+ * "Malmö"): keep the formulas ("=…") and "" elsewhere, so a typed number is
+ * never taken for a formula.
+ */
+export function formulasOnly(formulas: unknown[][]): string[][] {
+  return formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : "")));
+}
+
+/** The sheet by name (case-insensitive, as in Excel), or a Swedish WorkbookError. One round trip. */
+async function existingSheet(ctx: Excel.RequestContext, name: string): Promise<Excel.Worksheet> {
+  const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+  ws.load("name");
+  await ctx.sync();
+  if (ws.isNullObject) throw new WorkbookError(messages.sheetMissing(name));
+  return ws;
+}
+
+/** Whether the host supports an ExcelApi requirement set (false outside Office). */
+function supportsExcelApi(version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+  } catch {
+    return false;
   }
 }

@@ -25,7 +25,23 @@ export interface SelectedRange {
   address: string;
   /** Cell values, row by row. Empty cells are "". */
   values: unknown[][];
+  /** Formulas ("=…", in Excel's invariant English form) row by row; "" where a cell holds a value. */
+  formulas?: unknown[][];
 }
+
+/** The used part of a sheet, from A1 to its last used cell (so row and column indexes are the sheet's). */
+export interface UsedRange {
+  sheet: string;
+  /** "A1:X318"; "A1" for an empty sheet. */
+  address: string;
+  /** Values row by row (a formula's cell holds its result); empty cells are "". */
+  values: unknown[][];
+  /** Formulas ("=…") row by row; "" where a cell holds a value. */
+  formulas: unknown[][];
+}
+
+/** A cell's fill: "#RRGGBB", or null for no fill. */
+export type Fill = string | null;
 
 export interface WorkbookAdapter {
   /** Names of all worksheets, in tab order. */
@@ -55,7 +71,27 @@ export interface WorkbookAdapter {
    * values as the cells' values.
    */
   writeSheetSpec(spec: SheetSpec): Promise<void>;
+  /**
+   * The sheet's values and formulas from A1 to its last used cell, in few
+   * round trips. Rejects with a `WorkbookError` when the sheet is missing or
+   * the block is larger than `MAX_READ_CELLS`.
+   */
+  readUsedRange(sheet: string): Promise<UsedRange>;
+  /** Activates `sheet` and selects `address` there ("F7", "A1:C3"), as a click in Excel would. */
+  selectRange(sheet: string, address: string): Promise<void>;
+  /** The fill of each cell ("F7"), in the order given: "#RRGGBB", or null for no fill. */
+  readFills(sheet: string, cells: readonly string[]): Promise<Fill[]>;
+  /**
+   * Sets the fill of each cell (null removes the fill), all in one round
+   * trip. Formatting only: values and formulas are never touched.
+   */
+  writeFills(sheet: string, fills: readonly { cell: string; fill: Fill }[]): Promise<void>;
+  /** Calls `listener` after the user selects other cells; resolves to a function that stops listening. */
+  onSelectionChanged(listener: () => void): Promise<() => void>;
 }
+
+/** Most cells `readFills`/`writeFills` take at once (one request stays well inside Excel on the web's payload limit). */
+export const MAX_FILL_CELLS = 5_000;
 
 /** The values (and "=formulas") of a sheet spec, row by row, for a rectangular write. */
 export function specValues(spec: SheetSpec): CellValue[][] {
@@ -104,6 +140,8 @@ export const messages = {
   rangeTooLarge: (cells: number) =>
     `Området är för stort (${formatInt(cells)} celler). Markera högst ${formatInt(MAX_READ_CELLS)} celler.`,
   tooLarge: () => "Datamängden är större än vad ett Excel-blad rymmer.",
+  tooManyFills: (cells: number) => `För många celler att färga (${formatInt(cells)}); högst ${formatInt(MAX_FILL_CELLS)} åt gången.`,
+  invalidFill: (fill: string) => `"${fill}" är ingen färg; ange den som #RRGGBB.`,
 } as const;
 
 /** Excel limits. */
@@ -183,4 +221,13 @@ export function isNonEmptyCell(value: unknown): boolean {
 export function uniqueTableName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name.toLowerCase())) return name;
   for (let i = 2; ; i++) if (!taken.has(`${name}_${i}`.toLowerCase())) return `${name}_${i}`;
+}
+
+/** Throws a `WorkbookError` unless every cell is an A1 cell address and every fill is "#RRGGBB" or null. */
+export function assertFills(fills: readonly { cell: string; fill: Fill }[]): void {
+  if (fills.length > MAX_FILL_CELLS) throw new WorkbookError(messages.tooManyFills(fills.length));
+  for (const { cell, fill } of fills) {
+    if (!/^\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}$/.test(cell)) throw new WorkbookError(messages.invalidAddress(cell));
+    if (fill !== null && !/^#[0-9A-Fa-f]{6}$/.test(fill)) throw new WorkbookError(messages.invalidFill(fill));
+  }
 }

@@ -68,3 +68,21 @@ export function findingText(f: Finding): string {
 export function blocking(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === "fel");
 }
+
+/** Findings per severity. */
+export function countFindings(findings: readonly Finding[]): Record<Severity, number> {
+  const c = { fel: 0, avvikelse: 0, notering: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** "1 fil", "3 filer" */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "1 fel, 2 avvikelser, 0 noteringar" */
+export function findingsSummary(findings: readonly Finding[] | Record<Severity, number>): string {
+  const c = Array.isArray(findings) ? countFindings(findings) : (findings as Record<Severity, number>);
+  return `${plural(c.fel, "fel", "fel")}, ${plural(c.avvikelse, "avvikelse", "avvikelser")}, ${plural(c.notering, "notering", "noteringar")}`;
+}

@@ -9,6 +9,7 @@ export * from "./engine";
 export * from "./findings";
 export * from "./layout";
 export * from "./read";
+export * from "./report";
 export * from "./rules";
 export * from "./texts";
 export * from "./formulas";

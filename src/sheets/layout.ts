@@ -179,7 +179,7 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
     "note",
   );
   if (county) {
-    line("Länsark: beloppen förutsätter att alla mottagare i övriga län uppfyller grundkraven och når målen, dvs. det minsta en behörig mottagare här får. Potter med en nyckel som inte finns inbäddad (t.ex. antal invånare 65+) visas bara med status.", "note");
+    line(T.COUNTY_SHEET_NOTE, "note");
   }
   title.push([]);
   const headerRow = title.length;

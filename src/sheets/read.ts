@@ -10,7 +10,7 @@ import { AnswerValue, CountyFacts, EntityFacts, Facts, FACTS_FORMAT, FACTS_VERSI
 import { Agreement } from "../core/model";
 import { AGREEMENTS } from "../agreements";
 import { getKommun, getLan, GOTLAND_KOMMUN, GOTLAND_LAN, LAN } from "../reference";
-import { a1, editDistance, errorOf, isEmpty, normaliseHeader, shown, SheetGrid } from "./cells";
+import { a1, colLetters, editDistance, errorOf, isEmpty, normaliseHeader, shown, SheetGrid } from "./cells";
 import { Column, IdentityColumn, InputColumn, LEVEL_TEXT, RowLevel, SheetColumns, sheetColumns, allColumns, FormulaColumn } from "./columns";
 import { Finding } from "./findings";
 import { AGREEMENT_LABEL, FICTIONAL_LABEL, SCOPE_LABEL, SCOPE_NATIONAL, TOTAL_LABELS } from "./texts";
@@ -37,6 +37,27 @@ export interface ReadResult {
   totals: Map<string, number>;
   /** Whether the title block says FIKTIVT. */
   fictional: boolean;
+  /** How every non-empty cell of the header row was read (for a face that shows, and lets the user adjust, the mapping). */
+  headers: HeaderReading[];
+}
+
+/** How one header cell was read. */
+export interface HeaderReading {
+  /** 0-based column index on the sheet. */
+  col: number;
+  /** A1 address of the header cell. */
+  cell: string;
+  /** The header text in the sheet ("" for an empty header cell the user mapped). */
+  text: string;
+  /** The column it was read as (a column id of `sheetColumns`), or undefined when it is not read. */
+  column?: string;
+  /**
+   * exact: the header names the column (case, diacritics and punctuation aside);
+   * guessed: read despite a small typo; user: the caller's mapping said so;
+   * unknown: not recognised, not read; ignored: the caller's mapping said not
+   * to read it; duplicate: a second column of the same meaning, not read.
+   */
+  how: "exact" | "guessed" | "user" | "unknown" | "ignored" | "duplicate";
 }
 
 export interface ReadOptions {
@@ -47,6 +68,17 @@ export interface ReadOptions {
    * after, nothing else), as a custom function receives it.
    */
   table?: boolean;
+  /**
+   * The header row (0-based) when the caller knows it better than the
+   * search for the row with the most known headers.
+   */
+  headerRow?: number;
+  /**
+   * The caller's reading of columns, overriding the headers: 0-based column
+   * index → column id (see `sheetColumns`) to read that column as, or null
+   * not to read it. Columns not named here are read by their headers.
+   */
+  mapping?: ReadonlyMap<number, string | null>;
 }
 
 /** An error that stops reading a sheet at all. */
@@ -158,7 +190,25 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
   let headerRow = -1;
   let bestCount = 0;
   const scan = options.table ? 1 : Math.min(values.length, MAX_HEADER_SCAN);
-  for (let r = 0; r < scan; r++) {
+  const mapping = options.mapping ?? new Map<number, string | null>();
+  const byId = new Map(allColumns(cols).map((c) => [c.id, c]));
+  for (const [c, id] of mapping) {
+    if (!Number.isInteger(c) || c < 0 || (id !== null && !byId.has(id))) {
+      throw new SheetReadError([
+        { severity: "fel", kind: "unknown-column", sheet, message: `Kolumnvalet ${id ?? "(läses inte)"} för kolumn ${Number.isInteger(c) && c >= 0 ? colLetters(c) : String(c)} finns inte i ${agreement.id}; välj en kolumn ur listan.` },
+      ]);
+    }
+  }
+  if (options.headerRow !== undefined) {
+    if (!Number.isInteger(options.headerRow) || options.headerRow < 0 || options.headerRow >= Math.max(values.length, 1)) {
+      throw new SheetReadError([
+        { severity: "fel", kind: "no-table", sheet, message: `Rubrikraden ${options.headerRow + 1} ligger utanför bladet (rad 1–${Math.max(values.length, 1)}).` },
+      ]);
+    }
+    headerRow = options.headerRow;
+    bestCount = Number.POSITIVE_INFINITY;
+  }
+  for (let r = 0; r < (options.headerRow === undefined ? scan : 0); r++) {
     let count = 0;
     let hasCode = false;
     for (const v of values[r] ?? []) {
@@ -183,30 +233,50 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
 
   const findings: Finding[] = [];
   const columns = new Map<string, number>();
+  const headers: HeaderReading[] = [];
   const header = values[headerRow] ?? [];
-  for (let c = 0; c < header.length; c++) {
+  const width = Math.max(header.length, ...[...mapping.keys()].map((c) => c + 1));
+  // The caller's choices first, so a header that names a column the caller put elsewhere counts as the duplicate.
+  const order = [...Array(width).keys()].sort((x, y) => Number(!mapping.has(x)) - Number(!mapping.has(y)) || x - y);
+  for (const c of order) {
     const v = header[c];
-    if (isEmpty(v)) continue;
-    const text = String(v);
-    const m = matchHeader(cols, text);
+    const text = isEmpty(v) ? "" : String(v);
+    const cell = a1(headerRow, c);
+    const chosen = mapping.get(c);
+    if (mapping.has(c) && chosen === null) {
+      if (text) headers.push({ col: c, cell, text, how: "ignored" });
+      continue;
+    }
+    if (!mapping.has(c) && !text) continue;
+    const m = chosen ? { column: byId.get(chosen)!, guessed: false } : matchHeader(cols, text);
     if (!m) {
-      findings.push({ severity: "notering", kind: "unknown-column", sheet, cell: a1(headerRow, c), message: `Kolumnen "${text}" känns inte igen och läses inte.` });
+      headers.push({ col: c, cell, text, how: "unknown" });
+      findings.push({ severity: "notering", kind: "unknown-column", sheet, cell, message: `Kolumnen "${text}" känns inte igen och läses inte.` });
       continue;
     }
     if (columns.has(m.column.id)) {
+      headers.push({ col: c, cell, text, column: m.column.id, how: "duplicate" });
       findings.push({
         severity: "fel",
         kind: "duplicate-column",
         sheet,
-        cell: a1(headerRow, c),
-        message: `Kolumnen "${m.column.header}" finns två gånger (även i ${a1(headerRow, columns.get(m.column.id)!)}); ta bort den ena.`,
+        cell,
+        message: `Kolumnen "${m.column.header}" finns två gånger (även i ${a1(headerRow, columns.get(m.column.id)!)}); ta bort den ena${chosen || [...mapping.values()].includes(m.column.id) ? " eller välj en annan tolkning" : ""}.`,
       });
       continue;
     }
     columns.set(m.column.id, c);
+    headers.push({ col: c, cell, text, column: m.column.id, how: chosen ? "user" : m.guessed ? "guessed" : "exact" });
     if (m.guessed) {
-      findings.push({ severity: "notering", kind: "header-guessed", sheet, cell: a1(headerRow, c), message: `Rubriken "${text}" lästes som "${m.column.header}".` });
+      findings.push({ severity: "notering", kind: "header-guessed", sheet, cell, message: `Rubriken "${text}" lästes som "${m.column.header}".` });
     }
+  }
+  headers.sort((x, y) => x.col - y.col);
+  findings.sort((x, y) => (x.cell && y.cell ? cellOrder(x.cell) - cellOrder(y.cell) : 0));
+  if (!columns.has("kod")) {
+    throw new SheetReadError([
+      { severity: "fel", kind: "no-table", sheet, cell: a1(headerRow, 0), message: `Rubrikraden (rad ${headerRow + 1}) har ingen kolumn som läses som "Kod"; välj vilken kolumn som har kommun- och länskoderna.` },
+    ]);
   }
   if (cols.inputs.length > 0 && !cols.inputs.some((c) => columns.has(c.id))) {
     throw new SheetReadError([
@@ -311,7 +381,13 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     ...(fictional ? { fictional: true } : {}),
     counties,
   };
-  return { agreement, facts, findings, headerRow, columns, rows, scope, totals, fictional };
+  return { agreement, facts, findings, headerRow, columns, rows, scope, totals, fictional, headers };
+}
+
+/** Sorts header-row cells ("AB7" after "Z7") by column. */
+function cellOrder(cell: string): number {
+  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? "";
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
 export function describeRecipient(level: RowLevel, code: string): string {

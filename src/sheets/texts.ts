@@ -9,6 +9,8 @@ export const SHEET_ALLOCATION = "Fördelning";
 export const SHEET_RULES = "Regler";
 export const SHEET_ASSUMPTIONS = "Antaganden";
 export const SHEET_CONFLICTS = "Källkonflikter";
+/** The validation report. */
+export const SHEET_REPORT = "Rapport";
 
 /** The Excel table's name on the allocation sheet. */
 export const TABLE_NAME = "Fordelning";
@@ -41,3 +43,7 @@ export const AGREEMENT_LABEL = "Överenskommelse:";
 export const SCOPE_LABEL = "Omfattning:";
 export const SCOPE_NATIONAL = "hela riket";
 export const FICTIONAL_LABEL = "FIKTIVT";
+
+/** What the amounts on a county sheet mean (engine.ts, `withBaseline`): written on the sheet and shown beside explanations of its rows. */
+export const COUNTY_SHEET_NOTE =
+  "Länsark: beloppen förutsätter att alla mottagare i övriga län uppfyller grundkraven och når målen, dvs. det minsta en behörig mottagare här får. Potter med en nyckel som inte finns inbäddad (t.ex. antal invånare 65+) visas bara med status.";

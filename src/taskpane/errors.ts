@@ -44,7 +44,8 @@ const EXCEL_CODES: Record<string, UserMessage> = {
   },
 };
 
-const USER_FACING = new Set(["WorkbookError", "StimError", "FactsError"]);
+// The core's, the functions' and the sheet layer's errors are Swedish and name the field or cell.
+const USER_FACING = new Set(["WorkbookError", "StimError", "FactsError", "NotAvailableError", "SheetReadError"]);
 
 export function userMessage(e: unknown): UserMessage {
   const err = (typeof e === "object" && e !== null ? e : {}) as ErrorLike;

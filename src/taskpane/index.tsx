@@ -87,6 +87,8 @@ async function start(): Promise<void> {
       );
     } else {
       const memory = new MemoryWorkbook();
+      // The preview's workbook, for automation: the end-to-end tests seed sheets through it.
+      (window as unknown as { stimPreview?: MemoryWorkbook }).stimPreview = memory;
       tree = <Preview host={{ workbook: memory, memory, preview: true, formulaLocale: formulaLocaleFor("sv-SE") }} />;
     }
     createRoot(container).render(<StrictMode>{tree}</StrictMode>);

@@ -16,6 +16,7 @@ import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
 import { WorkbookError, specValues, type WorkbookAdapter } from "../../src/office/workbook";
 import { SV_FUNCTIONS } from "../../src/functions/sv";
 import { countySummarySheet } from "../../src/sheets/countySummary";
+import { UNUSED_BY_THESE_VIEWS } from "./adapters";
 import AgreementsView from "../../src/taskpane/views/agreements";
 import CountyView from "../../src/taskpane/views/county";
 import WhatIfView from "../../src/taskpane/views/whatif";
@@ -111,6 +112,7 @@ describe("Länsöversikt", () => {
         calls++;
         throw Object.assign(new Error("The operation is not allowed in cell edit mode."), { code: "InvalidOperationInCellEditMode" });
       },
+      ...UNUSED_BY_THESE_VIEWS,
     };
     renderPane(<CountyView />, { workbook: failing, preview: false });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));
@@ -130,6 +132,7 @@ describe("Länsöversikt", () => {
       getSelectedRange: async () => ({ sheet: "Blad1", address: "A1", values: [[""]] }),
       writeNewSheet: async () => undefined,
       writeSheetSpec: async () => undefined,
+      ...UNUSED_BY_THESE_VIEWS,
     };
     renderPane(<CountyView />, { workbook: failing, preview: false });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skriv till nytt blad" })));

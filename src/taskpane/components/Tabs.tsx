@@ -6,7 +6,7 @@
  * gzipped, a sixth of the page's budget).
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { type KeyboardEvent, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXXS, rowGap: tokens.spacingVerticalXXS },
@@ -58,10 +58,10 @@ export function Tabs({
   const styles = useStyles();
   const refs = useRef(new Map<string, HTMLButtonElement>());
   // Focus follows the selection after React has committed it (the new view
-  // may suspend while its chunk loads; focusing earlier can be undone).
+  // may suspend while its chunk loads; focusing earlier can be undone). A
+  // layout effect runs in the commit itself: Preact runs plain effects after
+  // the next frame, which a busy page (a view explaining a selection) delays.
   const [focusNext, setFocusNext] = useState<string | null>(null);
-  // A layout effect: it runs right after the commit (Preact runs plain
-  // effects after the next frame), so keyboard focus does not lag a key press.
   useLayoutEffect(() => {
     if (focusNext === null) return;
     refs.current.get(focusNext)?.focus();

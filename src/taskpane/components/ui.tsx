@@ -333,3 +333,22 @@ export function RadioField({
     </fieldset>
   );
 }
+
+/** A native checkbox with its label (and an optional hint under it). */
+export function CheckboxField({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <div className={styles.field}>
+      <label className={styles.radio} htmlFor={id}>
+        <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+        {label}
+      </label>
+      {hint && (
+        <span id={`${id}-hint`} className={styles.hint}>
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -72,6 +72,10 @@ export function shown(value: CellValue, numberFormat: string | undefined): strin
   return numberFormat?.includes('"kr"') ? `${text} kr` : text;
 }
 
+/** The block shown: a national allocation sheet (prio-2014: 323 rows, 59 columns) fits. */
+const MAX_ROWS = 400;
+const MAX_COLS = 64;
+
 export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const styles = useStyles();
   useSyncExternalStore(
@@ -80,9 +84,11 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   );
   const active = memory.getActive();
   const names = memory.sheetNames();
-  const snapshot = memory.snapshot(active.sheet);
-  const cols = Math.max(snapshot.values[0]?.length ?? 0, 8);
-  const rows = Math.max(snapshot.values.length, 20);
+  // One row and column more than shown, to tell whether the sheet goes on.
+  const snapshot = memory.snapshot(active.sheet, MAX_ROWS + 1, MAX_COLS + 1);
+  const truncated = snapshot.values.length > MAX_ROWS || (snapshot.values[0]?.length ?? 0) > MAX_COLS;
+  const cols = Math.max(Math.min(snapshot.values[0]?.length ?? 0, MAX_COLS), 8);
+  const rows = Math.max(Math.min(snapshot.values.length, MAX_ROWS), 20);
   const selectedTopLeft = active.address.split(":")[0];
   // Column widths as Excel would show them (about 7 px per character; 9 characters by default).
   const widths = Array.from({ length: cols }, (_, c) => Math.round((snapshot.columnWidths[c] ?? 9) * 7));
@@ -106,6 +112,7 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
         <table className={styles.table} style={{ width: `${40 + widths.reduce((a, b) => a + b, 0)}px` }}>
           <caption className={styles.caption}>
             Bladet {active.sheet} – markerat: {active.address}
+            {truncated && ` (visar de första ${MAX_ROWS} raderna och ${MAX_COLS} kolumnerna)`}
           </caption>
           <colgroup>
             <col style={{ width: "40px" }} />
@@ -132,6 +139,7 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
                 {Array.from({ length: cols }, (_, c) => {
                   const v = snapshot.values[r]?.[c] ?? "";
                   const a1 = cellToA1({ row: r, col: c });
+                  const fill = snapshot.fills[r]?.[c];
                   return (
                     <td
                       key={c}
@@ -140,6 +148,9 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
                         BOLD.has(snapshot.styles[r]?.[c] as StyleId) && styles.bold,
                         a1 === selectedTopLeft && styles.selected,
                       )}
+                      style={fill ? { backgroundColor: fill, color: "#000000" } : undefined}
+                      data-fill={fill}
+                      data-cell={a1}
                       onClick={() => memory.select(active.sheet, a1)}
                       title={typeof v === "string" && v.length > 30 ? v : undefined}
                     >

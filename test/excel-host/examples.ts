@@ -157,6 +157,20 @@ export const EXAMPLES: Example[] = [
     formulaSv: '=STIM.MÅL_UPPFYLLT("aldre-2014"; "PALL1"; B2:C6)',
     args: ["aldre-2014", "PALL1", [[0.72, null], [0.3, 0.35], [0.5, 0.55], [0.4, 0.45], [0.6, 0.64]]],
   },
+  {
+    id: "GOAL_MET",
+    sheet: "B1 for Stockholms län: B2 = 6 490 registered patients, B3 = 61 %, B4 = 61 %; the county code 01 lets the core compute the target figure (0,5 % of 2 163 042 = 10 815,21; 60 % of it = 6 489,126).",
+    formula: '=STIM.GOAL_MET("prio-2014", "B1", B2:B4, "01")',
+    formulaSv: '=STIM.MÅL_UPPFYLLT("prio-2014"; "B1"; B2:B4; "01")',
+    args: ["prio-2014", "B1", col([6490, 0.61, 0.61]), "01"],
+  },
+  {
+    id: "GOAL_MET",
+    sheet: "The same with 6 489 patients: one below the line.",
+    formula: '=STIM.GOAL_MET("prio-2014", "B1", B2:B4, "01")',
+    formulaSv: '=STIM.MÅL_UPPFYLLT("prio-2014"; "B1"; B2:B4; "01")',
+    args: ["prio-2014", "B1", col([6489, 0.61, 0.61]), "01"],
+  },
 
   { id: "CRITERIA", formula: '=STIM.CRITERIA("prio-2014", "A1")', formulaSv: '=STIM.KRITERIER("prio-2014"; "A1")', args: ["prio-2014", "A1"] },
   {

@@ -156,9 +156,9 @@ describe("SveDem (002 §5.3): shared in relation to the number registered, no ye
     const ev = evaluate(ALDRE, demoFacts(ALDRE));
     const p = ev.pots.find((x) => x.id === "SVEDEM-DIAGNOS")!;
     const eligible = p.shares.filter((s) => s.status === "eligible");
-    const keySum = eligible.reduce((s, x) => s + BigInt(x.key!), 0n);
+    const keySum = eligible.reduce((s, x) => s + x.key!, 0n);
     for (const s of eligible) {
-      const floor = (25_000_000n * BigInt(s.key!)) / keySum;
+      const floor = (25_000_000n * s.key!) / keySum;
       expect(s.amount === floor || s.amount === floor + 1n).toBe(true);
     }
     expect(p.allocated + p.unallocated).toBe(25_000_000n);

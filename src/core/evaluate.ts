@@ -130,7 +130,9 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
       else r.total += s.amount;
       if (trace && s.events.length) parts[i].push(s.events);
     }
-    for (let i = 0; i < recipients.length; i++) recipients[i].pots.push(entries[i] ?? { pot: pr.id, status: "not-applicable", amount: 0n });
+    // Recipients the pot does not concern share one frozen entry.
+    const none: RecipientPot = Object.freeze({ pot: pr.id, status: "not-applicable", amount: 0n });
+    for (let i = 0; i < recipients.length; i++) recipients[i].pots.push(entries[i] ?? none);
   }
 
   // Totals.

@@ -144,9 +144,12 @@ export function levelName(level: Level): string {
 const NOT_APPLICABLE = /^\s*ej\s+aktuellt\s*$/i;
 const PERCENT = /^\s*(\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?)\s*%\s*$/;
 
+const SMALL_SCALED: Scaled[] = [];
+for (let i = 0; i <= 1024; i++) SMALL_SCALED.push(Object.freeze({ mantissa: BigInt(i), scale: 0 }));
+
 /** An exact non-negative decimal, or undefined. */
 function decimal(v: unknown): Scaled | undefined {
-  if (typeof v === "number" && Number.isSafeInteger(v)) return v >= 0 ? { mantissa: BigInt(v), scale: 0 } : undefined;
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v >= 0 ? (v <= 1024 ? SMALL_SCALED[v] : { mantissa: BigInt(v), scale: 0 }) : undefined;
   if (typeof v !== "number" && typeof v !== "string") return undefined;
   const p = parseScaled(typeof v === "string" ? v.replace(",", ".") : v);
   return p && !p.negative ? p.value : undefined;

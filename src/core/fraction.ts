@@ -26,7 +26,12 @@ export function fromDecimal(text: string): Fraction {
   return { n: m[1] ? -n : n, d: pow10(frac.length) };
 }
 
+/** Small whole numbers (indicator percents, month counts) are shared: answers hold thousands of them. */
+const SMALL: Fraction[] = [];
+for (let i = 0; i <= 1024; i++) SMALL.push(Object.freeze({ n: BigInt(i), d: 1n }));
+
 export function fromScaled(s: Scaled, negative = false): Fraction {
+  if (s.scale === 0 && !negative && s.mantissa <= 1024n) return SMALL[Number(s.mantissa)];
   return { n: negative ? -s.mantissa : s.mantissa, d: pow10(s.scale) };
 }
 

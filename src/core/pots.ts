@@ -11,7 +11,7 @@ import { InvariantError, StimError } from "./errors";
 import { pow10, Scaled, toCommonScale } from "./exact";
 import { KeyValue } from "./facts";
 import { KeyRef, Pot } from "./model";
-import { combine } from "./rules";
+import { and } from "./rules";
 import { TraceEvent, Verdict } from "./trace";
 import { getLan, LAN } from "../reference";
 
@@ -24,7 +24,7 @@ export interface PotShare {
   status: RecipientStatus;
   amount: bigint;
   /** The key value used (after scaling to whole units), when any. */
-  key?: string;
+  key?: bigint;
   events: TraceEvent[];
 }
 
@@ -261,29 +261,27 @@ function performancePot(pot: Pot, ctx: Ctx, result: PotResult): void {
   const gated = pot.gated === true && compiled.requirements.length > 0;
 
   const candidateFor = (e: Entity): Candidate => {
-    const events: TraceEvent[] = [];
+    const events: TraceEvent[] = trace ? [] : NONE;
     let met: Verdict = true;
     if (gated) {
       met = e.gate;
       if (trace) events.push({ kind: "gate", applied: e.gate, pot: pot.id, who: e.who });
     }
     if (goal) {
-      const verdicts: Verdict[] = [met];
       for (const t of higher) {
         if (ents.ruleFor(e, t.goal!).met === true) {
-          verdicts.push(false);
+          met = false;
           if (trace) events.push({ kind: "excluded", applied: true, pot: pot.id, by: t.id, who: e.who, assumptions: pot.assumptions });
         }
       }
       for (const r of required) {
         const rr = ents.ruleFor(ents.answererOf(r.id, e), r.id);
-        verdicts.push(rr.met);
+        met = and(met, rr.met);
         if (trace) for (const ev of rr.events) events.push(ev);
       }
       const g = ents.ruleFor(e, goal);
-      verdicts.push(g.met);
+      met = and(met, g.met);
       if (trace) for (const ev of g.events) events.push(ev);
-      met = combine(verdicts);
     }
     let kv = keyValue(e, key, pot, ctx, events);
     if (kv === "missing") {
@@ -446,7 +444,7 @@ function performancePot(pot: Pot, ctx: Ctx, result: PotResult): void {
         name: ke.name,
         status: eligible[i] ? "eligible" : statusOf(kGates[i]),
         amount: a.amounts[i],
-        key: ints[i].toString(),
+        key: ints[i],
         events,
       });
     }
@@ -565,7 +563,7 @@ function share(pot: Pot, amount: bigint, cands: Candidate[], result: PotResult, 
       name: c.entity.name,
       status: c.status,
       amount: amt,
-      key: c.key === "missing" ? undefined : ints[i].toString(),
+      key: c.key === "missing" ? undefined : ints[i],
       events,
     });
   }

@@ -35,6 +35,11 @@ function k(text: string): Fraction {
   return f;
 }
 
+/** Two verdicts combined: false wins, then missing (null), then true. */
+export function and(a: Verdict, b: Verdict): Verdict {
+  return a === false || b === false ? false : a === null || b === null ? null : true;
+}
+
 /** Combines verdicts: any false → false; else any null → null; else true. */
 export function combine(values: readonly Verdict[]): Verdict {
   let out: Verdict = true;

@@ -15,7 +15,8 @@
  *
  *   npx tsx bench/functions.ts          (standalone)
  *   runFunctionsBench(log)              (from bench/run.ts)
- * Targets: the whole sheet < 20 ms of function time; bundle < 60 KB gzipped.
+ * Targets: the whole sheet < 20 ms of function time. The bundle is part of the
+ * task-pane page's 150 KB budget (`npm run size` measures the whole page).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -88,7 +89,7 @@ export function runFunctionsBench(log: (line: string) => void = console.log, run
     const gz = gzipSync(bytes, { level: 9 }).length;
     result.bundle = { minBytes: bytes.length, gzipBytes: gz };
     log(
-      `  functions bundle dist/functions.js: ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gz / 1024).toFixed(1)} KB gzipped (level 9; target < 60 KB)` +
+      `  functions bundle dist/functions.js: ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gz / 1024).toFixed(1)} KB gzipped (level 9; part of the task-pane page's 150 KB budget, see npm run size)` +
         " — from the last `npm run build`",
     );
   } else {

@@ -15,19 +15,8 @@ import { MemoryWorkbook } from "../src/office/memoryWorkbook";
 import { buildSheets } from "../src/taskpane/views/build/build";
 import { check, loadSheet } from "../src/taskpane/views/review/review";
 import { explainSelection } from "../src/taskpane/views/explain/explain";
-import { median } from "./timing";
+import { timeAsync } from "./timing";
 
-async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  (globalThis as { gc?: () => void }).gc?.();
-  await fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = process.hrtime.bigint();
-    await fn();
-    t.push(Number(process.hrtime.bigint() - s) / 1e6);
-  }
-  return median(t);
-}
 
 const quiet = async () => undefined;
 

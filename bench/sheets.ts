@@ -19,19 +19,8 @@ import { buildWorkbook, validateWorkbook } from "../src/sheets";
 import { readXlsxBytes, writeXlsx } from "../src/cli/xlsx";
 import { allocation, allocationStatus } from "../src/functions/functions";
 import { LAN } from "../src/reference";
-import { median, time } from "./timing";
+import { median, time, timeAsync } from "./timing";
 
-async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  (globalThis as { gc?: () => void }).gc?.();
-  await fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = process.hrtime.bigint();
-    await fn();
-    t.push(Number(process.hrtime.bigint() - s) / 1e6);
-  }
-  return median(t);
-}
 
 export async function runSheetsBench(log: (line: string) => void, cli: string): Promise<void> {
   const prio = getAgreement("prio-2014");

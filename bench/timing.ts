@@ -52,3 +52,16 @@ export function formatStats(s: Stats): string {
   const f = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
   return `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 }
+
+/** Median wall time in ms of an async `fn` over `runs` runs, after one warm-up run, from a collected heap. */
+export async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  gc();
+  await fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = process.hrtime.bigint();
+    await fn();
+    t.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  return median(t);
+}

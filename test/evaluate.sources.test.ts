@@ -8,43 +8,17 @@ import { evaluateCriterion } from "../src/core/rules";
 import { parseAnswer, Answer } from "../src/core/facts";
 import { compile } from "../src/core/compile";
 import { renderEvent } from "../src/core/render";
-import { CountyFacts, Facts } from "../src/core/facts";
+import { CountyFacts } from "../src/core/facts";
 import { countySummary } from "../src/core/summary";
 import { AGREEMENTS, getAgreement } from "../src/agreements";
 import { demoFacts } from "../src/agreements/demo";
 import { getKommun, getLan, LAN } from "../src/reference";
 import { ImprovementCriterion } from "../src/core/model";
+import { allMet, clone } from "./support/facts";
 
 const PRIO = getAgreement("prio-2014");
 const ALDRE = getAgreement("aldre-2014");
 
-function clone<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x));
-}
-
-/** Demo facts where every basic requirement and goal is met. */
-function allMet(agreementId: string): Facts {
-  const a = getAgreement(agreementId);
-  const f = clone(demoFacts(a));
-  const pass = (answers: Record<string, Record<string, unknown>> | undefined) => {
-    for (const [ruleId, crit] of Object.entries(answers ?? {})) {
-      const rule = [...a.requirements, ...a.goals].find((r) => r.id === ruleId)!;
-      for (const c of rule.criteria) {
-        if (c.kind === "boolean") crit[c.id] = true;
-        if (c.kind === "share") crit[c.id] = { part: 100, total: 100 };
-        if (c.kind === "target-count") crit[c.id] = 1_000_000;
-        if (c.kind === "months-lower") crit[c.id] = { previous: [9, 9, 9, 9, 9, 9], current: [1, 1, 1, 1, 1, 1] };
-        if (c.kind === "indicator-improvement") crit[c.id] = { baseline: [40, 40, 40, 40], result: [60, 60, 60, 60] };
-      }
-    }
-  };
-  for (const cf of Object.values(f.counties)) {
-    pass(cf.county?.answers as never);
-    pass(cf.landsting?.answers as never);
-    for (const k of Object.values(cf.kommuner ?? {})) pass(k.answers as never);
-  }
-  return f;
-}
 
 function entry(ev: Evaluation, level: "kommun" | "landsting", code: string, pot: string) {
   return ev.recipients.find((r) => r.level === level && r.code === code)!.pots.find((p) => p.pot === pot)!;

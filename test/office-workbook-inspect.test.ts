@@ -8,18 +8,10 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { OfficeWorkbook } from "../src/office/officeWorkbook";
 import { MAX_FILL_CELLS, MAX_READ_CELLS, WorkbookError } from "../src/office/workbook";
+import { child, type Mock } from "./support/office-mock";
 
 const NOT_LOADED = "Error, property was not loaded";
 
-type Mock = Record<string, unknown> & { addMock(name: string): void; populate(data: object): void };
-
-function child(parent: Mock, key: string, data: object): Mock {
-  if (parent[key] === undefined) {
-    parent.addMock(key);
-    (parent[key] as unknown as Mock).populate(data);
-  }
-  return parent[key] as unknown as Mock;
-}
 
 interface FakeSheet {
   name: string;

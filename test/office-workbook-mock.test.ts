@@ -12,6 +12,7 @@ import { countySummary } from "../src/core/summary";
 import { OfficeWorkbook, boldRanges } from "../src/office/officeWorkbook";
 import { WorkbookError, specValues, uniqueSheetName, type CellValue } from "../src/office/workbook";
 import { KRONOR_FORMAT, countySummarySheet } from "../src/sheets/countySummary";
+import { child, type Mock } from "./support/office-mock";
 
 const NOT_LOADED = "Error, property was not loaded";
 
@@ -28,20 +29,6 @@ interface SheetSpec {
   used: boolean;
 }
 
-type Mock = Record<string, unknown> & { addMock(name: string): void; populate(data: object): void };
-
-/**
- * A child object in the mock's tree, so that `context.sync()` reaches it (the
- * mock syncs only objects below the context, as office.js does for proxies
- * created from it).
- */
-function child(parent: Mock, key: string, data: object): Mock {
-  if (parent[key] === undefined) {
-    parent.addMock(key);
-    (parent[key] as unknown as Mock).populate(data);
-  }
-  return parent[key] as unknown as Mock;
-}
 
 /** An Excel stand-in built from office-addin-mock objects; installs itself as the global `Excel`. */
 function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: string; rows: number; cols: number; values: unknown[][]; formulas?: unknown[][] }) {

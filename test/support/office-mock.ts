@@ -1,0 +1,17 @@
+/**
+ * Helpers over Microsoft's office-addin-mock shared by the office.js adapter tests.
+ */
+export type Mock = Record<string, unknown> & { addMock(name: string): void; populate(data: object): void };
+
+/**
+ * A child object in the mock's tree, so that `context.sync()` reaches it (the
+ * mock syncs only objects below the context, as office.js does for proxies
+ * created from it).
+ */
+export function child(parent: Mock, key: string, data: object): Mock {
+  if (parent[key] === undefined) {
+    parent.addMock(key);
+    (parent[key] as unknown as Mock).populate(data);
+  }
+  return parent[key] as unknown as Mock;
+}

@@ -361,7 +361,8 @@ export function parseFacts(
     if (cf.kommuner !== undefined) {
       if (!isObject(cf.kommuner)) add(`${base}.kommuner`, "måste vara ett objekt med kommunkoder som nycklar");
       else
-        for (const [kCode, kf] of Object.entries(cf.kommuner)) {
+        for (const kCode in cf.kommuner) {
+          const kf = cf.kommuner[kCode];
           const kp = `${base}.kommuner.${kCode}`;
           const kommun = getKommun(kCode);
           if (!kommun) {
@@ -423,7 +424,8 @@ function parseEntity(
   if (ef.answers !== undefined) {
     if (!isObject(ef.answers)) add(`${path}.answers`, "måste vara ett objekt { regel-id: { kriterium-id: svar } }");
     else
-      for (const [ruleId, ans] of Object.entries(ef.answers)) {
+      for (const ruleId in ef.answers) {
+        const ans = (ef.answers as Record<string, unknown>)[ruleId];
         const rp = `${path}.answers.${ruleId}`;
         const rule = rules.find((r) => r.id === ruleId);
         if (!rule) {
@@ -435,7 +437,8 @@ function parseEntity(
           continue;
         }
         const parsed = new Map<string, Answer | null>();
-        for (const [cid, v] of Object.entries(ans)) {
+        for (const cid in ans) {
+          const v = ans[cid];
           const c = rule.criteria.find((x) => x.id === cid);
           if (!c) {
             add(`${rp}.${cid}`, `okänt kriterium; ${ruleId} har ${rule.criteria.map((x) => x.id).join(", ")}`);

@@ -30,6 +30,11 @@ export function fromDecimal(text: string): Fraction {
 const SMALL: Fraction[] = [];
 for (let i = 0; i <= 1024; i++) SMALL.push(Object.freeze({ n: BigInt(i), d: 1n }));
 
+/** A fraction with the shared object when it is a small whole number (results of arithmetic). */
+export function shared(f: Fraction): Fraction {
+  return f.d === 1n && f.n >= 0n && f.n <= 1024n ? SMALL[Number(f.n)] : f;
+}
+
 export function fromScaled(s: Scaled, negative = false): Fraction {
   if (s.scale === 0 && !negative && s.mantissa <= 1024n) return SMALL[Number(s.mantissa)];
   return { n: negative ? -s.mantissa : s.mantissa, d: pow10(s.scale) };

@@ -8,7 +8,7 @@
 import { Level, criterionApplies } from "./compile";
 import { StimError } from "./errors";
 import { Answer } from "./facts";
-import { add, cmp, div, Fraction, frac, fromDecimal, meets, mul, sub } from "./fraction";
+import { add, cmp, div, Fraction, frac, fromDecimal, meets, mul, shared, sub } from "./fraction";
 import { Criterion, ImprovementCriterion, Rule } from "./model";
 import { CriterionEvent, CriterionValue, RuleEvent, TraceEvent, Verdict } from "./trace";
 
@@ -121,7 +121,7 @@ function improvement(c: ImprovementCriterion, baseline: Fraction[], result: Frac
         undefinedRelative = true;
         imp = { n: 0n, d: 1n };
       } else imp = mul(div(sub(r, b), b), HUNDRED);
-    } else imp = sub(r, b);
+    } else imp = shared(sub(r, b));
     let hundredRule = false;
     if (floor && cmp(r, HUNDRED) === 0 && cmp(imp, floor) < 0) {
       imp = floor;

@@ -307,12 +307,12 @@ describe("keyboard", () => {
     await page.getByRole("tab", { name: "Bygg ark" }).focus();
     await page.keyboard.press("ArrowRight");
     await page.getByRole("button", { name: "Granska bladet" }).waitFor();
+    // The button is enabled (and so reachable by Tab) once the view has the workbook's sheets, the active one chosen.
+    await page.waitForFunction(() => (document.querySelector("[data-testid=review-sheet]") as HTMLSelectElement | null)?.value === "Fördelning");
     await page.keyboard.press("Tab"); // the sheet list
     await expect(focused(page)).resolves.toMatch(/^SELECT:/);
     await page.keyboard.press("Tab");
     await expect(focused(page)).resolves.toBe("BUTTON:Granska bladet");
-    // The button works once the view has the workbook's sheets (the active one chosen).
-    await page.waitForFunction(() => (document.querySelector("[data-testid=review-sheet]") as HTMLSelectElement | null)?.value === "Fördelning");
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("review-summary").textContent()).resolves.toMatch(/^0 fel, 0 avvikelser, 0 noteringar\. Bladet stämmer med reglerna\./);
 

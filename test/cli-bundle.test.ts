@@ -6,14 +6,22 @@
  * test says when build/stim.cjs itself is stale.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
+import { wrap } from "node:module";
 import { allCitations } from "../src/cli/sources";
 import { writeFixtureSeeds } from "./fixtures/seeds";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildCli, OUTFILE, EXTERNAL } = require("../scripts/build-cli.js") as { buildCli: (out?: string) => string; OUTFILE: string; EXTERNAL: string[] };
+const { buildCli, programOf, OUTFILE, EXTERNAL } = require("../scripts/build-cli.js") as {
+  buildCli: (out?: string) => string;
+  programOf: (builtText: string) => string;
+  OUTFILE: string;
+  EXTERNAL: string[];
+};
 
 const ROOT = join(__dirname, "..");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -55,9 +63,35 @@ test("runs with nothing beside it: no node_modules, no tsx, no source", () => {
 });
 
 test("the bundle requires only node's own modules, and ExcelJS (a dependency, for the workbook commands)", () => {
-  const required = new Set([...readFileSync(fresh, "utf8").matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith("node:")));
+  const required = new Set([...programOf(readFileSync(fresh, "utf8")).matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith("node:")));
   expect([...required]).toEqual(EXTERNAL);
   for (const name of EXTERNAL) expect(Object.keys(pkg.dependencies)).toContain(name);
+});
+
+test("the code cache beside the bundle: written by the build for this program, accepted by this node, and harmless when stale or foreign", () => {
+  const caches = readdirSync(dirname(fresh)).filter((f) => f.endsWith(".v8cache"));
+  expect(caches).toHaveLength(1);
+  const program = programOf(readFileSync(fresh, "utf8"));
+  const hash = createHash("sha256").update(program).digest("hex").slice(0, 12);
+  expect(caches[0]).toBe(`stim-${hash}.v8cache`);
+  const cachedData = readFileSync(join(dirname(fresh), caches[0]));
+  // Compiled here as the launcher does it: V8 takes the cache (same version, same program).
+  const script = new Script(wrap(program), { filename: fresh, cachedData });
+  expect(script.cachedDataRejected).toBe(false);
+  // A damaged cache is refused by V8 and the command still answers right.
+  const damaged = join(mkdtempSync(join(tmpdir(), "stim-cache-")), "stim.cjs");
+  copyFileSync(fresh, damaged);
+  writeFileSync(join(dirname(damaged), caches[0]), Buffer.alloc(cachedData.length, 7));
+  const r = stim(["allocate", "--pot", "100", "--keys", "1,1,1", "--json"], damaged);
+  expect([r.status, r.stdout, r.stderr]).toEqual([0, "[\n  34,\n  33,\n  33\n]\n", ""]);
+});
+
+test("output through a pipe that closes early (stim … | head -1) ends quietly", () => {
+  const r = spawnSync("sh", ["-c", `"${process.execPath}" "${fresh}" evaluate prio-2014 --scenario demo --explain | head -1`], { encoding: "utf8" });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^Stöd till riktade insatser inom området psykisk ohälsa 2014 \(prio-2014\)/);
+  expect(r.stdout.split("\n")).toHaveLength(2);
+  expect(r.stderr).toBe("");
 });
 
 test("a workbook command through the bundle, with ExcelJS from node_modules", () => {

@@ -29,8 +29,9 @@ const log = (s: string) => {
   console.log(s);
 };
 
-// `npm run bench -- --allocator`: the allocator's part only.
+// `npm run bench -- --allocator` / `-- --evaluate`: that part only.
 const allocatorOnly = process.argv.includes("--allocator");
+const evaluateOnly = process.argv.includes("--evaluate");
 
 log(`Stimulans bench — node ${process.version}, ${new Date().toISOString()}`);
 log("");
@@ -58,6 +59,7 @@ for (const id of ["prio-2014", "aldre-2014"]) {
   );
 }
 log("");
+if (evaluateOnly) process.exit(0);
 runAllocator();
 log("");
 runFunctionsBench(log);

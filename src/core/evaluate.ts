@@ -186,7 +186,13 @@ class Recipient implements RecipientResult {
     private readonly parts: TraceEvent[][],
   ) {}
   get events(): TraceEvent[] {
-    return (this.flat ??= this.parts.flat());
+    // A plain loop: Array.prototype.flat is several times slower in V8.
+    if (this.flat === undefined) {
+      const out: TraceEvent[] = [];
+      for (const part of this.parts) for (let i = 0; i < part.length; i++) out.push(part[i]);
+      this.flat = out;
+    }
+    return this.flat;
   }
   toJSON() {
     return { level: this.level, code: this.code, name: this.name, lan: this.lan, total: this.total, outside: this.outside, gate: this.gate, pots: this.pots, events: this.events };

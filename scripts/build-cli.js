@@ -21,7 +21,7 @@
 const { buildSync } = require("esbuild");
 const { spawnSync } = require("node:child_process");
 const { createHash } = require("node:crypto");
-const { chmodSync, readdirSync, rmSync, writeFileSync } = require("node:fs");
+const { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
 
 const ROOT = join(__dirname, "..");
@@ -77,6 +77,7 @@ function buildCli(outfile = OUTFILE, { codeCache = true } = {}) {
   const program = result.outputFiles[0].text.replace(/^#!.*\n/, "");
   const hash = createHash("sha256").update(program).digest("hex").slice(0, 12);
   const dir = dirname(outfile);
+  mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) if (/^stim-[0-9a-f]+\.v8cache$/.test(f)) rmSync(join(dir, f));
   writeFileSync(outfile, launcher(program, hash));
   chmodSync(outfile, 0o755);

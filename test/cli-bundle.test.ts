@@ -17,7 +17,7 @@ import { writeFixtureSeeds } from "./fixtures/seeds";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildCli, programOf, OUTFILE, EXTERNAL } = require("../scripts/build-cli.js") as {
-  buildCli: (out?: string) => string;
+  buildCli: (out?: string, options?: { codeCache?: boolean }) => string;
   programOf: (builtText: string) => string;
   OUTFILE: string;
   EXTERNAL: string[];
@@ -84,6 +84,12 @@ test("the code cache beside the bundle: written by the build for this program, a
   writeFileSync(join(dirname(damaged), caches[0]), Buffer.alloc(cachedData.length, 7));
   const r = stim(["allocate", "--pot", "100", "--keys", "1,1,1", "--json"], damaged);
   expect([r.status, r.stdout, r.stderr]).toEqual([0, "[\n  34,\n  33,\n  33\n]\n", ""]);
+});
+
+test("builds into a folder that does not exist yet (a fresh clone has no build/)", () => {
+  const out = join(mkdtempSync(join(tmpdir(), "stim-fresh-")), "build", "stim.cjs");
+  expect(buildCli(out, { codeCache: false })).toBe(out);
+  expect(readFileSync(out, "utf8")).toBe(readFileSync(fresh, "utf8"));
 });
 
 test("output through a pipe that closes early (stim … | head -1) ends quietly", () => {

@@ -32,6 +32,8 @@ export interface Compiled {
   /** Assumption id → option id in force. */
   values: Readonly<Record<string, string>>;
   rules: ReadonlyMap<string, Rule>;
+  /** Each rule's position in `rules` (for per-body arrays of verdicts). */
+  ruleIndex: ReadonlyMap<string, number>;
   requirements: readonly Requirement[];
   /** The levels that answer each rule. */
   levels: ReadonlyMap<string, readonly Level[]>;
@@ -134,6 +136,7 @@ function build(base: Agreement, a: Agreement, values: Record<string, string>): C
     assumptions,
     values,
     rules,
+    ruleIndex: new Map(allRules.map((r, i) => [r.id, i])),
     requirements: a.requirements,
     levels,
     answeredBy,

@@ -24,8 +24,8 @@ export interface Entity {
   tieId: string;
   /** What a rule evaluation needs to know about this body. */
   ruleContext: RuleContext;
-  /** Rule verdicts for this body (computed on demand). */
-  rules: Map<string, RuleResult>;
+  /** Rule verdicts for this body by `Compiled.ruleIndex` (computed on demand; created on first use). */
+  rules: (RuleResult | undefined)[] | undefined;
   gate: Verdict;
   gateEvents: TraceEvent[];
 }
@@ -55,13 +55,11 @@ export function buildEntities(compiled: Compiled, facts: ParsedFacts): Entities 
     }
   }
   const ruleFor = (e: Entity, ruleId: string): RuleResult => {
-    let r = e.rules.get(ruleId);
-    if (!r) {
-      const rule = compiled.rules.get(ruleId);
-      if (!rule) throw new StimError(`Okänd regel ${ruleId} i ${compiled.agreement.id}.`);
-      r = evaluateRule(rule, e.facts?.answers.get(ruleId), e.ruleContext);
-      e.rules.set(ruleId, r);
-    }
+    const i = compiled.ruleIndex.get(ruleId);
+    if (i === undefined) throw new StimError(`Okänd regel ${ruleId} i ${compiled.agreement.id}.`);
+    const done = (e.rules ??= new Array(compiled.ruleIndex.size));
+    let r = done[i];
+    if (!r) done[i] = r = evaluateRule(compiled.rules.get(ruleId)!, e.facts?.answers.get(ruleId), e.ruleContext);
     return r;
   };
   const answererOf = (ruleId: string, e: Entity): Entity => {
@@ -87,7 +85,7 @@ function entity(level: EntityLevel, code: string, name: string, lan: string, pop
     population: pop,
     facts,
     tieId: level === "kommun" ? code : `${level}:${code}`,
-    rules: new Map(),
+    rules: undefined,
     gate: true,
     gateEvents: [],
   };

@@ -14,7 +14,7 @@
  *      unallocated equals every pot and the agreement (here).
  */
 import { AssumptionInForce, compile, Compiled } from "./compile";
-import { buildEntities } from "./entities";
+import { buildEntities, Entity } from "./entities";
 import { InvariantError } from "./errors";
 import { ParsedFacts, parseFacts } from "./facts";
 import { applyRequirements } from "./gates";
@@ -104,16 +104,21 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
   const kommunIndex = new Map<string, number>();
   const landstingIndex = new Map<string, number>();
   const parts: TraceEvent[][][] = [];
+  const addRecipient = (e: Entity, countyEvents: TraceEvent[]) => {
+    const own: TraceEvent[][] = trace ? [countyEvents, e.gateEvents] : [];
+    (e.level === "kommun" ? kommunIndex : landstingIndex).set(e.code, recipients.length);
+    parts.push(own);
+    recipients.push(new Recipient(e.level as "kommun" | "landsting", e.code, e.name, e.lan, compiled.requirements.length ? e.gate : null, own, pots.length));
+  };
   for (const l of ents.lans) {
-    for (const e of [...l.kommuner.map((c) => ents.kommuner.get(c)!), ents.landsting.get(l.code)!]) {
-      const own: TraceEvent[][] = trace ? [counties[l.code].events, e.gateEvents] : [];
-      (e.level === "kommun" ? kommunIndex : landstingIndex).set(e.code, recipients.length);
-      parts.push(own);
-      recipients.push(new Recipient(e.level as "kommun" | "landsting", e.code, e.name, e.lan, compiled.requirements.length ? e.gate : null, own));
-    }
+    // The county's kommuner, then its landsting.
+    const countyEvents = counties[l.code].events;
+    for (const c of l.kommuner) addRecipient(ents.kommuner.get(c)!, countyEvents);
+    addRecipient(ents.landsting.get(l.code)!, countyEvents);
   }
   const entries: (RecipientPot | undefined)[] = new Array(recipients.length);
-  for (const pr of pots) {
+  for (let p = 0; p < pots.length; p++) {
+    const pr = pots[p];
     // One entry per recipient and pot; a recipient may hold several shares
     // of a pot (Gotland, split modes), which are merged.
     entries.fill(undefined);
@@ -132,7 +137,7 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
     }
     // Recipients the pot does not concern share one frozen entry.
     const none: RecipientPot = Object.freeze({ pot: pr.id, status: "not-applicable", amount: 0n });
-    for (let i = 0; i < recipients.length; i++) recipients[i].pots.push(entries[i] ?? none);
+    for (let i = 0; i < recipients.length; i++) recipients[i].pots[p] = entries[i] ?? none;
   }
 
   // Totals.
@@ -175,7 +180,8 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
 class Recipient implements RecipientResult {
   total = 0n;
   outside = 0n;
-  pots: RecipientPot[] = [];
+  /** One entry per pot, in the agreement's order (filled by evaluateParsed). */
+  pots: RecipientPot[];
   private flat?: TraceEvent[];
   constructor(
     readonly level: "kommun" | "landsting",
@@ -184,12 +190,19 @@ class Recipient implements RecipientResult {
     readonly lan: string,
     readonly gate: Verdict,
     private readonly parts: TraceEvent[][],
-  ) {}
+    potCount: number,
+  ) {
+    this.pots = new Array(potCount);
+  }
   get events(): TraceEvent[] {
-    // A plain loop: Array.prototype.flat is several times slower in V8.
+    // Plain loops into an array sized once: Array.prototype.flat is several
+    // times slower in V8, and growing by push copies the array as it grows.
     if (this.flat === undefined) {
-      const out: TraceEvent[] = [];
-      for (const part of this.parts) for (let i = 0; i < part.length; i++) out.push(part[i]);
+      let n = 0;
+      for (const part of this.parts) n += part.length;
+      const out: TraceEvent[] = new Array(n);
+      n = 0;
+      for (const part of this.parts) for (let i = 0; i < part.length; i++) out[n++] = part[i];
       this.flat = out;
     }
     return this.flat;

@@ -158,6 +158,7 @@ function decimal(v: unknown): Scaled | undefined {
 /** A whole number ≥ 0 (JSON number, exact), or undefined. */
 function count(v: unknown): bigint | undefined {
   if (typeof v !== "number") return undefined;
+  if (Number.isSafeInteger(v)) return v >= 0 ? BigInt(v) : undefined;
   const p = parseScaled(v);
   if (!p || p.negative) return undefined;
   const s = p.value;
@@ -193,7 +194,7 @@ export function parseAnswer(c: Criterion, v: unknown): Answer | string {
       return `väntade true eller false${c.notApplicable ? ' eller "ej aktuellt"' : ""}, fick ${describe(v)}`;
     case "share": {
       if (isObject(v)) {
-        for (const k of Object.keys(v)) if (k !== "part" && k !== "total") return `okänt fält "${k}" (väntade { part, total })`;
+        for (const k in v) if (k !== "part" && k !== "total") return `okänt fält "${k}" (väntade { part, total })`;
         const part = count(v.part);
         const total = count(v.total);
         if (part === undefined || total === undefined) return `väntade { part, total } med heltal ≥ 0, fick ${JSON.stringify(v)}`;
@@ -217,7 +218,7 @@ export function parseAnswer(c: Criterion, v: unknown): Answer | string {
     case "target-count": {
       const entered = c.target === "input";
       if (isObject(v)) {
-        for (const k of Object.keys(v)) {
+        for (const k in v) {
           if (k !== "part" && (k !== "total" || !entered)) {
             return k === "total"
               ? "målsiffran räknas ut ur länets folkmängd; ange bara antalet ({ part }), eller välj antagandet om egen målsiffra"
@@ -239,49 +240,57 @@ export function parseAnswer(c: Criterion, v: unknown): Answer | string {
       if (!isObject(v) || !Array.isArray(v.previous) || !Array.isArray(v.current)) {
         return `väntade { previous: [${c.months} tal], current: [${c.months} tal] }`;
       }
-      for (const k of Object.keys(v)) if (k !== "previous" && k !== "current") return `okänt fält "${k}" (väntade previous och current)`;
+      for (const k in v) if (k !== "previous" && k !== "current") return `okänt fält "${k}" (väntade previous och current)`;
       if (v.previous.length !== c.months || v.current.length !== c.months) {
         return `väntade ${c.months} månader i previous och current, fick ${v.previous.length} och ${v.current.length}`;
       }
-      const prev: Fraction[] = [];
-      const cur: Fraction[] = [];
-      for (const [list, out] of [
-        [v.previous, prev],
-        [v.current, cur],
-      ] as const) {
-        for (const x of list) {
-          const s = typeof x === "number" && Number.isFinite(x) ? decimal(x) : undefined;
-          if (!s) return `månadsvärden måste vara tal ≥ 0, fick ${describe(x)}`;
-          out.push(fromScaled(s));
-        }
-      }
-      return { kind: "months", previous: prev, current: cur };
+      const previous = monthValues(v.previous);
+      if (typeof previous === "string") return previous;
+      const current = monthValues(v.current);
+      if (typeof current === "string") return current;
+      return { kind: "months", previous, current };
     }
     case "indicator-improvement": {
       const n = c.indicators.length;
       if (!isObject(v) || !Array.isArray(v.baseline) || !Array.isArray(v.result)) {
         return `väntade { baseline: [${n} procenttal], result: [${n} procenttal] }`;
       }
-      for (const k of Object.keys(v)) if (k !== "baseline" && k !== "result") return `okänt fält "${k}" (väntade baseline och result)`;
+      for (const k in v) if (k !== "baseline" && k !== "result") return `okänt fält "${k}" (väntade baseline och result)`;
       if (v.baseline.length !== n || v.result.length !== n) {
         return `väntade ${n} indikatorer i baseline och result, fick ${v.baseline.length} och ${v.result.length}`;
       }
-      const baseline: Fraction[] = [];
-      const result: Fraction[] = [];
-      for (const [list, out] of [
-        [v.baseline, baseline],
-        [v.result, result],
-      ] as const) {
-        for (const x of list) {
-          const s = typeof x === "number" && Number.isFinite(x) ? decimal(x) : undefined;
-          const f = s ? fromScaled(s) : undefined;
-          if (!f || cmp(f, HUNDRED) > 0) return `indikatorvärden är procent 0–100, fick ${describe(x)}`;
-          out.push(f);
-        }
-      }
+      const baseline = percentValues(v.baseline);
+      if (typeof baseline === "string") return baseline;
+      const result = percentValues(v.result);
+      if (typeof result === "string") return result;
       return { kind: "indicators", baseline, result };
     }
   }
+}
+
+/** Month values (numbers ≥ 0) as exact fractions, or the message for the first bad one. */
+function monthValues(list: unknown[]): Fraction[] | string {
+  const out: Fraction[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    const s = typeof x === "number" && Number.isFinite(x) ? decimal(x) : undefined;
+    if (!s) return `månadsvärden måste vara tal ≥ 0, fick ${describe(x)}`;
+    out[i] = fromScaled(s);
+  }
+  return out;
+}
+
+/** Indicator values (percent 0–100) as exact fractions, or the message for the first bad one. */
+function percentValues(list: unknown[]): Fraction[] | string {
+  const out: Fraction[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    const s = typeof x === "number" && Number.isFinite(x) ? decimal(x) : undefined;
+    const f = s ? fromScaled(s) : undefined;
+    if (!f || cmp(f, HUNDRED) > 0) return `indikatorvärden är procent 0–100, fick ${describe(x)}`;
+    out[i] = f;
+  }
+  return out;
 }
 
 /** A share answer from an exact fraction, refused above 100 % unless the criterion allows it. */
@@ -419,33 +428,35 @@ function parseEntity(
     return undefined;
   }
   const out: ParsedEntity = { answers: new Map(), keys: new Map() };
-  for (const k of Object.keys(ef)) if (k !== "answers" && k !== "keys") add(`${path}.${k}`, "okänt fält (tillåtna: answers, keys)");
-  const rules = compiled.answeredBy[level];
+  for (const k in ef) if (k !== "answers" && k !== "keys") add(`${path}.${k}`, "okänt fält (tillåtna: answers, keys)");
+  // Paths are built only when a problem is reported: most entities have none.
   if (ef.answers !== undefined) {
     if (!isObject(ef.answers)) add(`${path}.answers`, "måste vara ett objekt { regel-id: { kriterium-id: svar } }");
     else
       for (const ruleId in ef.answers) {
         const ans = (ef.answers as Record<string, unknown>)[ruleId];
-        const rp = `${path}.answers.${ruleId}`;
-        const rule = rules.find((r) => r.id === ruleId);
+        const rule = byId(compiled.answeredBy[level], ruleId);
         if (!rule) {
-          add(rp, compiled.rules.has(ruleId) ? `regeln ${ruleId} besvaras inte på nivån ${levelName(level)}` : `okänd regel "${ruleId}" i ${compiled.agreement.id}`);
+          add(
+            `${path}.answers.${ruleId}`,
+            compiled.rules.has(ruleId) ? `regeln ${ruleId} besvaras inte på nivån ${levelName(level)}` : `okänd regel "${ruleId}" i ${compiled.agreement.id}`,
+          );
           continue;
         }
         if (!isObject(ans)) {
-          add(rp, "måste vara ett objekt { kriterium-id: svar }");
+          add(`${path}.answers.${ruleId}`, "måste vara ett objekt { kriterium-id: svar }");
           continue;
         }
         const parsed = new Map<string, Answer | null>();
         for (const cid in ans) {
           const v = ans[cid];
-          const c = rule.criteria.find((x) => x.id === cid);
+          const c = byId(rule.criteria, cid);
           if (!c) {
-            add(`${rp}.${cid}`, `okänt kriterium; ${ruleId} har ${rule.criteria.map((x) => x.id).join(", ")}`);
+            add(`${path}.answers.${ruleId}.${cid}`, `okänt kriterium; ${ruleId} har ${rule.criteria.map((x) => x.id).join(", ")}`);
             continue;
           }
           if (!criterionApplies(c, level)) {
-            add(`${rp}.${cid}`, `kriteriet besvaras inte på nivån ${levelName(level)}`);
+            add(`${path}.answers.${ruleId}.${cid}`, `kriteriet besvaras inte på nivån ${levelName(level)}`);
             continue;
           }
           if (v === null) {
@@ -453,7 +464,7 @@ function parseEntity(
             continue;
           }
           const a = parseAnswer(c, v);
-          if (typeof a === "string") add(`${rp}.${cid}`, a);
+          if (typeof a === "string") add(`${path}.answers.${ruleId}.${cid}`, a);
           else parsed.set(cid, a);
         }
         out.answers.set(ruleId, parsed);
@@ -463,10 +474,10 @@ function parseEntity(
     if (!isObject(ef.keys)) add(`${path}.keys`, "måste vara ett objekt { nyckel: tal }");
     else {
       const allowed = compiled.inputKeys[level];
-      for (const [key, v] of Object.entries(ef.keys)) {
-        const kp = `${path}.keys.${key}`;
+      for (const key in ef.keys) {
+        const v = ef.keys[key];
         if (key !== "population" && !allowed.has(key)) {
-          add(kp, `okänd nyckel på nivån ${levelName(level)}; tillåtna: ${["population", ...allowed].join(", ")}`);
+          add(`${path}.keys.${key}`, `okänd nyckel på nivån ${levelName(level)}; tillåtna: ${["population", ...allowed].join(", ")}`);
           continue;
         }
         if (v === null) {
@@ -475,27 +486,42 @@ function parseEntity(
         }
         if (Array.isArray(v)) {
           if (!districtKey(compiled, key, code)) {
-            add(kp, `väntade ett tal ≥ 0, fick ${describe(v)} (en lista per stadsdel gäller bara ${districtCodes(compiled, key) || "ingen kod"})`);
+            add(
+              `${path}.keys.${key}`,
+              `väntade ett tal ≥ 0, fick ${describe(v)} (en lista per stadsdel gäller bara ${districtCodes(compiled, key) || "ingen kod"})`,
+            );
             continue;
           }
           const parts: Scaled[] = [];
           for (const [i, x] of v.entries()) {
             const s = typeof x === "number" ? decimal(x) : undefined;
-            if (!s) add(`${kp}[${i}]`, `väntade ett tal ≥ 0, fick ${describe(x)}`);
+            if (!s) add(`${path}.keys.${key}[${i}]`, `väntade ett tal ≥ 0, fick ${describe(x)}`);
             else parts.push(s);
           }
           out.keys.set(key, parts);
           continue;
         }
+        // Whole numbers ≥ 0, the usual key, need no text round trip.
+        const whole = typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? decimal(v) : undefined;
+        if (whole) {
+          out.keys.set(key, whole);
+          continue;
+        }
         const p = typeof v === "number" ? parseScaled(v) : undefined;
-        if (!p) add(kp, `väntade ett tal ≥ 0, fick ${describe(v)}`);
-        else if (p.negative) add(kp, `nyckeln får inte vara negativ (fick ${describe(v)})`);
-        else if (key === "population" && p.value.scale > 0) add(kp, `folkmängd måste vara ett heltal (fick ${describe(v)})`);
+        if (!p) add(`${path}.keys.${key}`, `väntade ett tal ≥ 0, fick ${describe(v)}`);
+        else if (p.negative) add(`${path}.keys.${key}`, `nyckeln får inte vara negativ (fick ${describe(v)})`);
+        else if (key === "population" && p.value.scale > 0) add(`${path}.keys.${key}`, `folkmängd måste vara ett heltal (fick ${describe(v)})`);
         else out.keys.set(key, p.value);
       }
     }
   }
   return out;
+}
+
+/** The item with this id (a plain loop: no closure per lookup). */
+function byId<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
+  for (const x of list) if (x.id === id) return x;
+  return undefined;
 }
 
 /** Whether `code` may give `key` as a list of per-district counts. */

@@ -44,6 +44,15 @@ export function add(a: Fraction, b: Fraction): Fraction {
   return a.d === b.d ? { n: a.n + b.n, d: a.d } : { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
 }
 
+/** a − b, the shared object when it is a small whole number (no intermediate fraction). */
+export function difference(a: Fraction, b: Fraction): Fraction {
+  if (a.d === 1n && b.d === 1n) {
+    const n = a.n - b.n;
+    return n >= 0n && n <= 1024n ? SMALL[Number(n)] : { n, d: 1n };
+  }
+  return shared(sub(a, b));
+}
+
 export function sub(a: Fraction, b: Fraction): Fraction {
   return a.d === b.d ? { n: a.n - b.n, d: a.d } : { n: a.n * b.d - b.n * a.d, d: a.d * b.d };
 }
@@ -58,6 +67,8 @@ export function div(a: Fraction, b: Fraction): Fraction {
 
 /** a − b compared with 0: −1, 0 or 1. */
 export function cmp(a: Fraction, b: Fraction): number {
+  // Same denominator (whole numbers, most answers): compare numerators, no products.
+  if (a.d === b.d) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
   const l = a.n * b.d;
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;

@@ -8,7 +8,7 @@ import { Compiled } from "./compile";
 import { Entities, Entity } from "./entities";
 import { fromDecimal, meets } from "./fraction";
 import { Comparison, Coverage } from "./model";
-import { combine } from "./rules";
+import { and, combine } from "./rules";
 import { CoverageEvent, CoverageOutcome, TraceEvent, Verdict } from "./trace";
 
 export interface CoverageInput {
@@ -71,7 +71,7 @@ export function applyRequirements(compiled: Compiled, ents: Entities): Record<st
       if (req.gate === "county") {
         const r = ents.ruleFor(county, req.id);
         events.push(...r.events);
-        countyGate = combine([countyGate, r.met]);
+        countyGate = and(countyGate, r.met);
       } else if (req.gate === "all-in-county") {
         const verdicts = members.map((m) => ents.ruleFor(m, req.id).met);
         const met = combine(verdicts);
@@ -88,11 +88,11 @@ export function applyRequirements(compiled: Compiled, ents: Entities): Record<st
           source: req.source,
           assumptions: req.assumptions,
         });
-        countyGate = combine([countyGate, met]);
+        countyGate = and(countyGate, met);
       } else {
         for (const m of members) {
           const r = ents.ruleFor(req.answeredBy === "county" ? county : m, req.id);
-          m.gate = combine([m.gate, r.met]);
+          m.gate = and(m.gate, r.met);
           m.gateEvents.push(...r.events);
           if (!req.coverage) m.gateEvents.push({ kind: "own-gate", applied: r.met, rule: req.id, who: m.who, source: req.source, assumptions: req.assumptions });
         }
@@ -122,16 +122,16 @@ export function applyRequirements(compiled: Compiled, ents: Entities): Record<st
       events.push(ev);
       if (outcome === "nobody" || outcome === "too-many-failing") {
         for (const m of members) m.gate = m.gate === null ? null : false;
-        countyGate = combine([countyGate, false]);
+        countyGate = and(countyGate, false);
       } else if (outcome === "undecided") {
         for (const m of members) if (m.gate === true) m.gate = null;
       }
       if (c.landstingFails === "none-in-county" && ls.gate === false) {
         events.push({ kind: "failing-landsting", applied: true, who: ls.who, source: c.source, assumptions: c.assumptions });
-        countyGate = combine([countyGate, false]);
+        countyGate = and(countyGate, false);
       }
     }
-    for (const m of members) m.gate = combine([m.gate, countyGate]);
+    for (const m of members) m.gate = and(m.gate, countyGate);
     county.gate = countyGate;
     out[l.code] = { gate: countyGate, events };
   }

@@ -51,6 +51,10 @@ interface Ctx {
   compiled: Compiled;
   ents: Entities;
   trace: boolean;
+  /** Every kommun, landsting and län (as a county), listed once for all pots. */
+  ks: Entity[];
+  ls: Entity[];
+  cs: Entity[];
 }
 
 interface Candidate {
@@ -63,7 +67,7 @@ interface Candidate {
 const NONE: TraceEvent[] = [];
 
 export function evaluatePots(compiled: Compiled, ents: Entities, trace: boolean): PotResult[] {
-  const ctx: Ctx = { compiled, ents, trace };
+  const ctx: Ctx = { compiled, ents, trace, ks: [...ents.kommuner.values()], ls: [...ents.landsting.values()], cs: [...ents.counties.values()] };
   return compiled.agreement.pots.map((pot) => evaluatePot(pot, ctx));
 }
 
@@ -292,9 +296,7 @@ function performancePot(pot: Pot, ctx: Ctx, result: PotResult): void {
     return { entity: e, status: statusOf(met), key: kv, events };
   };
 
-  const ks = [...ents.kommuner.values()];
-  const ls = [...ents.landsting.values()];
-  const cs = [...ents.counties.values()];
+  const { ks, ls, cs } = ctx;
   const split = pot.split;
   if (!split) {
     const list = pot.level === "kommun" ? ks : pot.level === "landsting" ? ls : pot.level === "lan" ? cs : [...ks, ...ls];
@@ -348,7 +350,8 @@ function performancePot(pot: Pot, ctx: Ctx, result: PotResult): void {
       const k = ents.kommuner.get(s.code)!;
       const l = ents.landsting.get(k.lan)!;
       if (trace) s.events.push(splitEvent("kommun", s.amount, kp, lp, k, l));
-      result.shares.push({ ...s, amount: kp });
+      s.amount = kp; // the first stage's share is this pot's kommun share (not kept elsewhere)
+      result.shares.push(s);
       const g = ownGate(l);
       if (g !== true) {
         let evs = landstingEvents.get(l.code);
@@ -388,7 +391,7 @@ function performancePot(pot: Pot, ctx: Ctx, result: PotResult): void {
     }
     const [kp, lp] = splitAmount(s.amount, rates);
     const sEvent = trace ? splitEvent("lan", s.amount, kp, lp, ents.counties.get(s.code), l) : undefined;
-    const lEvents = trace ? [...countyEvents, sEvent!] : NONE;
+    const lEvents = trace ? extended(countyEvents, sEvent!) : NONE;
     const lg = ownGate(l);
     if (lg === true) {
       result.shares.push({ level: "landsting", code: s.code, name: l.name, status: "eligible", amount: lp, key: s.key, events: lEvents });
@@ -421,9 +424,8 @@ function performancePot(pot: Pot, ctx: Ctx, result: PotResult): void {
     for (const [i, ke] of kEnts.entries()) {
       let events = NONE;
       if (trace) {
-        events = [...countyEvents, sEvent!];
         if (eligible[i]) {
-          events.push({
+          events = extended(countyEvents, sEvent!, {
             kind: "division",
             applied: true,
             pot: pot.id,
@@ -436,7 +438,7 @@ function performancePot(pot: Pot, ctx: Ctx, result: PotResult): void {
             source: kKey.source,
             assumptions: kKey.assumptions,
           });
-        } else withholdEvent(events, pot, ke, kGates[i]);
+        } else events = extended(countyEvents, sEvent!, gateEvent(pot, ke, kGates[i]));
       }
       result.shares.push({
         level: "kommun",
@@ -452,8 +454,18 @@ function performancePot(pot: Pot, ctx: Ctx, result: PotResult): void {
   result.allocated = result.shares.reduce((s, x) => s + x.amount, 0n);
 }
 
-function withholdEvent(events: TraceEvent[], pot: Pot, e: Entity, gate: Verdict): void {
-  events.push({ kind: "gate", applied: gate, pot: pot.id, who: e.who });
+function gateEvent(pot: Pot, e: Entity, gate: Verdict): TraceEvent {
+  return { kind: "gate", applied: gate, pot: pot.id, who: e.who };
+}
+
+/** A copy of `events` with one or two more at the end, sized once (no growth while copying). */
+function extended(events: readonly TraceEvent[], a: TraceEvent, b?: TraceEvent): TraceEvent[] {
+  const n = events.length;
+  const out: TraceEvent[] = new Array(n + (b ? 2 : 1));
+  for (let i = 0; i < n; i++) out[i] = events[i];
+  out[n] = a;
+  if (b) out[n + 1] = b;
+  return out;
 }
 
 /** Keys to integers on one common scale (exact). */
@@ -535,10 +547,12 @@ function share(pot: Pot, amount: bigint, cands: Candidate[], result: PotResult, 
       by: a.tieBreaks[0].by,
     });
   }
-  const extras = new Set(a.extras);
+  let nextExtra = 0; // a.extras is in ascending row order
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i];
     const amt = a.amounts[i];
+    const extra = a.extras[nextExtra] === i;
+    if (extra) nextExtra++;
     const events = ctx.trace ? c.events : NONE;
     if (ctx.trace && c.status === "eligible") {
       events.push({
@@ -553,7 +567,7 @@ function share(pot: Pot, amount: bigint, cands: Candidate[], result: PotResult, 
         key: keyLabel,
         keyValue: ints[i],
         keySum,
-        extra: extras.has(i),
+        extra,
         source: pot.source,
       });
     }

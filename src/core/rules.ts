@@ -8,7 +8,7 @@
 import { Level, criterionApplies } from "./compile";
 import { StimError } from "./errors";
 import { Answer } from "./facts";
-import { add, cmp, div, Fraction, frac, fromDecimal, meets, mul, shared, sub } from "./fraction";
+import { cmp, difference, div, Fraction, frac, fromDecimal, meets, mul, sub, ZERO } from "./fraction";
 import { Criterion, ImprovementCriterion, Rule } from "./model";
 import { CriterionEvent, CriterionValue, RuleEvent, TraceEvent, Verdict } from "./trace";
 
@@ -107,38 +107,51 @@ function improvement(c: ImprovementCriterion, baseline: Fraction[], result: Frac
   const op = c.op ?? ">=";
   const min = k(c.minImprovement);
   const floor = c.hundredRule ? k(c.hundredRule.floor) : undefined;
-  const indicators: Extract<CriterionValue, { type: "improvement" }>["indicators"] = [];
-  let sum: Fraction = { n: 0n, d: 1n };
-  let sumResult: Fraction = { n: 0n, d: 1n };
+  const count = c.indicators.length;
+  const indicators: Extract<CriterionValue, { type: "improvement" }>["indicators"] = new Array(count);
+  // The sums of improvements and of results as numerator/denominator pairs
+  // (the same values `add` would give, without a fraction per step).
+  let sumN = 0n;
+  let sumD = 1n;
+  let resN = 0n;
+  let resD = 1n;
   let undefinedRelative = false;
   let every = true;
-  for (let i = 0; i < c.indicators.length; i++) {
+  for (let i = 0; i < count; i++) {
     const b = baseline[i];
     const r = result[i];
     let imp: Fraction;
     if (unit === "relative") {
       if (b.n === 0n) {
         undefinedRelative = true;
-        imp = { n: 0n, d: 1n };
+        imp = ZERO;
       } else imp = mul(div(sub(r, b), b), HUNDRED);
-    } else imp = shared(sub(r, b));
+    } else imp = difference(r, b);
     let hundredRule = false;
     if (floor && cmp(r, HUNDRED) === 0 && cmp(imp, floor) < 0) {
       imp = floor;
       hundredRule = true;
     }
     if (!meets(imp, op, min)) every = false;
-    sum = add(sum, imp);
-    sumResult = add(sumResult, r);
-    indicators.push({ name: c.indicators[i], baseline: b, result: r, improvement: imp, hundredRule });
+    if (sumD === imp.d) sumN += imp.n;
+    else {
+      sumN = sumN * imp.d + imp.n * sumD;
+      sumD *= imp.d;
+    }
+    if (resD === r.d) resN += r.n;
+    else {
+      resN = resN * r.d + r.n * resD;
+      resD *= r.d;
+    }
+    indicators[i] = { name: c.indicators[i], baseline: b, result: r, improvement: imp, hundredRule };
   }
-  const n = frac(BigInt(c.indicators.length));
-  const average = div(sum, n);
+  const n = BigInt(count);
+  const average = frac(sumN, sumD * n);
   const improved = basis === "each" ? every : meets(average, op, min);
   let met: Verdict = improved;
   let attainment: { average: Fraction; level: string; met: boolean } | undefined;
   if (c.attainmentAlternative !== undefined) {
-    const avgResult = div(sumResult, n);
+    const avgResult = frac(resN, resD * n);
     const altMet = meets(avgResult, ">=", k(c.attainmentAlternative));
     attainment = { average: avgResult, level: c.attainmentAlternative, met: altMet };
     met = improved || altMet;
@@ -172,19 +185,18 @@ export function evaluateCriterion(c: Criterion, ruleId: string, answer: Answer |
 /** No failed or missing criteria (shared, never mutated). */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
-/** A placeholder for the rule event, filled in once the criteria are known. */
-const MISSING_EVENT = MISSING as unknown as TraceEvent;
-
 /** Evaluates a rule for one body from its answers for that rule. */
 export function evaluateRule(rule: Rule, answers: ReadonlyMap<string, Answer | null> | undefined, ctx: RuleContext = {}): RuleResult {
-  const events: TraceEvent[] = [MISSING_EVENT];
+  // Sized once: the rule event, then one event per criterion (trimmed below if some do not apply).
+  const events: TraceEvent[] = new Array(rule.criteria.length + 1);
+  let n = 1;
   let failed: string[] = NONE;
   let missing: string[] = NONE;
   let met: Verdict = true;
   for (const c of rule.criteria) {
     if (c.appliesTo && ctx.level && !criterionApplies(c, ctx.level)) continue;
     const r = evaluateCriterion(c, rule.id, answers?.get(c.id), ctx);
-    events.push(r);
+    events[n++] = r;
     if (r.applied === false) {
       met = false;
       if (failed === NONE) failed = [];
@@ -206,5 +218,6 @@ export function evaluateRule(rule: Rule, answers: ReadonlyMap<string, Answer | n
     assumptions: rule.assumptions,
   };
   events[0] = event;
+  if (n < events.length) events.length = n;
   return { rule, met, event, events };
 }

@@ -42,6 +42,32 @@ export function measure(fn: () => unknown, runs: number, warmup = Math.min(3, ru
   return { median: median(t), min: Math.min(...t), max: Math.max(...t), runs: t.length };
 }
 
+/**
+ * Two functions measured in alternation (a, b, a, b …), each run from a
+ * collected heap: on a shared machine the load drifts, and alternating
+ * puts both under the same drift, so their ratio means something.
+ */
+export function measurePair(a: () => unknown, b: () => unknown, runs: number, warmup = 10): [Stats, Stats] {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const once = (fn: () => unknown, into: number[]) => {
+    gc();
+    const s = process.hrtime.bigint();
+    fn();
+    into.push(Number(process.hrtime.bigint() - s) / 1e6);
+  };
+  for (let i = 0; i < runs; i++) {
+    once(a, ta);
+    once(b, tb);
+  }
+  const stats = (t: number[]): Stats => ({ median: median(t), min: Math.min(...t), max: Math.max(...t), runs: t.length });
+  return [stats(ta), stats(tb)];
+}
+
 /** Median wall time of `fn` in milliseconds over `runs` runs, after warm-up runs. */
 export function time(fn: () => unknown, runs: number, warmup = Math.min(10, runs)): number {
   return measure(fn, runs, warmup).median;

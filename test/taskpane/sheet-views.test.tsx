@@ -95,6 +95,27 @@ describe("Granska länsark", () => {
     await waitFor(() => expect(screen.getByTestId("review-findings").textContent).toContain("kanske"));
   });
 
+  test("the list follows the active sheet until the user picks one: a sheet built since the view was last open is preselected", async () => {
+    const wb = new MemoryWorkbook({ Budget: [["Kommun", "Belopp"]] });
+    const value = () => (screen.getByTestId("review-sheet") as HTMLSelectElement).value;
+    const first = renderPane(<ReviewView />, { memory: wb, workbook: wb });
+    await waitFor(() => expect(value()).toBe("Budget"));
+    first.unmount();
+    // A new sheet, now the active one (as "Bygg fördelningsark" leaves it).
+    wb.addSheet("Fördelning", [["Stimulans"]]);
+    wb.select("Fördelning", "A1");
+    const second = renderPane(<ReviewView />, { memory: wb, workbook: wb });
+    await waitFor(() => expect(value()).toBe("Fördelning"));
+    // Picked by the user: kept when the view opens again, whatever sheet is active.
+    fireEvent.change(screen.getByTestId("review-sheet"), { target: { value: "Budget" } });
+    second.unmount();
+    wb.select("Fördelning", "B2");
+    renderPane(<ReviewView />, { memory: wb, workbook: wb });
+    await waitFor(() => expect(screen.getByTestId("review-sheet")).toBeTruthy());
+    await act(async () => {}); // the sheet list has been read
+    expect(value()).toBe("Budget");
+  });
+
   test("a sheet without an allocation table: the sheet layer's Swedish message and what to adjust, not an empty pane", async () => {
     const wb = new MemoryWorkbook({ Budget: [["Kommun", "Belopp"], ["Malmö", 12]] });
     renderPane(<ReviewView />, { memory: wb, workbook: wb });

@@ -59,6 +59,8 @@ const HOW: Record<string, string> = {
 interface Remembered {
   workbook: unknown;
   sheet: string;
+  /** The user picked the sheet in the list (else it follows the active sheet). */
+  chosen: boolean;
   grid?: SheetGrid;
   agreementId: string;
   headerRowText: string;
@@ -72,25 +74,34 @@ export default function ReviewView(_props: ViewProps) {
   const last = remembered?.workbook === workbook ? remembered : undefined;
   const [sheets, setSheets] = useState<string[]>([]);
   const [sheet, setSheet] = useState(last?.sheet ?? "");
+  const [chosen, setChosen] = useState(last?.chosen ?? false);
   const [grid, setGrid] = useState<SheetGrid | undefined>(last?.grid);
   const [agreementId, setAgreementId] = useState(last?.agreementId ?? "");
   const [headerRowText, setHeaderRowText] = useState(last?.headerRowText ?? "");
   const [mapping, setMapping] = useState<ReadonlyMap<number, string | null>>(last?.mapping ?? new Map());
   useEffect(() => {
-    remembered = { workbook, sheet, grid, agreementId, headerRowText, mapping };
-  }, [workbook, sheet, grid, agreementId, headerRowText, mapping]);
+    remembered = { workbook, sheet, chosen, grid, agreementId, headerRowText, mapping };
+  }, [workbook, sheet, chosen, grid, agreementId, headerRowText, mapping]);
   const load = useOperation<SheetGrid>();
   const report = useOperation<string>();
   const colour = useOperation<string>();
   const [, setTick] = useState(0);
 
-  // The sheets, with the active one chosen.
+  // The sheets, with the active one chosen, unless the user picked one in
+  // the list or a review of the current one is on show (it stays while the
+  // sheet exists); a sheet built since then is picked up when the view opens.
   const listSheets = useOperation<void>();
   const refreshSheets = () =>
     listSheets.run("Läser bladen …", async () => {
       const [names, sel] = await Promise.all([workbook.listSheetNames(), workbook.getSelectedRange()]);
       setSheets(names);
-      setSheet((current) => (current && names.includes(current) ? current : sel.sheet));
+      const keep = sheet !== "" && names.includes(sheet) && (chosen || grid !== undefined);
+      if (!keep && sel.sheet !== sheet) {
+        setSheet(sel.sheet);
+        setChosen(false);
+        setGrid(undefined);
+        setMapping(new Map());
+      }
     });
   useEffect(() => {
     // Once, when the view opens.
@@ -164,6 +175,7 @@ export default function ReviewView(_props: ViewProps) {
           value={sheet}
           onChange={(v) => {
             setSheet(v);
+            setChosen(true);
             setGrid(undefined);
             setMapping(new Map());
           }}

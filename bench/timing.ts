@@ -39,6 +39,10 @@ export function measure(fn: () => unknown, runs: number, warmup = Math.min(3, ru
     t.push(ms);
     spent += ms;
   }
+  return statsOf(t);
+}
+
+function statsOf(t: number[]): Stats {
   return { median: median(t), min: Math.min(...t), max: Math.max(...t), runs: t.length };
 }
 
@@ -64,8 +68,7 @@ export function measurePair(a: () => unknown, b: () => unknown, runs: number, wa
     once(a, ta);
     once(b, tb);
   }
-  const stats = (t: number[]): Stats => ({ median: median(t), min: Math.min(...t), max: Math.max(...t), runs: t.length });
-  return [stats(ta), stats(tb)];
+  return [statsOf(ta), statsOf(tb)];
 }
 
 /** Median wall time of `fn` in milliseconds over `runs` runs, after warm-up runs. */

@@ -8,7 +8,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { OfficeWorkbook } from "../src/office/officeWorkbook";
 import { MAX_FILL_CELLS, MAX_READ_CELLS, WorkbookError } from "../src/office/workbook";
-import { child, type Mock } from "./support/office-mock";
+import { child, installSheetLookup, type Mock } from "./support/office-mock";
 
 const NOT_LOADED = "Error, property was not loaded";
 
@@ -84,13 +84,7 @@ function installExcel(sheets: FakeSheet[], options: { excelApi19?: boolean } = {
   };
   const pending: (() => void)[] = [];
 
-  worksheets.getItemOrNullObject = (name: string) => {
-    const found = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (found) return sheetMock(found);
-    const nothing = child(worksheets, `missing${counter++}`, { name: "" });
-    nothing.isNullObject = true;
-    return nothing;
-  };
+  installSheetLookup(worksheets, sheets, sheetMock, () => `missing${counter++}`);
   (workbook.onSelectionChanged as Mock).add = (fn: () => Promise<void>) => {
     handlers.push(fn);
     return { context, remove: () => removed++ };

@@ -12,7 +12,7 @@ import { countySummary } from "../src/core/summary";
 import { OfficeWorkbook, boldRanges } from "../src/office/officeWorkbook";
 import { WorkbookError, specValues, uniqueSheetName, type CellValue } from "../src/office/workbook";
 import { KRONOR_FORMAT, countySummarySheet } from "../src/sheets/countySummary";
-import { child, type Mock } from "./support/office-mock";
+import { child, installSheetLookup, type Mock } from "./support/office-mock";
 
 const NOT_LOADED = "Error, property was not loaded";
 
@@ -83,13 +83,7 @@ function installExcel(specs: SheetSpec[], selection?: { sheet: string; address: 
     return sheet;
   };
 
-  worksheets.getItemOrNullObject = (name: string) => {
-    const found = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (found) return sheetMock(found);
-    const nothing = child(worksheets, `missing${counter++}`, { name: "" });
-    nothing.isNullObject = true;
-    return nothing;
-  };
+  installSheetLookup(worksheets, sheets, sheetMock, () => `missing${counter++}`);
   worksheets.add = (name: string) => {
     added.push(name);
     const entry = { name, used: false };

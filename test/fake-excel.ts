@@ -15,7 +15,7 @@
  * office-addin-mock (test/office-workbook-*.test.ts) checks the adapter's
  * single calls against Microsoft's own mock; this fake checks sequences.
  */
-import { parseA1Range, rangeToA1 } from "../src/office/a1";
+import { parseA1Range, rangeToA1 } from "../src/sheets/a1";
 
 type Value = string | number | boolean;
 

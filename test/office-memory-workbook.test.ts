@@ -4,7 +4,7 @@ import {
   columnLettersToIndex,
   parseA1Range,
   rangeToA1,
-} from "../src/office/a1";
+} from "../src/sheets/a1";
 import { MemoryWorkbook } from "../src/office/memoryWorkbook";
 import { WorkbookError, type CellValue, type WorkbookAdapter } from "../src/office/workbook";
 

@@ -8,7 +8,7 @@
  * and after `writeNewSheet` the new sheet is active with A1 selected.
  */
 import type { SheetSpec, StyleId } from "../sheets/layout";
-import { blockFromA1, parseA1Range, rangeSize, rangeToA1, type RangeRef } from "./a1";
+import { addressMessages, blockFromA1, parseA1Range, rangeSize, rangeToA1, type RangeRef } from "../sheets/a1";
 import {
   MAX_COLUMNS,
   MAX_READ_CELLS,
@@ -119,7 +119,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
     const { start } = parseA1Range(address);
     const width = values.length > 0 ? values[0].length : 0;
     if (start.row + values.length > MAX_ROWS || start.col + width > MAX_COLUMNS) {
-      throw new WorkbookError(messages.addressOutOfBounds(address));
+      throw new WorkbookError(addressMessages.addressOutOfBounds(address));
     }
     this.put(sheet, start.row, start.col, values);
     this.changed();

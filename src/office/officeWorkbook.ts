@@ -7,7 +7,7 @@
  * getUsedRangeOrNullObject). Every Excel version that supports the shared
  * runtime (SharedRuntime 1.1) has it.
  */
-import { blockFromA1, columnIndexToLetters, parseA1Range, rangeSize, rangeToA1 } from "./a1";
+import { blockFromA1, columnIndexToLetters, parseA1Range, rangeSize, rangeToA1 } from "../sheets/a1";
 import type { SheetSpec, StyleId, ValidationSpec } from "../sheets/layout";
 import {
   MAX_READ_CELLS,

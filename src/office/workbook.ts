@@ -106,13 +106,8 @@ export function specValues(spec: SheetSpec): CellValue[][] {
   );
 }
 
-/** An error whose message is meant for the user (Swedish). */
-export class WorkbookError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WorkbookError";
-  }
-}
+import { MAX_COLUMNS, MAX_ROWS, WorkbookError, addressMessages } from "../sheets/a1";
+export { MAX_COLUMNS, MAX_ROWS, WorkbookError };
 
 
 /** User-facing messages, shared by all adapters. */
@@ -127,9 +122,6 @@ export const messages = {
     `Bladnamnet "${name}" innehåller otillåtna tecken. Tecknen : \\ / ? * [ ] får inte användas.`,
   sheetNameApostrophe: (name: string) => `Bladnamnet "${name}" får inte börja eller sluta med apostrof (').`,
   sheetNameReserved: (name: string) => `Bladnamnet "${name}" är reserverat av Excel.`,
-  invalidAddress: (address: string) =>
-    `"${address}" är ingen giltig celladress. Använd till exempel "A1" eller "B2:D10".`,
-  addressOutOfBounds: (address: string) => `Celladressen "${address}" ligger utanför kalkylbladet.`,
   notRectangular: () => "Alla rader måste ha lika många kolumner.",
   invalidNumber: (row: number, col: number) =>
     `Cellen på rad ${row}, kolumn ${col} innehåller ett ogiltigt tal (NaN eller oändligt).`,
@@ -147,8 +139,6 @@ export const messages = {
 /** Excel limits. */
 export const MAX_SHEET_NAME_LENGTH = 31;
 export const MAX_CELL_TEXT_LENGTH = 32767;
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 /**
  * Largest range `readRange`/`getSelectedRange` will load. Excel on the web
  * limits a request payload to about 5 MB; a whole selected column (about a
@@ -227,7 +217,7 @@ export function uniqueTableName(name: string, taken: ReadonlySet<string>): strin
 export function assertFills(fills: readonly { cell: string; fill: Fill }[]): void {
   if (fills.length > MAX_FILL_CELLS) throw new WorkbookError(messages.tooManyFills(fills.length));
   for (const { cell, fill } of fills) {
-    if (!/^\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}$/.test(cell)) throw new WorkbookError(messages.invalidAddress(cell));
+    if (!/^\$?[A-Za-z]{1,3}\$?[1-9]\d{0,6}$/.test(cell)) throw new WorkbookError(addressMessages.invalidAddress(cell));
     if (fill !== null && !/^#[0-9A-Fa-f]{6}$/.test(fill)) throw new WorkbookError(messages.invalidFill(fill));
   }
 }

@@ -4,7 +4,7 @@
  * undefined; errors arrive as "#N/A" text (office.js) or as error objects.
  * Also A1 addresses and header normalisation.
  */
-import { columnIndexToLetters } from "../office/a1";
+import { columnIndexToLetters } from "./a1";
 
 /** One worksheet as a grid of values (and, where the host has them, formulas). */
 export interface SheetGrid {

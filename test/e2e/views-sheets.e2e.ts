@@ -12,7 +12,7 @@ import { evaluate } from "../../src/core/evaluate";
 import { formatCitation } from "../../src/core/format";
 import { renderEvent } from "../../src/core/render";
 import { buildAllocationSheet, sheetColumns } from "../../src/sheets";
-import { columnIndexToLetters } from "../../src/office/a1";
+import { columnIndexToLetters } from "../../src/sheets/a1";
 import type { Browser, Page as PwPage } from "playwright-core";
 import { OFFICE_JS_OWN, ROOT, axe, launch, newPage, serve, type Served } from "./harness";
 

@@ -6,7 +6,7 @@
  * can be given. Expected facts are those of the unchanged template.
  */
 import { getAgreement } from "../../src/agreements";
-import { columnIndexToLetters } from "../../src/office/a1";
+import { columnIndexToLetters } from "../../src/sheets/a1";
 import { demoFacts } from "../../src/agreements/demo";
 import { buildWorkbook, readAllocationSheet, SheetGrid, SheetReadError, validateRead } from "../../src/sheets";
 

@@ -6,7 +6,7 @@
 import { getAgreement } from "../../src/agreements";
 import { demoFacts } from "../../src/agreements/demo";
 import { formatCitation } from "../../src/core/format";
-import { columnIndexToLetters } from "../../src/office/a1";
+import { columnIndexToLetters } from "../../src/sheets/a1";
 import { buildWorkbook, findingsSummary, readAllocationSheet, REPORT_TITLE, reportSheet, SheetGrid, SHEET_REPORT, validateRead } from "../../src/sheets";
 
 const PRIO = getAgreement("prio-2014");

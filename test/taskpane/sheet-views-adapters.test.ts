@@ -13,7 +13,7 @@ import { renderEvent } from "../../src/core/render";
 import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
 import { OfficeWorkbook } from "../../src/office/officeWorkbook";
 import type { WorkbookAdapter } from "../../src/office/workbook";
-import { columnIndexToLetters } from "../../src/office/a1";
+import { columnIndexToLetters } from "../../src/sheets/a1";
 import { buildAllocationSheet, buildWorkbook, readAllocationSheet, sheetColumns, withBaseline, type SheetSpec } from "../../src/sheets";
 import { criteria, goalMet } from "../../src/functions/adapters";
 import { buildSheets } from "../../src/taskpane/views/build/build";

@@ -10,7 +10,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { getAgreement } from "../../src/agreements";
 import { demoFacts } from "../../src/agreements/demo";
 import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
-import { columnIndexToLetters } from "../../src/office/a1";
+import { columnIndexToLetters } from "../../src/sheets/a1";
 import type { WorkbookAdapter } from "../../src/office/workbook";
 import { buildAllocationSheet, buildWorkbook, sheetColumns } from "../../src/sheets";
 import BuildView from "../../src/taskpane/views/build";

@@ -6,7 +6,7 @@
  */
 import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import { useSyncExternalStore } from "react";
-import { cellToA1, columnIndexToLetters } from "../../office/a1";
+import { cellToA1, columnIndexToLetters } from "../../sheets/a1";
 import type { MemoryWorkbook } from "../../office/memoryWorkbook";
 import type { CellValue } from "../../office/workbook";
 import { formatNumber } from "../../runtime";

@@ -18,7 +18,7 @@ import type {
   Split,
 } from "../../../core/model";
 import type { FormulaLocale } from "../../../functions/formula";
-import { columnIndexToLetters } from "../../../office/a1";
+import { columnIndexToLetters } from "../../../sheets/a1";
 import { compile, formatKr, formatPeriod, formatRate, formatThreshold, formulaText, getKommun, getLan, slotsOf } from "../../../runtime";
 
 export const POT_KIND: Record<Pot["kind"], string> = {

@@ -15,7 +15,7 @@ import type { TraceEvent, Verdict } from "../../../core/trace";
 import type { ReadResult } from "../../../sheets/read";
 import type { SheetGrid } from "../../../sheets/cells";
 import type { WorkbookAdapter } from "../../../office/workbook";
-import { columnIndexToLetters, columnLettersToIndex } from "../../../office/a1";
+import { columnIndexToLetters, columnLettersToIndex } from "../../../sheets/a1";
 import {
   AGREEMENTS,
   COUNTY_SHEET_NOTE,

@@ -5,7 +5,23 @@
  *
  * Rows and columns are 0-based here; Excel's are 1-based.
  */
-import { MAX_COLUMNS, MAX_ROWS, WorkbookError, messages } from "./workbook";
+/** Excel's sheet size. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** An error whose message is meant for the user (Swedish); the workbook adapters throw it too. */
+export class WorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+export const addressMessages = {
+  invalidAddress: (address: string) =>
+    `"${address}" är ingen giltig celladress. Använd till exempel "A1" eller "B2:D10".`,
+  addressOutOfBounds: (address: string) => `Celladressen "${address}" ligger utanför kalkylbladet.`,
+} as const;
 
 export interface CellRef {
   row: number;
@@ -26,7 +42,7 @@ export function columnLettersToIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) {
     const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) throw new WorkbookError(messages.invalidAddress(letters));
+    if (code < 65 || code > 90) throw new WorkbookError(addressMessages.invalidAddress(letters));
     n = n * 26 + (code - 64);
   }
   return n - 1;
@@ -47,18 +63,18 @@ export function columnIndexToLetters(index: number): string {
 
 function parseCell(text: string, whole: string): CellRef {
   const m = CELL_RE.exec(text.trim());
-  if (!m) throw new WorkbookError(messages.invalidAddress(whole));
+  if (!m) throw new WorkbookError(addressMessages.invalidAddress(whole));
   const col = columnLettersToIndex(m[1]);
   const row = Number(m[2]) - 1;
-  if (row < 0) throw new WorkbookError(messages.invalidAddress(whole));
-  if (row >= MAX_ROWS || col >= MAX_COLUMNS) throw new WorkbookError(messages.addressOutOfBounds(whole));
+  if (row < 0) throw new WorkbookError(addressMessages.invalidAddress(whole));
+  if (row >= MAX_ROWS || col >= MAX_COLUMNS) throw new WorkbookError(addressMessages.addressOutOfBounds(whole));
   return { row, col };
 }
 
 /** Parses "B2" or "B2:D10" (corners in any order) into a normalised range. */
 export function parseA1Range(address: string): RangeRef {
   const parts = address.split(":");
-  if (parts.length > 2 || address.includes("!")) throw new WorkbookError(messages.invalidAddress(address));
+  if (parts.length > 2 || address.includes("!")) throw new WorkbookError(addressMessages.invalidAddress(address));
   const a = parseCell(parts[0], address);
   const b = parts.length === 2 ? parseCell(parts[1], address) : a;
   return {

@@ -2,6 +2,8 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
+  // Suites that need other programs run in npm run test:interop and test:e2e.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/interop/", "<rootDir>/test/e2e/"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],

@@ -14,8 +14,9 @@ import { join } from "node:path";
 import { readXlsxBytes, writeXlsx } from "../../src/cli/xlsx";
 import { templateSpec } from "../../src/cli/sheets";
 import { SheetGrid } from "../../src/sheets";
+import { PROGRAMS, requireProgram } from "../support/programs";
 
-const SOFFICE = "/usr/bin/soffice";
+const SOFFICE = requireProgram(PROGRAMS.soffice);
 
 /** CSV → rows of fields (RFC 4180 quoting, as LibreOffice writes it). */
 function parseCsv(text: string): string[][] {

@@ -1,0 +1,70 @@
+/**
+ * External programs the interop and end-to-end suites drive (LibreOffice,
+ * Chromium, Python with openpyxl). Each is found through an environment
+ * variable or on PATH; when it is missing, `requireProgram` throws one line
+ * that says what to install, so a suite fails clearly instead of with a raw
+ * ENOENT or a silent skip. `npm test` never needs any of them.
+ */
+import { accessSync, constants, statSync } from "node:fs";
+import { delimiter, isAbsolute, join } from "node:path";
+
+export interface ProgramSpec {
+  /** Environment variable that may name the executable. */
+  env: string;
+  /** Names looked for on PATH, in order. */
+  names: string[];
+  /** What to install, in one line. */
+  install: string;
+}
+
+export const PROGRAMS = {
+  soffice: {
+    env: "SOFFICE",
+    names: ["soffice", "libreoffice"],
+    install: "LibreOffice Calc saknas: installera den (Debian: apt-get install libreoffice-calc-nogui) eller ange sökvägen i SOFFICE.",
+  },
+  chromium: {
+    env: "CHROMIUM",
+    names: ["chromium", "chromium-browser", "google-chrome"],
+    install: "Chromium saknas: installera den (Debian: apt-get install chromium) eller ange sökvägen i CHROMIUM.",
+  },
+  python: {
+    env: "PYTHON",
+    names: ["python3", "python"],
+    install: "Python 3 saknas: installera den (Debian: apt-get install python3 python3-openpyxl) eller ange sökvägen i PYTHON.",
+  },
+} satisfies Record<string, ProgramSpec>;
+
+function executable(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The executable's path, or undefined. */
+export function findProgram(spec: ProgramSpec, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const given = env[spec.env];
+  if (given) return executable(given) ? given : undefined;
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
+    if (!dir || !isAbsolute(dir)) continue;
+    for (const name of spec.names) {
+      const p = join(dir, name);
+      if (executable(p)) return p;
+    }
+  }
+  return undefined;
+}
+
+/** The executable's path; throws one line saying what to install when it is missing. */
+export function requireProgram(spec: ProgramSpec, env: NodeJS.ProcessEnv = process.env): string {
+  const found = findProgram(spec, env);
+  if (!found) {
+    const given = env[spec.env];
+    throw new Error(given ? `${spec.env}=${given} är ingen körbar fil. ${spec.install}` : spec.install);
+  }
+  return found;
+}

@@ -35,6 +35,27 @@ describe("stim agreements / pots", () => {
   test("human output formats kronor Swedish style", () => {
     expect(run(["agreements"]).stdout).toContain("692 500 000 kr");
   });
+  test("pots names recipients in Swedish (län, not lan) and counts the pots", () => {
+    const out = run(["pots", "aldre-2014"]).stdout;
+    expect(out.split("\n")[0]).toBe("Sammanhållen vård och omsorg om de mest sjuka äldre 2014 (aldre-2014): 32 potter, totalt 1 001 000 000 kr");
+    expect(out).toMatch(/^LKM-OLAMPLIGA +100 000 000 kr +län +Antal invånare 31 december 2013 \(antagande\) +70 % kommuner, 30 % landsting \(per län\)/m);
+    expect(out).not.toMatch(/ lan /);
+  });
+  test("conflicts show amounts in kronor and years as years", () => {
+    const out = run(["conflicts"]).stdout;
+    expect(out).toContain("  SKL:s PM, A1: 100 000 000 kr\n");
+    expect(out).toContain("  Används: 80 000 000 kr — ");
+    expect(out).toContain("  SKL:s PM, rubrik: 2013\n");
+    expect(out).not.toMatch(/\d{5}/);
+  });
+  test("assumptions: Swedish labels, the id only in the --assume to type", () => {
+    const out = run(["assumptions", "prio-2014"]).stdout;
+    expect(out).toContain(
+      "Län där de godkända kommunerna har under 80 % av invånarna\n  Standardval: Ingen i länet får prestationsmedel\n  Alternativ: Endast de kommuner och det landsting som själva uppfyller grundkraven får medel\n    välj med --assume prio-2014/county-below-80=complying-only\n",
+    );
+    const withoutAssume = out.replace(/--assume \S+/g, "");
+    expect(withoutAssume).not.toMatch(/none-in-county|kommuner-may-receive|not-applicable-is-met|at-least|combined/);
+  });
 });
 
 describe("stim allocate", () => {
@@ -70,14 +91,17 @@ describe("stim allocate", () => {
 
 describe("stim population (SCB, 31 Dec 2013)", () => {
   test.each([
-    ["0180", 897_700],
-    ["180", 897_700],
-    ["01", 2_163_042],
-    ["1", 2_163_042],
-    ["0980", 57_161],
-    ["09", 57_161],
-  ])("%s → %d", (code, expected) => {
-    expect(run(["population", code]).stdout.trim()).toBe(String(expected));
+    ["0180", "Stockholm (kommun 0180): 897 700"],
+    ["180", "Stockholm (kommun 0180): 897 700"],
+    ["01", "Stockholms län (län 01): 2 163 042"],
+    ["1", "Stockholms län (län 01): 2 163 042"],
+    ["0980", "Gotland (kommun 0980): 57 161"],
+    ["09", "Gotlands län (län 09): 57 161"],
+  ])("%s → %s", (code, expected) => {
+    expect(run(["population", code]).stdout.trim()).toBe(`${expected} invånare 31 december 2013 (SCB)`);
+  });
+  test("--json gives the bare number", () => {
+    expect(json(["population", "0180", "--json"])).toMatchObject({ code: "0180", kind: "kommun", population: 897_700 });
   });
   test("unknown code fails in Swedish", () => {
     fails(["population", "9999"], /Okänd kod "9999"/);

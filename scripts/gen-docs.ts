@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { allCommands } from "../src/cli/commands";
 import { CliResult, run, runAsync } from "../src/cli/main";
 import { formatCitation, formatDate, formatKr, formatPeriod, formatRate, formatThreshold, SOURCE_KIND_SV } from "../src/core/format";
-import { Citation, POT_KIND_SV, RECIPIENT_LEVEL_SV, SPLIT_MODE_SV } from "../src/core/model";
+import { Citation, GATE_SV, POT_KIND_SV, RECIPIENT_LEVEL_SV, Requirement, RULE_LEVEL_SV, SPLIT_MODE_SV } from "../src/core/model";
 
 /** An item's status in words. */
 const STATUS_SV: Readonly<Record<"sourced" | "assumption", string>> = { sourced: "enligt källan", assumption: "antagande" };
@@ -84,8 +84,8 @@ export function agreementsDoc(): string {
             return `\`${c.id}\` ${c.label}${thr}`;
           })
           .join("<br>");
-        const gate = "gate" in r ? ` (grundkrav, ${(r as { gate: string }).gate})` : "";
-        out.push(`| \`${r.id}\` ${r.title}${gate} | ${r.level} | ${crit} | ${cite(r.source)} |`);
+        const gate = "gate" in r ? ` (grundkrav: ${GATE_SV[(r as Requirement).gate]})` : "";
+        out.push(`| \`${r.id}\` ${r.title}${gate} | ${RULE_LEVEL_SV[r.level]} | ${crit} | ${cite(r.source)} |`);
       }
     }
     if (a.assumptions.length) {

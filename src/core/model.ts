@@ -350,6 +350,21 @@ export const RECIPIENT_LEVEL_SV: Readonly<Record<RecipientLevel | "kommun+landst
   "kommun+landsting": "kommuner och landsting",
 };
 
+/** Swedish labels for how a basic requirement gates the money. */
+export const GATE_SV: Readonly<Record<Requirement["gate"], string>> = {
+  each: "varje mottagare för sig",
+  "all-in-county": "alla i länet",
+  county: "länet gemensamt",
+};
+
+/** Swedish labels for who answers a rule: the same words as for recipients, one body at a time. */
+export const RULE_LEVEL_SV: Readonly<Record<RecipientLevel, string>> = {
+  kommun: "kommun",
+  landsting: "landsting",
+  lan: "län",
+  organisation: "organisation",
+};
+
 /** Swedish labels for a split's mode. */
 export const SPLIT_MODE_SV: Readonly<Record<Split["mode"], string>> = {
   pot: "hela potten delas",

@@ -112,8 +112,18 @@ function countyReason(ev: Evaluation, lan: string): string {
   if (decisive.length) return renderEvent(decisive[0]);
   if (ev.counties[lan]?.gate === null) return "Uppgifter om grundkraven saknas, så det kan inte avgöras om länet får medel.";
   if (ev.counties[lan]?.gate === false) return "Grundkraven är inte uppfyllda i länet.";
-  return "Ingen mottagare i länet nådde något prestationsmål.";
+  // Otherwise pot by pot: the goals nobody reached, and why the other pots pay nothing here.
+  const open = ev.pots.filter((p) => ev.recipients.some((r) => r.lan === lan && r.pots.some((x) => x.pot === p.id && x.status !== "not-applicable")));
+  const goals = open.filter((p) => p.kind === "performance").map((p) => p.id);
+  const parts = [
+    ...(goals.length ? [`ingen mottagare i länet nådde målet i ${andList(goals)}`] : []),
+    ...open.filter((p) => p.kind !== "performance").map((p) => `${p.id}: ${lowerFirst(p.unallocatedReason ?? "inget belopp till länet")}`),
+  ];
+  return parts.length ? `${upperFirst(parts.join("; "))}${/[.!?]$/.test(parts[parts.length - 1]) ? "" : "."}` : "Ingen pott i överenskommelsen betalar något till länet.";
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "Västerbottens län och Norrbottens län", "A, B och C". */
 function andList(items: string[]): string {
@@ -143,7 +153,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
   const open = ev.pots.filter((p) => p.unallocated > 0n);
   if (open.length === 0) out.push(ev.pots.length === 2 ? "  Båda potterna är helt fördelade." : `  Alla ${ev.pots.length} potter är helt fördelade.`);
   else {
-    out.push(`  ${open.length} av ${ev.pots.length} potter har ofördelade medel:`);
+    out.push(open.length === ev.pots.length ? `  ${ev.pots.length === 2 ? "Båda potterna" : `Alla ${ev.pots.length} potter`} har ofördelade medel:` : `  ${open.length} av ${ev.pots.length} potter har ofördelade medel:`);
     for (const p of open) out.push(`    ${p.id}: ${formatKr(p.unallocated)} ofördelat. ${p.unallocatedReason ?? ""}`.trimEnd());
   }
   const provisional = ev.pots.filter((p) => p.provisional);
@@ -154,7 +164,11 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
     const paid = lanCodes.filter((c) => lanTotal(c) > 0n).length;
     out.push(
       `  ${paid === lanCodes.length ? `Alla ${paid}` : `${paid} av ${lanCodes.length}`} län får medel` +
-        (empty.length ? `; ${andList(empty.map(lanName))} får inget (skälet under ”Län som inte får något”).` : "."),
+        (empty.length === 0
+          ? "."
+          : empty.length <= 8
+            ? `; ${andList(empty.map(lanName))} får inget (skälet under ”Län som inte får något”).`
+            : `; ${empty.length} län får inget (länen och skälen under ”Län som inte får något”).`),
     );
   }
   out.push("");

@@ -3,14 +3,20 @@
  * real runs of the CLI, so the documentation cannot drift from the code.
  * Run: npm run docs. A test checks that the committed files are current.
  */
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../src/cli/main";
+import { allCommands } from "../src/cli/commands";
+import { CliResult, run, runAsync } from "../src/cli/main";
 import { formatCitation, formatDate, formatKr, formatPeriod, formatRate, formatThreshold, SOURCE_KIND_SV } from "../src/core/format";
-import { Citation } from "../src/core/model";
+import { Citation, GATE_SV, POT_KIND_SV, RECIPIENT_LEVEL_SV, Requirement, RULE_LEVEL_SV, SPLIT_MODE_SV } from "../src/core/model";
+
+/** An item's status in words. */
+const STATUS_SV: Readonly<Record<"sourced" | "assumption", string>> = { sourced: "enligt källan", assumption: "antagande" };
 import { SOURCE_DOCUMENTS } from "../src/reference/sources";
 import { AGREEMENTS, ALL_CONFLICTS } from "../src/agreements";
 import { traceDoc } from "./gen-trace-doc";
+import { makeValidateExample } from "./make-validate-example";
 
 /** A citation in a table cell or list: "(Psykisk ohälsa 2014 §3.4.2)"; the table of source documents gives the full form. */
 const cite = (c: Citation) => `(${formatCitation(c, "short")})`;
@@ -55,7 +61,7 @@ export function agreementsDoc(): string {
     out.push("|---|---:|---|---|---|---|---|---|");
     for (const p of a.pots) {
       out.push(
-        `| \`${p.id}\` | ${formatKr(p.amount)} | ${p.kind} | ${p.payee ?? p.level} | ${p.key ? `${p.key.label}${p.key.input ? ` (indata \`${p.key.id}\`)` : ""}` : "—"} | ${p.split ? `${formatRate(p.split.kommuner)}/${formatRate(p.split.landsting)} (${p.split.mode})` : "—"} | ${cite(p.source)} ${p.source.label} | ${p.status} |`,
+        `| \`${p.id}\` | ${formatKr(p.amount)} | ${POT_KIND_SV[p.kind]} | ${p.payee ?? RECIPIENT_LEVEL_SV[p.level]} | ${p.key ? `${p.key.label}${p.key.input ? ` (indata \`${p.key.id}\`)` : ""}` : "—"} | ${p.split ? `${formatRate(p.split.kommuner)} kommuner, ${formatRate(p.split.landsting)} landsting (${SPLIT_MODE_SV[p.split.mode]})` : "—"} | ${cite(p.source)} ${p.source.label} | ${STATUS_SV[p.status]} |`,
       );
     }
     if (a.requirements.length || a.goals.length) {
@@ -78,18 +84,23 @@ export function agreementsDoc(): string {
             return `\`${c.id}\` ${c.label}${thr}`;
           })
           .join("<br>");
-        const gate = "gate" in r ? ` (grundkrav, ${(r as { gate: string }).gate})` : "";
-        out.push(`| \`${r.id}\` ${r.title}${gate} | ${r.level} | ${crit} | ${cite(r.source)} |`);
+        const gate = "gate" in r ? ` (grundkrav: ${GATE_SV[(r as Requirement).gate]})` : "";
+        out.push(`| \`${r.id}\` ${r.title}${gate} | ${RULE_LEVEL_SV[r.level]} | ${crit} | ${cite(r.source)} |`);
       }
     }
     if (a.assumptions.length) {
       out.push("");
       out.push("### Antaganden");
       out.push("");
-      out.push("| id | antagande | standard | alternativ | skäl | källa |");
+      out.push("Välj ett alternativ med `--assume <id>=<alternativ>` (koderna inom parentes) eller i faktafilen.");
+      out.push("");
+      out.push("| id | antagande | standardval | alternativ | skäl | källa |");
       out.push("|---|---|---|---|---|---|");
+      const option = (o: { id: string; label: string }) => `${o.label} (\`${o.id}\`)`;
       for (const x of a.assumptions)
-        out.push(`| \`${x.id}\` | ${x.title} | \`${x.default}\` | ${x.options.map((o) => `\`${o.id}\``).join(", ")} | ${x.reason} | ${cite(x.source)} |`);
+        out.push(
+          `| \`${x.id}\` | ${x.title} | ${option(x.options.find((o) => o.id === x.default)!)} | ${x.options.filter((o) => o.id !== x.default).map(option).join("<br>")} | ${x.reason} | ${cite(x.source)} |`,
+        );
     }
     if (a.totals.length) {
       out.push("");
@@ -115,50 +126,104 @@ export function agreementsDoc(): string {
   return out.join("\n") + "\n";
 }
 
-const EXAMPLES: string[][] = [
-  ["agreements"],
-  ["pots", "prio-2014"],
-  ["allocate", "--pot", "100", "--keys", "1,1,1", "--ids", "0114,0115,0117"],
-  ["allocate", "--pot", "100", "--keys", "1,1,1", "--method", "round"],
-  ["allocate", "--pot", "1000000", "--keys", "41449,31616,40495", "--json"],
-  ["population", "0180"],
-  ["population", "01"],
-  ["evaluate", "--help"],
-  ["evaluate", "prio-2014", "--scenario", "demo", "--county", "09", "--explain"],
-  ["summary", "--county", "01"],
-  ["summary", "--county", "01", "--json"],
-  ["conflicts"],
-  ["takeover", "--cost", "1133000", "--year", "2015"],
-  ["model-year", "--year", "5", "--amount", "1000000"],
-  ["cofinancing", "--grant", "1000000", "--own", "900000"],
-  ["evaluate", "prio-2014", "--input", "missing.json"],
-  ["agreements", "--json=false"],
-  ["takeover", "--cost", "1133000", "--year", "0x7DF"],
-];
+/**
+ * Real runs shown under each command, in the order `stim help` lists them.
+ * Paths are relative: the workbook commands run in a fresh temporary folder.
+ * A command missing here fails `cliDoc()`, so a new command cannot go undocumented.
+ */
+const EXAMPLES: Record<string, string[][]> = {
+  agreements: [["agreements"], ["agreements", "--json=false"]],
+  pots: [["pots", "prio-2014"]],
+  assumptions: [["assumptions", "prio-2014"]],
+  allocate: [
+    ["allocate", "--pot", "100", "--keys", "1,1,1", "--ids", "0114,0115,0117"],
+    ["allocate", "--pot", "100", "--keys", "1,1,1", "--method", "round"],
+    ["allocate", "--pot", "1000000", "--keys", "41449,31616,40495", "--json"],
+  ],
+  population: [["population", "0180"], ["population", "01"]],
+  evaluate: [
+    ["evaluate", "prio-2014", "--scenario", "demo"],
+    ["evaluate", "prio-2014", "--scenario", "demo", "--county", "09", "--explain"],
+    ["evaluate", "prio-2014", "--input", "missing.json"],
+  ],
+  demo: [["demo", "prio-2014"]],
+  summary: [
+    ["summary", "--county", "01"],
+    ["summary", "--county", "01", "--json"],
+  ],
+  conflicts: [["conflicts"]],
+  takeover: [
+    ["takeover", "--cost", "1133000", "--year", "2015"],
+    ["takeover", "--cost", "1133000", "--year", "0x7DF"],
+  ],
+  "model-year": [["model-year", "--year", "5", "--amount", "1000000"]],
+  cofinancing: [["cofinancing", "--grant", "1000000", "--own", "900000"]],
+  template: [["template", "prio-2014", "--county", "01", "--demo", "--out", "01.xlsx"]],
+  validate: [
+    ["validate", "01.xlsx"],
+    // The folder made by scripts/make-validate-example.ts (see below).
+    ["validate", "lan", "--out", "rapport.xlsx"],
+  ],
+  check: [["check", "/saknas"]],
+};
 
-export function cliDoc(): string {
+/** Each example's output, at most `max` lines. */
+function shown(args: string[], r: CliResult, max = 60): string[] {
+  const out = ["```text", `$ npm run --silent stim -- ${args.join(" ")}`];
+  let text = (r.stdout || r.stderr).trimEnd();
+  const lines = text.split("\n");
+  if (lines.length > max) text = [...lines.slice(0, max), `… (${lines.length - max} rader till)`].join("\n");
+  out.push(text);
+  if (r.code !== 0) out.push(`(slutkod ${r.code})`);
+  out.push("```");
+  return out;
+}
+
+export async function cliDoc(): Promise<string> {
   const out: string[] = [];
   out.push("# `stim` — kommandoraden");
   out.push("");
   out.push("Genererad av `npm run docs` med riktiga körningar — redigera inte för hand.");
   out.push(
-    "`npm ci` bygger kommandot till en fil, `build/stim.cjs` (paketets `bin`). Kör det som `npm run --silent stim -- <kommando> [flaggor]` eller direkt: `node build/stim.cjs <kommando> [flaggor]`. Fel skrivs på en rad till stderr med slutkod 2 (fel i indata).",
+    "`npm ci` bygger kommandot till en fil, `build/stim.cjs` (paketets `bin`). Kör det som `npm run --silent stim -- <kommando> [flaggor]` eller direkt: `node build/stim.cjs <kommando> [flaggor]`.",
   );
+  out.push("Slutkoder: 0 allt i ordning, 1 avvikelser eller fel i granskade filer, 2 indata som inte kan användas (felet på en rad till stderr).");
   out.push("");
   out.push("```text");
   out.push(run(["help"]).stdout.trimEnd());
   out.push("```");
-  for (const args of EXAMPLES) {
-    const r = run(args);
-    out.push("");
-    out.push("```text");
-    out.push(`$ npm run --silent stim -- ${args.join(" ")}`);
-    let text = (r.stdout || r.stderr).trimEnd();
-    const lines = text.split("\n");
-    if (lines.length > 60) text = [...lines.slice(0, 60), `… (${lines.length - 60} rader till)`].join("\n");
-    out.push(text);
-    if (r.code !== 0) out.push(`(slutkod ${r.code})`);
-    out.push("```");
+  const commands = allCommands();
+  out.push("");
+  out.push(commands.map((c) => `[${c.name}](#stim-${c.name})`).join(" · "));
+  const here = process.cwd();
+  const work = mkdtempSync(join(tmpdir(), "stim-docs-"));
+  try {
+    // The workbook examples run in an empty folder, so every path in the output is relative and the same each time.
+    process.chdir(work);
+    await makeValidateExample("lan");
+    for (const c of commands) {
+      const examples = EXAMPLES[c.name];
+      if (!examples) throw new Error(`docs/cli.md: inget exempel för "stim ${c.name}"; lägg till det i EXAMPLES i scripts/gen-docs.ts`);
+      out.push("");
+      out.push(`## stim ${c.name}`);
+      out.push("");
+      out.push("```text");
+      out.push(run([c.name, "--help"]).stdout.trimEnd());
+      out.push("```");
+      if (c.name === "validate") {
+        out.push("");
+        out.push(
+          "Mappen `lan` i exemplet byggs av `npx tsx scripts/make-validate-example.ts lan`: tre länsark från `stim template … --demo`, där 03 har ett belopp inskrivet för hand och 05 en andel skriven som 9000 %, och 06.xlsx som inte är en arbetsbok.",
+        );
+      }
+      for (const args of examples) {
+        out.push("");
+        out.push(...shown(args, await runAsync(args), c.name === "demo" ? 25 : 60));
+      }
+    }
+  } finally {
+    process.chdir(here);
+    rmSync(work, { recursive: true, force: true });
   }
   return out.join("\n") + "\n";
 }
@@ -166,7 +231,15 @@ export function cliDoc(): string {
 if (require.main === module) {
   const dir = join(__dirname, "..", "docs");
   writeFileSync(join(dir, "agreements.md"), agreementsDoc());
-  writeFileSync(join(dir, "cli.md"), cliDoc());
   writeFileSync(join(dir, "trace.md"), traceDoc());
-  console.log("Wrote docs/agreements.md, docs/cli.md and docs/trace.md");
+  cliDoc().then(
+    (text) => {
+      writeFileSync(join(dir, "cli.md"), text);
+      console.log("Wrote docs/agreements.md, docs/cli.md and docs/trace.md");
+    },
+    (e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
 }

@@ -48,7 +48,7 @@ test("the bundle is a program: #! line and executable, runs directly", () => {
   expect(statSync(fresh).mode & 0o111).toBe(0o111);
   const r = spawnSync(fresh, ["population", "0180"], { encoding: "utf8" });
   expect(r.status).toBe(0);
-  expect(r.stdout).toBe("897700\n"); // Stockholm, SCB 31 Dec 2013
+  expect(r.stdout).toBe("Stockholm (kommun 0180): 897 700 invånare 31 december 2013 (SCB)\n"); // SCB 31 Dec 2013
 });
 
 test("runs with nothing beside it: no node_modules, no tsx, no source", () => {

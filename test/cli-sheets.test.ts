@@ -177,7 +177,7 @@ describe("stim evaluate --input fil.xlsx", () => {
     const r = await runAsync(["evaluate", "prio-2014", "--input", county, "--county", "01"]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("Länsark för län 01: övriga län räknas som om alla uppfyller kraven och når målen (det minsta länet får om det självt är behörigt).");
-    expect(r.stdout).toContain("Stöd till riktade insatser inom området psykisk ohälsa 2014 (prio-2014) — FIKTIVT SCENARIO");
+    expect(r.stdout).toContain("Stöd till riktade insatser inom området psykisk ohälsa 2014 (prio-2014)\nFIKTIVA demouppgifter, inte verkliga");
   }, 60_000);
 
   test("the JSON amounts equal the amounts in the workbook's cells", async () => {

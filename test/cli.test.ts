@@ -35,6 +35,27 @@ describe("stim agreements / pots", () => {
   test("human output formats kronor Swedish style", () => {
     expect(run(["agreements"]).stdout).toContain("692 500 000 kr");
   });
+  test("pots names recipients in Swedish (län, not lan) and counts the pots", () => {
+    const out = run(["pots", "aldre-2014"]).stdout;
+    expect(out.split("\n")[0]).toBe("Sammanhållen vård och omsorg om de mest sjuka äldre 2014 (aldre-2014): 32 potter, totalt 1 001 000 000 kr");
+    expect(out).toMatch(/^LKM-OLAMPLIGA +100 000 000 kr +län +Antal invånare 31 december 2013 \(antagande\) +70 % kommuner, 30 % landsting \(per län\)/m);
+    expect(out).not.toMatch(/ lan /);
+  });
+  test("conflicts show amounts in kronor and years as years", () => {
+    const out = run(["conflicts"]).stdout;
+    expect(out).toContain("  SKL:s PM, A1: 100 000 000 kr\n");
+    expect(out).toContain("  Används: 80 000 000 kr — ");
+    expect(out).toContain("  SKL:s PM, rubrik: 2013\n");
+    expect(out).not.toMatch(/\d{5}/);
+  });
+  test("assumptions: Swedish labels, the id only in the --assume to type", () => {
+    const out = run(["assumptions", "prio-2014"]).stdout;
+    expect(out).toContain(
+      "Län där de godkända kommunerna har under 80 % av invånarna\n  Standardval: Ingen i länet får prestationsmedel\n  Alternativ: Endast de kommuner och det landsting som själva uppfyller grundkraven får medel\n    välj med --assume prio-2014/county-below-80=complying-only\n",
+    );
+    const withoutAssume = out.replace(/--assume \S+/g, "");
+    expect(withoutAssume).not.toMatch(/none-in-county|kommuner-may-receive|not-applicable-is-met|at-least|combined/);
+  });
 });
 
 describe("stim allocate", () => {
@@ -70,14 +91,17 @@ describe("stim allocate", () => {
 
 describe("stim population (SCB, 31 Dec 2013)", () => {
   test.each([
-    ["0180", 897_700],
-    ["180", 897_700],
-    ["01", 2_163_042],
-    ["1", 2_163_042],
-    ["0980", 57_161],
-    ["09", 57_161],
-  ])("%s → %d", (code, expected) => {
-    expect(run(["population", code]).stdout.trim()).toBe(String(expected));
+    ["0180", "Stockholm (kommun 0180): 897 700"],
+    ["180", "Stockholm (kommun 0180): 897 700"],
+    ["01", "Stockholms län (län 01): 2 163 042"],
+    ["1", "Stockholms län (län 01): 2 163 042"],
+    ["0980", "Gotland (kommun 0980): 57 161"],
+    ["09", "Gotlands län (län 09): 57 161"],
+  ])("%s → %s", (code, expected) => {
+    expect(run(["population", code]).stdout.trim()).toBe(`${expected} invånare 31 december 2013 (SCB)`);
+  });
+  test("--json gives the bare number", () => {
+    expect(json(["population", "0180", "--json"])).toMatchObject({ code: "0180", kind: "kommun", population: 897_700 });
   });
   test("unknown code fails in Swedish", () => {
     fails(["population", "9999"], /Okänd kod "9999"/);
@@ -103,9 +127,42 @@ describe("stim evaluate", () => {
   });
   test("human --explain names the assumptions in force", () => {
     const out = run(["evaluate", "aldre-2014", "--scenario", "demo", "--county", "09", "--explain"]).stdout;
-    expect(out).toContain("FIKTIVT SCENARIO");
-    expect(out).toContain("aldre-2014/lan-key = population (standard)");
+    expect(out).toContain("FIKTIVA demouppgifter, inte verkliga");
+    // The assumption in force by its Swedish title and option label, not its ids.
+    expect(out).toContain("  Fördelningsnyckel mellan län: Länets antal invånare 31 december 2013\n");
+    expect(out).not.toContain("= population");
     expect(out).toContain("== Gotland (kommun 0980)");
+  });
+  test("human output opens with a summary a finance officer can act on", () => {
+    const out = run(["evaluate", "prio-2014", "--scenario", "demo"]).stdout;
+    const lines = out.split("\n");
+    // Totals first, with every amount through the Swedish formatter.
+    expect(lines.slice(0, 6)).toContain("  Totalt 692 500 000 kr: fördelat 692 500 000 kr, ofördelat 0 kr.");
+    expect(out).toContain("  Alla 10 potter är helt fördelade.");
+    // The demo scenario leaves 7 counties under the 80 % rule: named in the summary, each with its reason.
+    expect(out).toContain("  14 av 21 län får medel; Kalmar län, Skåne län, Värmlands län, Örebro län, Västernorrlands län, Västerbottens län och Norrbottens län får inget");
+    expect(out).toMatch(
+      /^ {2}25 Norrbottens län: Kommunerna som uppfyller grundkraven har 194 836 av 249 436 invånare \(78,11 %\) inte ≥ 80 % \(Psykisk ohälsa 2014 §3\.4\.1\) → ingen i länet får ta del av de prestationsbaserade medlen \(antagande\)\.$/m,
+    );
+    // What to try next, with a command that runs.
+    expect(out).toContain("  stim evaluate prio-2014 --scenario demo --county 25 --explain\n");
+    // A legend for "–" against "0", and units on the columns.
+    expect(out).toMatch(/^ {2}– {7}potten gäller inte mottagaren/m);
+    expect(out).toMatch(/^ {2}0 {7}mottagaren kan få ur potten men får inget/m);
+    expect(out).toMatch(/^ {2}Pott +Belopp, kr +Fördelat, kr +Ofördelat, kr/m);
+    expect(out).toMatch(/^ {2}Kod +Mottagare +Totalt, kr +A1 +A2/m);
+    expect(out).toMatch(/^ {2}0180 +Stockholm +43 231 618 +– +– +16 425 385 /m);
+    // Per county, in kronor.
+    expect(out).toMatch(/^ {2}25 +Norrbottens län +0 av 15 +0$/m);
+    // No English option ids in the text (they stay in --json and after --assume).
+    expect(out).not.toMatch(/none-in-county|kommuner-may-receive|not-applicable-is-met|at-least|combined/);
+    expect(out).toContain("  Län där de godkända kommunerna har under 80 % av invånarna: Ingen i länet får prestationsmedel\n");
+  });
+  test("a chosen assumption is shown with the --assume that chose it", () => {
+    const out = run(["evaluate", "prio-2014", "--scenario", "demo", "--assume", "prio-2014/county-below-80=complying-only"]).stdout;
+    expect(out).toContain(
+      "  Län där de godkända kommunerna har under 80 % av invånarna: Endast de kommuner och det landsting som själva uppfyller grundkraven får medel (valt med --assume prio-2014/county-below-80=complying-only)",
+    );
   });
   test("--assume changes an assumption; an unknown option is refused", () => {
     const ev = json(["evaluate", "aldre-2014", "--scenario", "demo", "--assume", "aldre-2014/pall-tiers=tier2-exclusive", "--json"]);

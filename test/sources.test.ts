@@ -149,7 +149,7 @@ describe("the CLI shows documents in words, never the file", () => {
       "Källa: Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.1",
     );
     expect(run(["conflicts"]).stdout).toContain(
-      "  Prestationsmål A 1: 80000000\n    Källa: Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2",
+      "  Prestationsmål A 1: 80 000 000 kr\n    Källa: Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2",
     );
   });
 });

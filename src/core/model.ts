@@ -341,6 +341,45 @@ export interface Split extends Cited {
   kommunKey?: KeyRef;
 }
 
+/** Swedish labels for who receives a pot: the one place users' words for the levels live. */
+export const RECIPIENT_LEVEL_SV: Readonly<Record<RecipientLevel | "kommun+landsting", string>> = {
+  kommun: "kommuner",
+  landsting: "landsting",
+  lan: "län",
+  organisation: "organisation",
+  "kommun+landsting": "kommuner och landsting",
+};
+
+/** Swedish labels for how a basic requirement gates the money. */
+export const GATE_SV: Readonly<Record<Requirement["gate"], string>> = {
+  each: "varje mottagare för sig",
+  "all-in-county": "alla i länet",
+  county: "länet gemensamt",
+};
+
+/** Swedish labels for who answers a rule: the same words as for recipients, one body at a time. */
+export const RULE_LEVEL_SV: Readonly<Record<RecipientLevel, string>> = {
+  kommun: "kommun",
+  landsting: "landsting",
+  lan: "län",
+  organisation: "organisation",
+};
+
+/** Swedish labels for a split's mode. */
+export const SPLIT_MODE_SV: Readonly<Record<Split["mode"], string>> = {
+  pot: "hela potten delas",
+  "per-kommun": "per kommun",
+  "per-lan": "per län",
+};
+
+/** Swedish labels for the kinds of pot. */
+export const POT_KIND_SV: Readonly<Record<PotKind, string>> = {
+  performance: "prestation",
+  fixed: "fast belopp",
+  organisation: "till organisation",
+  unspecified: "fördelning ej angiven",
+};
+
 export type PotKind =
   /** Shared among recipients that reach a goal. */
   | "performance"

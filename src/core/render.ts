@@ -109,16 +109,17 @@ export function renderEvent(e: TraceEvent): string {
     case "criterion":
       return criterionText(e);
     case "rule": {
-      let s = `${e.rule} ${e.title} ${cite(e.source)}: ${verdictText(e.applied)}`;
-      if (e.failed.length) s += `; inte uppfyllt: ${e.failed.join(", ")}`;
-      if (e.missing.length) s += `; uppgift saknas: ${e.missing.join(", ")}`;
-      return `${s}.`;
+      // The verdict once, then what decided it: "inte uppfyllt (brister: …)", "uppgift saknas för …".
+      const head = `${e.rule} ${e.title} ${cite(e.source)}`;
+      if (e.applied === null && e.missing.length && !e.failed.length) return `${head}: uppgift saknas för ${e.missing.join(", ")}.`;
+      const why = [e.failed.length ? `brister: ${e.failed.join(", ")}` : "", e.missing.length ? `uppgift saknas för ${e.missing.join(", ")}` : ""].filter(Boolean);
+      return `${head}: ${verdictText(e.applied)}${why.length ? ` (${why.join("; ")})` : ""}.`;
     }
     case "county-all":
       return (
         `${e.rule} ${e.title} gäller samtliga kommuner och landstinget i länet ${cite(e.source)}: ${e.met} av ${e.of} uppfyller` +
-        (e.failing.length ? `; inte uppfyllt: ${listNames(e.failing)}` : "") +
-        (e.missing.length ? `; uppgift saknas: ${listNames(e.missing)}` : "") +
+        (e.failing.length ? `; uppfyller inte: ${listNames(e.failing)}` : "") +
+        (e.missing.length ? `; uppgift saknas för ${listNames(e.missing)}` : "") +
         ` → ${e.applied === true ? "länet uppfyller kravet" : e.applied === false ? "ingen i länet kan få del av medlen" : "kan inte avgöras"}.`
       );
     case "own-gate":
@@ -140,7 +141,12 @@ export function renderEvent(e: TraceEvent): string {
     case "failing-landsting":
       return `${e.who.name} uppfyller inte grundkraven; enligt valt antagande får då ingen i länet prestationsmedel.`;
     case "gate":
-      return `${e.pot}: grundkraven för ${e.who.name} är ${verdictText(e.applied)}.`;
+      // The verdict covers the recipient's own answers and the county's rules (e.g. 80 % of the inhabitants).
+      return e.applied === true
+        ? `${e.pot}: grundkraven är uppfyllda för ${e.who.name}.`
+        : e.applied === false
+          ? `${e.pot}: grundkraven är inte uppfyllda för ${e.who.name} (egna svar eller länets krav).`
+          : `${e.pot}: uppgift saknas om grundkraven för ${e.who.name}.`;
     case "excluded":
       return `${e.who.name} når ${e.by} och delar därför bara ${e.by}, inte ${e.pot} (valt antagande).`;
     case "key-missing":

@@ -395,8 +395,11 @@ function assumptionsSheet(agreement: Agreement): SheetSpec {
     a.id,
     a.title,
     a.reason,
-    `${a.options.find((o) => o.id === a.default)?.label ?? a.default} [${a.default}]`,
-    a.options.map((o) => `${o.label} [${o.id}]`).join("; "),
+    a.options.find((o) => o.id === a.default)?.label ?? a.default,
+    a.options
+      .filter((o) => o.id !== a.default)
+      .map((o) => o.label)
+      .join("; "),
     citationText(a.source),
   ]);
   const sheet = simpleSheet(T.SHEET_ASSUMPTIONS, `Antaganden där källorna är tysta eller oklara (${agreement.id}); beräkningarna använder standardvalen`, header, rows, [30, 40, 70, 40, 60, 50]);

@@ -3,8 +3,8 @@
  * and pot of an agreement with its citation, one row each.
  */
 import { formatRate } from "../core/exact";
-import { Agreement, Citation, Criterion } from "../core/model";
-import { formatCitation } from "../core/format";
+import { Agreement, Citation, Criterion, RECIPIENT_LEVEL_SV } from "../core/model";
+import { formatCitation, formatKr } from "../core/format";
 import { LEVEL_TEXT, ruleLevels } from "./columns";
 
 /** "Överenskommelse om psykisk ohälsa 2014 (…), avsnitt 3.4.1: Grundkrav 1" */
@@ -54,7 +54,7 @@ export function ruleRows(agreement: Agreement): string[][] {
     for (const c of goal.criteria) rows.push(["Kriterium", `${goal.id}.${c.id}`, c.label, thresholdText(c), "", citationText(c.source), statusText(c.status)]);
   }
   for (const pot of agreement.pots) {
-    rows.push(["Pott", pot.id, pot.title, `${pot.amount} kr`, pot.payee ?? String(pot.level), citationText(pot.source), statusText(pot.status)]);
+    rows.push(["Pott", pot.id, pot.title, formatKr(pot.amount), pot.payee ?? RECIPIENT_LEVEL_SV[pot.level], citationText(pot.source), statusText(pot.status)]);
     if (pot.key) rows.push(["Nyckel", `${pot.id}/nyckel`, pot.key.label, pot.key.input ? "indata" : "inbäddad (SCB)", "", citationText(pot.key.source), statusText(pot.key.status)]);
     if (pot.split) {
       rows.push([

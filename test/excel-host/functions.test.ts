@@ -466,7 +466,7 @@ describe.each(LOADERS)("functions through the host (%s)", (loader) => {
     test("a failing goal: verdict, the failing criterion with value and threshold, sources, assumptions", () => {
       const text = host.value("EXPLAIN", "prio-2014", "A1", [[0.89], [true], [0.96], [0.96], [true]]) as string;
       expect(text).toContain("A1 med förutsättningar (A-FORUTSATTNING): inte uppfyllt.");
-      expect(text).toContain("A1 Prestationsmål A 1: första bedömning inom 30 dagar (Psykisk ohälsa 2014 §3.4.2): inte uppfyllt; inte uppfyllt: Andel barn och unga som fått en första bedömning inom 30 dagar.");
+      expect(text).toContain("A1 Prestationsmål A 1: första bedömning inom 30 dagar (Psykisk ohälsa 2014 §3.4.2): inte uppfyllt (brister: Andel barn och unga som fått en första bedömning inom 30 dagar).");
       expect(text).toContain("Andel barn och unga som fått en första bedömning inom 30 dagar: 89,00 % inte ≥ 90 % (Psykisk ohälsa 2014 §3.4.2) → inte uppfyllt.");
       expect(text).toContain("Antaganden: ");
       expect(text).toContain("[prio-2014/bare-percent-at-least]");

@@ -11,11 +11,19 @@ export const command = defineCommand({
   run({ positionals, values }) {
     const a = getAgreement(positionals[0]);
     if (values.json) return toJson(a.assumptions);
+    // Swedish labels throughout; the ids appear only where the user types them, after --assume.
     return a.assumptions
-      .map(
-        (x) =>
-          `${x.id}\n  ${x.title}\n  Standard: ${x.default} (${x.options.find((o) => o.id === x.default)?.label ?? ""})\n  Alternativ: ${x.options.map((o) => o.id).join(", ")}\n  Skäl: ${x.reason}\n  Källa: ${formatCitation(x.source)}`,
-      )
+      .map((x) => {
+        const dflt = x.options.find((o) => o.id === x.default);
+        const others = x.options.filter((o) => o.id !== x.default);
+        return [
+          x.title,
+          `  Standardval: ${dflt?.label ?? x.default}`,
+          ...others.map((o) => `  Alternativ: ${o.label}\n    välj med --assume ${x.id}=${o.id}`),
+          `  Skäl: ${x.reason}`,
+          `  Källa: ${formatCitation(x.source)}`,
+        ].join("\n");
+      })
       .join("\n\n");
   },
 });

@@ -1,5 +1,6 @@
 import { StimError } from "../../core/errors";
-import { normaliseCode, population as populationOf, REFERENCE_SOURCE } from "../../reference";
+import { formatInt } from "../../core/format";
+import { getKommun, getLan, normaliseCode, population as populationOf, REFERENCE_SOURCE } from "../../reference";
 import { defineCommand } from "../command";
 import { toJson } from "../output";
 
@@ -14,6 +15,7 @@ export const command = defineCommand({
     if (!c) throw new StimError(`Okänd kod "${code ?? ""}": ange kommunkod (t.ex. 0180) eller länskod (t.ex. 01).`);
     const n = populationOf(c.code)!;
     if (values.json) return toJson({ code: c.code, kind: c.kind, population: n, source: REFERENCE_SOURCE });
-    return String(n);
+    const name = c.kind === "kommun" ? `${getKommun(c.code)!.name} (kommun ${c.code})` : `${getLan(c.code)!.name} (län ${c.code})`;
+    return `${name}: ${formatInt(n)} invånare 31 december 2013 (SCB)`;
   },
 });

@@ -1,5 +1,6 @@
 import { getAgreement } from "../../agreements";
 import { formatCitation, formatKr, formatRate } from "../../core/format";
+import { RECIPIENT_LEVEL_SV, SPLIT_MODE_SV } from "../../core/model";
 import { defineCommand, JSON_FLAG } from "../command";
 import { table, toJson } from "../output";
 
@@ -29,16 +30,16 @@ export const command = defineCommand({
       );
     }
     return (
-      `${a.title} (${a.id}), totalt ${formatKr(a.total)}\n\n` +
+      `${a.title} (${a.id}): ${a.pots.length} potter, totalt ${formatKr(a.total)}\n\n` +
       table(
         [
           ["Pott", "Belopp", "Mottagare", "Nyckel", "Fördelning", "Källa"],
           ...a.pots.map((pot) => [
             pot.id,
             formatKr(pot.amount),
-            pot.payee ?? pot.level,
+            pot.payee ?? RECIPIENT_LEVEL_SV[pot.level],
             pot.key ? pot.key.label + (pot.key.status === "assumption" ? " (antagande)" : "") : "—",
-            pot.split ? `${formatRate(pot.split.kommuner)}/${formatRate(pot.split.landsting)}` : "—",
+            pot.split ? `${formatRate(pot.split.kommuner)} kommuner, ${formatRate(pot.split.landsting)} landsting${pot.split.mode === "pot" ? "" : ` (${SPLIT_MODE_SV[pot.split.mode]})`}` : "—",
             formatCitation(pot.source, "short"),
           ]),
         ],

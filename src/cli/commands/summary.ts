@@ -34,7 +34,7 @@ export const command = defineCommand({
       "",
       `Summa (minst): ${formatKr(s.minimum)} plus eventuell prestationsersättning`,
       s.conditional ? `Villkorade belopp (om länet ansöker): ${formatKr(s.conditional)}` : "",
-      s.later ? `Belopp som meddelas senare: ${s.later} post(er)` : "",
+      s.later ? `Belopp som meddelas senare: ${s.later} ${s.later === 1 ? "post" : "poster"}` : "",
     ]
       .filter((l, i, arr) => l !== "" || (i > 0 && arr[i - 1] !== ""))
       .join("\n");

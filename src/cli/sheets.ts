@@ -171,8 +171,27 @@ export interface Preloaded {
 export async function factsFromXlsx(path: string, agreementId: string | undefined): Promise<Preloaded> {
   const grids = await readXlsxFile(path);
   const agreement = agreementId ? getAgreement(agreementId) : undefined;
+  const shown = escapeControls(path);
+  if (isOwnReport(grids)) throw new StimError(`${shown} är en granskningsrapport från stim validate, inte ett fördelningsark; ange det ifyllda arket.`);
   const grid = grids.find((g) => g.name === SHEET_ALLOCATION) ?? grids[0];
-  const read = readAllocationSheet(grid, { agreement });
+  // The sheet names its agreement: a sheet for another one is said so, not read as this one.
+  let own: string | undefined;
+  try {
+    own = readAllocationSheet(grid).agreement.id;
+  } catch (e) {
+    if (!(e instanceof SheetReadError)) throw e;
+  }
+  if (agreement && own && own !== agreement.id) {
+    throw new StimError(`${shown} är ett fördelningsark för ${own}, inte ${agreement.id}; kör stim evaluate ${own} --input ${shown}.`);
+  }
+  let read;
+  try {
+    read = readAllocationSheet(grid, { agreement });
+  } catch (e) {
+    if (!(e instanceof SheetReadError)) throw e;
+    const why = escapeControls(e.findings[0]?.message ?? e.message);
+    throw new StimError(`${shown} kan inte läsas som fördelningsark${agreement ? ` för ${agreement.id}` : ""}: ${why}`);
+  }
   const errors = read.findings.filter((f) => f.severity === "fel");
   if (errors.length) {
     throw new StimError(`${path} har ${plural(errors.length, "fel", "fel")} i indata: ${errors.slice(0, 3).map(findingText).join("; ")}${errors.length > 3 ? " …" : ""} (kör stim validate för hela listan).`);

@@ -348,11 +348,12 @@ export function listWorkbooks(dir: string): FolderListing {
   const skipped: FolderListing["skipped"] = [];
   for (const name of names.sort()) {
     const why = skipByName(name);
+    const path = join(dir, name);
     if (why) {
-      skipped.push({ name, reason: why });
+      // A lock or temporary file is never touched (Excel holds its lock file unreadable); another name may be a subfolder.
+      skipped.push({ name, reason: why === "inte en arbetsbok" && isDirectory(path) ? "mapp" : why });
       continue;
     }
-    const path = join(dir, name);
     try {
       if (fs.statSync(path).isDirectory()) {
         skipped.push({ name, reason: "mapp" });
@@ -368,6 +369,14 @@ export function listWorkbooks(dir: string): FolderListing {
     files.push(path);
   }
   return { files, skipped };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return fs.statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isLink(path: string): boolean {

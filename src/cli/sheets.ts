@@ -94,8 +94,9 @@ export async function validateFiles(
     throw new StimError(`Mappen ${target} har inga arbetsböcker (.xlsx) att granska.${skipped.length ? " " + skippedLine(skipped) : ""}`);
   }
   const out = a.out;
-  // Checked before the run: a refusal comes now, not after every file has been read.
-  if (out) checkOutputPath(out, xlsxOut(a.force, folder ? files : [target]));
+  // Checked before the run, so a refusal comes now and not after every file has been read. In a folder
+  // the output may be an earlier report there (skipped, replaced with --force): the inputs are checked again before writing.
+  if (out) checkOutputPath(out, xlsxOut(a.force, folder ? [] : [target]));
   const reports: FileReport[] = [];
   for (let i = 0; i < files.length; i++) {
     if (files.length > 1) progress(`[${i + 1}/${files.length}] ${escapeControls(basename(files[i]))}`);

@@ -19,10 +19,15 @@
  *    (normaliseRels); the package is re-zipped only when something changed.
  * docs/workbook.md ("Filer från andra program: paketnivån") records this.
  */
-import { Inflate, unzipSync, zipSync, Zippable } from "fflate";
+import type { Zippable } from "fflate";
 import { posix } from "node:path";
 import { StimError } from "../core/errors";
 import { formatInt } from "../core/format";
+
+// fflate's plain build: its default one for Node pulls in worker_threads through `module`,
+// which the one-file CLI (build/stim.cjs) must not require; the synchronous API is the same.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Inflate, unzipSync, zipSync } = require("fflate/browser") as typeof import("fflate");
 
 export interface PackageLimits {
   /** Entries (parts) in the package. */

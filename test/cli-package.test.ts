@@ -8,7 +8,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, Zippable } from "fflate";
 import { randomBytes } from "node:crypto";
 import { constants, deflateRawSync } from "node:zlib";
-import { centralDirectory, normaliseRels, PACKAGE_LIMITS, preparePackage } from "../src/cli/package";
+import { centralDirectory, countCells, normaliseRels, PACKAGE_LIMITS, preparePackage } from "../src/cli/package";
 import { readXlsxBytes, writeXlsx } from "../src/cli/xlsx";
 import { templateSpec } from "../src/cli/sheets";
 import { StimError } from "../src/core/errors";
@@ -137,7 +137,7 @@ describe("sheets with too many cells are refused before a grid is built", () => 
     expect(refusal(zip)).toMatch(/gränsen för (en del|en arbetsbok) är 50 MB|gränsen är 200 gånger|gränsen för ett blad är 200 000/);
   });
 
-  test("a sheet within the byte limits but with more cells than the limit: counted while streaming and refused", () => {
+  test("a sheet within the byte limits but with more cells than the limit: counted in the XML and refused", () => {
     // Varied values so that neither the size nor the ratio refuses it: only the cell count does.
     const rows: string[] = [];
     for (let r = 0; r < 700; r++) {
@@ -149,6 +149,12 @@ describe("sheets with too many cells are refused before a grid is built", () => 
     const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", deflated: deflateRawSync(xml), size: xml.length }]);
     expect(centralDirectory(zip)[0].size).toBeLessThan(PACKAGE_LIMITS.entryBytes);
     expect(refusal(zip)).toBe("Bladet i xl/worksheets/sheet1.xml har mer än 200 000 celler; gränsen för ett blad är 200 000 (en fördelningstabell har några tiotusen).");
+  });
+
+  test("countCells counts cell elements only, also with a namespace prefix", () => {
+    const xml = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c/><c\tr="C1"></c><x:c r="D1"/><cols/><col/><cfRule/><row/></row></sheetData>';
+    expect(countCells(Buffer.from(xml))).toBe(4);
+    expect(countCells(Buffer.from("<c/>".repeat(10)), 3)).toBe(4);
   });
 
   test("the largest workbook Stimulans writes passes every limit unchanged", async () => {

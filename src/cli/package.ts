@@ -7,11 +7,10 @@
  *    number of entries, each entry's declared size, the total declared size
  *    and each entry's compression ratio. A 3.8 MB zip bomb that would inflate
  *    to gigabytes is refused here in milliseconds.
- * 2. Every entry is then inflated as a stream in small steps, never more
- *    than its declared size (a package that lies about its sizes is refused
- *    as soon as it passes the figure), and the cells of every worksheet are
- *    counted on the way, so a 16 384 × 300 sheet is refused before a grid of
- *    it is built.
+ * 2. Every entry is then inflated (node's zlib), never beyond its declared
+ *    size (a package that lies about its sizes is refused as soon as it
+ *    passes the figure), and the cells of every worksheet are counted in the
+ *    XML, so a 16 384 × 300 sheet is refused before a grid of it is built.
  * 3. Relationship targets written as absolute part paths
  *    ("/xl/worksheets/sheet1.xml", as openpyxl writes them) are rewritten as
  *    paths relative to the part, which ExcelJS 4.4.0 needs (exceljs#2797), and
@@ -21,13 +20,14 @@
  */
 import type { Zippable } from "fflate";
 import { posix } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { StimError } from "../core/errors";
 import { formatInt } from "../core/format";
 
 // fflate's plain build: its default one for Node pulls in worker_threads through `module`,
 // which the one-file CLI (build/stim.cjs) must not require; the synchronous API is the same.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Inflate, unzipSync, zipSync } = require("fflate/browser") as typeof import("fflate");
+const { unzipSync, zipSync } = require("fflate/browser") as typeof import("fflate");
 
 export interface PackageLimits {
   /** Entries (parts) in the package. */
@@ -160,55 +160,52 @@ export function checkDirectory(entries: readonly Entry[]): void {
   }
 }
 
-const CELL = /<(?:[A-Za-z_][\w.-]{0,15}:)?c[\s>/]/g;
-const TAIL = 24;
-const STEP = 16_384;
+/** Counts cell elements (`<c>`, `<c …>`, `<c/>`, also with a namespace prefix such as `<x:c>`) in sheet XML bytes. */
+export function countCells(xml: Uint8Array, stopAbove = Infinity): number {
+  const isEnd = (b: number) => b === 0x3e || b === 0x2f || b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d; // > / space tab LF CR
+  const isName = (b: number) => (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e;
+  let cells = 0;
+  for (let i = xml.indexOf(0x3c); i >= 0 && i < xml.length; i = xml.indexOf(0x3c, i + 1)) {
+    let j = i + 1;
+    if (xml[j] === 0x63 && isEnd(xml[j + 1])) cells++;
+    else {
+      // A prefix: up to 16 name characters, then ":c".
+      while (j < xml.length && j - i <= 16 && isName(xml[j])) j++;
+      if (xml[j] === 0x3a && xml[j + 1] === 0x63 && isEnd(xml[j + 2])) cells++;
+    }
+    if (cells > stopAbove) break;
+  }
+  return cells;
+}
 
 /**
- * Inflates one entry as a stream in STEP-byte steps, at most its declared
- * size. Returns the text for small XML parts we need (relationships), else
- * undefined; counts cells for worksheets.
+ * Inflates one entry, never more than its declared size (node's zlib stops
+ * at maxOutputLength), so a package that lies about its sizes costs no more
+ * than its declared, already checked, size. Counts the cells of worksheets.
  */
-function walkEntry(bytes: Uint8Array, e: Entry, keep: boolean, sheet: boolean): string | undefined {
+function inflateEntry(bytes: Uint8Array, e: Entry, sheet: boolean): Buffer {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw damaged(`delen ${e.name} saknas`);
   const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
   const data = bytes.subarray(start, start + e.compressed);
   if (data.length < e.compressed) throw damaged(`delen ${e.name} är avkortad`);
-  const chunks: Uint8Array[] = [];
-  let got = 0;
-  let cells = 0;
-  let tail = "";
-  const take = (chunk: Uint8Array) => {
-    got += chunk.length;
-    if (got > e.size) throw damaged(`delen ${e.name} är större än zip-katalogen uppger`);
-    if (keep) chunks.push(chunk);
-    if (sheet) {
-      const text = tail + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString("latin1");
-      CELL.lastIndex = 0;
-      for (let m; (m = CELL.exec(text)); ) if (m.index + m[0].length > tail.length) cells++;
-      tail = text.slice(-TAIL);
-      if (cells > PACKAGE_LIMITS.cellsPerSheet) {
-        throw new StimError(
-          `Bladet i ${e.name} har mer än ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} celler; gränsen för ett blad är ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} (en fördelningstabell har några tiotusen).`,
-        );
-      }
-    }
-  };
-  if (e.method === 0) {
-    for (let at = 0; at < data.length; at += STEP) take(data.subarray(at, Math.min(at + STEP, data.length)));
-  } else if (e.method === 8) {
-    const inflate = new Inflate((chunk) => take(chunk));
+  let out: Buffer;
+  if (e.method === 0) out = Buffer.from(data.buffer, data.byteOffset, data.length);
+  else if (e.method === 8) {
     try {
-      for (let at = 0; at < data.length; at += STEP) inflate.push(data.subarray(at, Math.min(at + STEP, data.length)), at + STEP >= data.length);
-      if (data.length === 0) inflate.push(new Uint8Array(0), true);
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
     } catch (err) {
-      if (err instanceof StimError) throw err;
+      if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw damaged(`delen ${e.name} är större än zip-katalogen uppger`);
       throw damaged(`delen ${e.name} kan inte packas upp`);
     }
   } else throw damaged(`delen ${e.name} är packad på ett okänt sätt (metod ${e.method})`);
-  if (got !== e.size) throw damaged(`delen ${e.name} har en annan storlek än zip-katalogen uppger`);
-  return keep ? Buffer.concat(chunks).toString("utf8") : undefined;
+  if (out.length !== e.size) throw damaged(`delen ${e.name} har en annan storlek än zip-katalogen uppger`);
+  if (sheet && countCells(out, PACKAGE_LIMITS.cellsPerSheet) > PACKAGE_LIMITS.cellsPerSheet) {
+    throw new StimError(
+      `Bladet i ${e.name} har mer än ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} celler; gränsen för ett blad är ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} (en fördelningstabell har några tiotusen).`,
+    );
+  }
+  return out;
 }
 
 /** The part a relationships part belongs to: "xl/_rels/workbook.xml.rels" → "xl/workbook.xml"; "_rels/.rels" → the package root. */
@@ -267,9 +264,9 @@ export function preparePackage(bytes: Uint8Array): Uint8Array {
     if (e.name.endsWith("/")) continue;
     const rels = /(^|\/)_rels\/[^/]*\.rels$/i.test(e.name);
     const sheet = /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
-    const text = walkEntry(bytes, e, rels, sheet);
-    if (rels && text !== undefined) {
-      const fixed = normaliseRels(e.name, text);
+    const data = inflateEntry(bytes, e, sheet);
+    if (rels) {
+      const fixed = normaliseRels(e.name, data.toString("utf8"));
       if (fixed !== undefined) rewritten.set(e.name, fixed);
     }
   }

@@ -129,6 +129,19 @@ describe("writes are atomic: a failed write leaves the old file as it was", () =
     expect(fs.readdirSync(dir).filter((f) => f.includes("atomisk2") && f !== "atomisk2.xlsx")).toEqual([]);
   });
 
+  test("a read-only or full output folder (EACCES, EROFS, ENOSPC when creating the temporary file): one line, the old file as it was", () => {
+    const target = join(dir, "atomisk3.xlsx");
+    fs.writeFileSync(target, "gammalt");
+    for (const [code, reason] of [["EACCES", "behörighet saknas"], ["EROFS", "filsystemet är skrivskyddat"], ["ENOSPC", "disken är full"]]) {
+      const io = realIo();
+      io.openSync = (() => {
+        throw Object.assign(new Error(code), { code });
+      }) as never;
+      expect(() => writeFileAtomic(target, Buffer.from("nytt"), { ...xlsxOut, force: true }, io)).toThrow(new StimError(`--out: kan inte skriva ${target}: ${reason}.`));
+      expect(fs.readFileSync(target, "utf8")).toBe("gammalt");
+    }
+  });
+
   test("without --force a file created meanwhile is not replaced either (link, not rename)", () => {
     const target = join(dir, "kapplopning.xlsx");
     const io = realIo();

@@ -8,6 +8,7 @@
  * files are shown escaped.
  */
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -315,6 +316,22 @@ describe("control characters from files are shown escaped", () => {
     expect(lines.filter((l) => l.endsWith("inga avvikelser."))).toEqual([]);
     expect(r.stdout).not.toContain("\x1b");
     expect(r.stdout).toContain("kanske\\n");
+  }, 60_000);
+});
+
+describe("control characters written the OOXML way", () => {
+  test("_x001B_ and _x000A_ in the file's strings (decoded by the reader) are shown escaped", async () => {
+    const files = unzipSync(fs.readFileSync(county));
+    const strings = strFromU8(files["xl/sharedStrings.xml"]);
+    expect(strings).toContain("<t>Ja</t>");
+    files["xl/sharedStrings.xml"] = strToU8(strings.split("<t>Ja</t>").join("<t>Ja_x001B_[2J_x000A_inga avvikelser.</t>"));
+    const path = join(dir, "ooxml-escape.xlsx");
+    fs.writeFileSync(path, zipSync(files));
+    const r = await runAsync(["validate", path]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain("\x1b");
+    expect(r.stdout).toContain("Ja\\x1B[2J\\ninga avvikelser.");
+    expect(r.stdout.split("\n").filter((l) => l.endsWith("inga avvikelser.") && !l.includes("\\n"))).toEqual([]);
   }, 60_000);
 });
 

@@ -215,6 +215,8 @@ describe("every file-system fault: one Swedish line naming the path, exit 2", ()
     const report = join(dir, "granskning.xlsx");
     expect((await runAsync(["validate", county, "--out", report])).code).toBe(0);
     await refused(["evaluate", "prio-2014", "--input", report], /granskning\.xlsx är en granskningsrapport från stim validate, inte ett fördelningsark/);
+    const v = await runAsync(["validate", report]);
+    expect([v.code, v.stdout]).toEqual([2, `${report}: kan inte granskas: Filen är en granskningsrapport från stim validate, inte ett fördelningsark; ange det ifyllda arket.\n`]);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Blad1").addRow(["Budget", "Utfall"]);
     const plain = join(dir, "vanlig.xlsx");

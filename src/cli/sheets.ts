@@ -60,7 +60,10 @@ interface FileReport {
 async function validateFile(path: string, agreementId: string | undefined, inFolder: boolean): Promise<FileReport | "report"> {
   try {
     const grids = await readXlsxFile(path);
-    if (inFolder && isOwnReport(grids)) return "report";
+    if (isOwnReport(grids)) {
+      if (inFolder) return "report";
+      return { file: path, checked: false, unusable: "Filen är en granskningsrapport från stim validate, inte ett fördelningsark; ange det ifyllda arket.", findings: [] };
+    }
     const result = validateWorkbook(grids, { agreement: agreementId ? getAgreement(agreementId) : undefined });
     return { file: path, agreement: result.agreement.id, sheet: result.sheet, scope: result.read.scope, checked: result.checked, findings: result.findings };
   } catch (e) {

@@ -15,7 +15,8 @@ import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkOutputPath, fsReason, listWorkbooks, readRegularFile, skipByName, writeFileAtomic, WriteIo } from "../src/cli/files";
-import { runAsync } from "../src/cli/main";
+import { run, runAsync } from "../src/cli/main";
+import * as sources from "../src/cli/sources";
 import { escapeControls } from "../src/cli/output";
 import { StimError } from "../src/core/errors";
 
@@ -347,5 +348,21 @@ describe("--assume ids that are also names of object properties", () => {
     const ok = await runAsync(["evaluate", "prio-2014", "--scenario", "demo", "--assume", "prio-2014/county-below-80=complying-only", "--json"]);
     expect([ok.code, ok.stderr]).toEqual([0, ""]);
     expect(JSON.parse(ok.stdout).assumptions).toContainEqual(expect.objectContaining({ id: "prio-2014/county-below-80", value: "complying-only" }));
+  });
+});
+
+describe("exit codes are distinct: 0 clean, 1 findings, 2 unusable input, 3 an internal error", () => {
+  afterEach(() => jest.restoreAllMocks());
+  test("a file-system error not caught nearer its cause: one Swedish line naming the path, exit 2", () => {
+    jest.spyOn(sources, "missingSeeds").mockImplementation(() => {
+      throw Object.assign(new Error("EACCES: permission denied, scandir '/srv/seeds'"), { code: "EACCES", path: "/srv/seeds" });
+    });
+    expect(run(["check", "/srv/seeds"])).toEqual({ code: 2, stdout: "", stderr: "stim: Kan inte använda /srv/seeds: behörighet saknas.\n" });
+  });
+  test("a bug: \"Oväntat fel\" with exit 3, never 1 (findings)", () => {
+    jest.spyOn(sources, "missingSeeds").mockImplementation(() => {
+      throw new TypeError("x is undefined\n\x1b[2J");
+    });
+    expect(run(["check", "/srv/seeds"])).toEqual({ code: 3, stdout: "", stderr: "stim: Oväntat fel: x is undefined \\x1B[2J\n" });
   });
 });

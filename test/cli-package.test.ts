@@ -163,6 +163,18 @@ describe("sheets with too many cells are refused before a grid is built", () => 
   }, 60_000);
 });
 
+describe("the row limit counts rows that hold content", () => {
+  test("an empty styled row 1048576 (as LibreOffice writes after row edits) is read, not refused", async () => {
+    const original = await writeXlsx(templateSpec("prio-2014", "01", true));
+    const files = unzipSync(original);
+    const xml = strFromU8(files["xl/worksheets/sheet1.xml"]);
+    files["xl/worksheets/sheet1.xml"] = strToU8(xml.replace("</sheetData>", '<row r="1048576" s="1" customFormat="1"></row></sheetData>'));
+    const grids = await readXlsxBytes(Buffer.from(zipSync(files)), "lo.xlsx");
+    const plain = await readXlsxBytes(Buffer.from(original), "mall.xlsx");
+    expect(grids[0].values.filter((r) => r.some((v) => v !== "" && v !== undefined))).toEqual(plain[0].values.filter((r) => r.some((v) => v !== "" && v !== undefined)));
+  }, 60_000);
+});
+
 describe("absolute part paths (openpyxl) are made relative before ExcelJS reads the package", () => {
   test("normaliseRels: relative to the part's folder; external links kept; unknown note names unlinked", () => {
     const rels = (body: string) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;

@@ -151,6 +151,18 @@ describe("sheets with too many cells are refused before a grid is built", () => 
     expect(refusal(zip)).toBe("Bladet i xl/worksheets/sheet1.xml har mer än 200 000 celler; gränsen för ett blad är 200 000 (en fördelningstabell har några tiotusen).");
   });
 
+  test("two sheets each under the per-sheet limit, together over the workbook's: refused", () => {
+    const sheetOf = (n: number) => {
+      const cells: string[] = [];
+      for (let i = 0; i < n; i++) cells.push(`<c><v>${(i * 7919) % 100_003}</v></c>`);
+      return Buffer.from(`${sheetHead}<row>${cells.join("")}</row>${sheetTail}`);
+    };
+    const xml = sheetOf(150_001);
+    const part = deflateRawSync(xml);
+    const zip = zipOf([1, 2].map((i) => ({ name: `xl/worksheets/sheet${i}.xml`, deflated: part, size: xml.length })));
+    expect(refusal(zip)).toBe("Arbetsbokens blad har tillsammans mer än 300 000 celler; gränsen för en arbetsbok är 300 000.");
+  });
+
   test("countCells counts cell elements only, also with a namespace prefix", () => {
     const xml = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c/><c\tr="C1"></c><x:c r="D1"/><cols/><col/><cfRule/><row/></row></sheetData>';
     expect(countCells(Buffer.from(xml))).toBe(4);

@@ -40,13 +40,16 @@ export interface PackageLimits {
   ratio: number;
   /** Cells in one worksheet. */
   cellsPerSheet: number;
+  /** Cells in all worksheets together. */
+  cellsPerWorkbook: number;
 }
 
 /**
  * The limits. The largest workbook Stimulans writes (aldre-2014, whole
  * country, demo) is 26 entries, 3.2 MB inflated, ratio 37, about 25 000 cells
  * on its allocation sheet: the limits leave room for a county's own extra
- * sheets and stop what would take more than a few hundred MB to read.
+ * sheets and stop what would take more than a few hundred MB to read
+ * (ExcelJS holds about 1 KB per cell: 200 000 cells took 197 MB in all).
  */
 export const PACKAGE_LIMITS: PackageLimits = {
   entries: 5_000,
@@ -54,6 +57,7 @@ export const PACKAGE_LIMITS: PackageLimits = {
   entryBytes: 50_000_000,
   ratio: 200,
   cellsPerSheet: 200_000,
+  cellsPerWorkbook: 300_000,
 };
 
 interface Entry {
@@ -181,9 +185,9 @@ export function countCells(xml: Uint8Array, stopAbove = Infinity): number {
 /**
  * Inflates one entry, never more than its declared size (node's zlib stops
  * at maxOutputLength), so a package that lies about its sizes costs no more
- * than its declared, already checked, size. Counts the cells of worksheets.
+ * than its declared, already checked, size.
  */
-function inflateEntry(bytes: Uint8Array, e: Entry, sheet: boolean): Buffer {
+function inflateEntry(bytes: Uint8Array, e: Entry): Buffer {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw damaged(`delen ${e.name} saknas`);
   const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
@@ -200,12 +204,18 @@ function inflateEntry(bytes: Uint8Array, e: Entry, sheet: boolean): Buffer {
     }
   } else throw damaged(`delen ${e.name} är packad på ett okänt sätt (metod ${e.method})`);
   if (out.length !== e.size) throw damaged(`delen ${e.name} har en annan storlek än zip-katalogen uppger`);
-  if (sheet && countCells(out, PACKAGE_LIMITS.cellsPerSheet) > PACKAGE_LIMITS.cellsPerSheet) {
+  return out;
+}
+
+/** The cells of one worksheet's XML, refused above the per-sheet limit. */
+function sheetCells(name: string, xml: Uint8Array): number {
+  const cells = countCells(xml, PACKAGE_LIMITS.cellsPerSheet);
+  if (cells > PACKAGE_LIMITS.cellsPerSheet) {
     throw new StimError(
-      `Bladet i ${e.name} har mer än ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} celler; gränsen för ett blad är ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} (en fördelningstabell har några tiotusen).`,
+      `Bladet i ${name} har mer än ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} celler; gränsen för ett blad är ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} (en fördelningstabell har några tiotusen).`,
     );
   }
-  return out;
+  return cells;
 }
 
 /** The part a relationships part belongs to: "xl/_rels/workbook.xml.rels" → "xl/workbook.xml"; "_rels/.rels" → the package root. */
@@ -260,11 +270,18 @@ export function preparePackage(bytes: Uint8Array): Uint8Array {
   const entries = centralDirectory(bytes);
   checkDirectory(entries);
   const rewritten = new Map<string, string>();
+  let cells = 0;
   for (const e of entries) {
     if (e.name.endsWith("/")) continue;
     const rels = /(^|\/)_rels\/[^/]*\.rels$/i.test(e.name);
     const sheet = /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
-    const data = inflateEntry(bytes, e, sheet);
+    const data = inflateEntry(bytes, e);
+    if (sheet) {
+      cells += sheetCells(e.name, data);
+      if (cells > PACKAGE_LIMITS.cellsPerWorkbook) {
+        throw new StimError(`Arbetsbokens blad har tillsammans mer än ${formatInt(PACKAGE_LIMITS.cellsPerWorkbook)} celler; gränsen för en arbetsbok är ${formatInt(PACKAGE_LIMITS.cellsPerWorkbook)}.`);
+      }
+    }
     if (rels) {
       const fixed = normaliseRels(e.name, data.toString("utf8"));
       if (fixed !== undefined) rewritten.set(e.name, fixed);

@@ -148,7 +148,7 @@ describe("sheets with too many cells are refused before a grid is built", () => 
     const xml = Buffer.from(`${sheetHead}${rows.join("")}${sheetTail}`);
     const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", deflated: deflateRawSync(xml), size: xml.length }]);
     expect(centralDirectory(zip)[0].size).toBeLessThan(PACKAGE_LIMITS.entryBytes);
-    expect(refusal(zip)).toBe("Bladet i xl/worksheets/sheet1.xml har mer än 200 000 celler; gränsen för ett blad är 200 000 (en fördelningstabell har några tiotusen).");
+    expect(refusal(zip)).toBe("Bladet i xl/worksheets/sheet1.xml har mer än 200 000 celler; gränsen för ett blad är 200 000 (en fördelningstabell har högst omkring 50 000).");
   });
 
   test("two sheets each under the per-sheet limit, together over the workbook's: refused", () => {

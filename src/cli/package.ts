@@ -46,7 +46,7 @@ export interface PackageLimits {
 
 /**
  * The limits. The largest workbook Stimulans writes (aldre-2014, whole
- * country, demo) is 26 entries, 3.2 MB inflated, ratio 37, about 25 000 cells
+ * country, demo) is 26 entries, 3.2 MB inflated, ratio 37, about 48 000 cells
  * on its allocation sheet: the limits leave room for a county's own extra
  * sheets and stop what would take more than a few hundred MB to read
  * (ExcelJS holds about 1 KB per cell: 200 000 cells took 197 MB in all).
@@ -212,7 +212,7 @@ function sheetCells(name: string, xml: Uint8Array): number {
   const cells = countCells(xml, PACKAGE_LIMITS.cellsPerSheet);
   if (cells > PACKAGE_LIMITS.cellsPerSheet) {
     throw new StimError(
-      `Bladet i ${name} har mer än ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} celler; gränsen för ett blad är ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} (en fördelningstabell har några tiotusen).`,
+      `Bladet i ${name} har mer än ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} celler; gränsen för ett blad är ${formatInt(PACKAGE_LIMITS.cellsPerSheet)} (en fördelningstabell har högst omkring 50 000).`,
     );
   }
   return cells;

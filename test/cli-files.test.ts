@@ -155,14 +155,16 @@ describe("writes are atomic: a failed write leaves the old file as it was", () =
     expect(fs.readFileSync(target, "utf8")).toBe("någon annans fil");
   });
 
-  test("a successful write replaces through a link, keeping the link", () => {
+  test("a successful write replaces through a link, keeping the link and the file's permissions", () => {
     const real = join(dir, "verklig.xlsx");
     const link = join(dir, "pekare.xlsx");
     fs.writeFileSync(real, "gammalt");
     fs.symlinkSync(real, link);
+    fs.chmodSync(real, 0o640);
     writeFileAtomic(link, Buffer.from("nytt"), { ...xlsxOut, force: true });
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(real, "utf8")).toBe("nytt");
+    expect(fs.statSync(real).mode & 0o777).toBe(0o640);
   });
 
   test("checkOutputPath refuses what is not a regular file", () => {

@@ -263,8 +263,15 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, o: WriteOptions
     if (e instanceof StimError) throw e;
     throw new StimError(`${opt}: kan inte skriva ${path}: ${fsReason(e)}${fd !== undefined ? "; ingen befintlig fil har ändrats" : ""}.`, opt);
   };
+  let mode: number | undefined;
+  try {
+    mode = fs.statSync(target).mode & 0o7777; // a replaced file keeps its permissions
+  } catch {
+    mode = undefined;
+  }
   try {
     fd = io.openSync(tmp, "wx", 0o666);
+    if (mode !== undefined) fs.fchmodSync(fd, mode);
   } catch (e) {
     fail(e);
   }

@@ -136,22 +136,20 @@ function manifestFor(xml, { base, origin, production }) {
 }
 
 /**
- * Origins whose pages may read the add-in's files across origins. Excel on
- * the web fetches functions.json from its own pages (for example
- * https://excel.officeapps.live.com); Microsoft publishes no fixed list of
- * those host names (OfficeDev/office-js-docs-pr#2956), so the Office and
- * Microsoft 365 domains are matched by suffix, over https only, plus the
- * add-in's own origin. Everything else gets no CORS header at all (never `*`).
+ * Origins whose pages may read the add-in's files across origins. Only the
+ * add-in's own origin and the hosts of Excel on the web themselves: Excel's
+ * frame (https://excel.officeapps.live.com and its regional siblings such as
+ * usc-excel.officeapps.live.com, also when a workbook is opened from
+ * SharePoint or OneDrive: the document page embeds that frame), its newer
+ * host excel.cloud.microsoft, and the office.com start page that launches it.
+ * Microsoft publishes no fixed list of the regional host names
+ * (OfficeDev/office-js-docs-pr#2956), so these are matched by suffix, over
+ * https only. Deliberately NOT allowed: *.sharepoint.com (and the other
+ * Microsoft 365 domains), where every tenant hosts its own pages: any of
+ * them could read the dev server's files, and Office never fetches from
+ * there. Everything else gets no CORS header at all (never `*`).
  */
-const OFFICE_HOST_SUFFIXES = [
-  ".officeapps.live.com",
-  ".office.com",
-  ".office.net",
-  ".office365.com",
-  ".microsoft365.com",
-  ".cloud.microsoft",
-  ".sharepoint.com",
-];
+const OFFICE_HOST_SUFFIXES = [".officeapps.live.com", ".cloud.microsoft", ".office.com"];
 
 function corsAllowed(requestOrigin, ownOrigin) {
   if (typeof requestOrigin !== "string" || requestOrigin === "" || requestOrigin === "null") return false;

@@ -152,7 +152,7 @@ describe("stim validate", () => {
         const p = join(dir, "jatte.xlsx");
         writeFileSync(p, Buffer.alloc(MAX_FILE_BYTES + 1));
         return p;
-      }, /^Filen är för stor \(20\.0 MB; högst 20 MB\)\./],
+      }, /^Filen .*jatte\.xlsx är 10 000 001 byte; gränsen för en indatafil är 10 MB\./],
     ];
     for (const [name, make, message] of cases) {
       const path = await make();
@@ -168,7 +168,7 @@ describe("stim validate", () => {
     expect(await runAsync(["validate", join(dir, "finns-inte.xlsx")])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stim: Hittar inte /) });
     const empty = join(dir, "tom-mapp");
     mkdirSync(empty);
-    expect(await runAsync(["validate", empty])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stim: Mappen .* har inga filer\./) });
+    expect(await runAsync(["validate", empty])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^stim: Mappen .* har inga arbetsböcker \(\.xlsx\) att granska\./) });
   });
 });
 

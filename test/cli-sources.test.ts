@@ -4,8 +4,8 @@
  * line where to put them. Here against stand-in documents; CI runs it against
  * the real ones.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { AGREEMENTS, ALL_CONFLICTS } from "../src/agreements";
@@ -87,6 +87,16 @@ describe("stim check", () => {
     const err = failure(["check", nowhere], /Källdokumenten behövs för att kontrollera källhänvisningarna/);
     expect(err).toContain(`saknas i ${resolve(nowhere)}. Lägg dem där (i en utcheckning: ../shared/seeds/ bredvid projektet) eller ange mappen: npm run check:sources -- <mapp>.`);
     for (const f of SEED_FILES) expect(err).toContain(f);
+  });
+  test("a document that is a FIFO or a link to /dev/zero is refused at once, never read (it hung)", () => {
+    for (const kind of ["fifo", "zero"] as const) {
+      const dir = writeFixtureSeeds(citations.map((x) => x.c));
+      const path = join(dir, SEED_FILES[0]);
+      rmSync(path);
+      if (kind === "fifo") execFileSync("mkfifo", [path]);
+      else symlinkSync("/dev/zero", path);
+      failure(["check", dir], new RegExp(`${SEED_FILES[0].replace(/[.]/g, "\\.")} är ingen vanlig fil`));
+    }
   });
   test("with some documents missing: names those", () => {
     const dir = writeFixtureSeeds(citations.map((x) => x.c));

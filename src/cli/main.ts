@@ -7,6 +7,8 @@
  */
 import { StimError } from "../core/errors";
 import { Command, CommandOutput, commandHelp, overallHelp, parseCommandLine } from "./command";
+import { fsReason, isFsError } from "./files";
+import { escapeControls } from "./output";
 import { allCommands, findCommand } from "./commands";
 
 export interface CliResult {
@@ -15,7 +17,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `stim <argv…>` to the end: exit 0 with output, 2 with one Swedish line for bad input, 1 for a bug (or a command's findings). */
+/** Runs `stim <argv…>` to the end: exit 0 with output, 1 for a command's findings, 2 with one Swedish line for unusable input, 3 for a bug. */
 export async function runAsync(argv: string[], progress: (line: string) => void = () => {}): Promise<CliResult> {
   try {
     return result(await dispatch(argv, progress));
@@ -43,9 +45,30 @@ function result(out: CommandOutput): CliResult {
   return { code, stdout: stdout === "" || stdout.endsWith("\n") ? stdout : stdout + "\n", stderr: "" };
 }
 
+/**
+ * The exit codes, the same for every command (docs/exit-codes.md): 0 clean,
+ * 1 findings (a command found discrepancies or errors in what it checked),
+ * 2 unusable input (bad arguments, a file that cannot be read or used),
+ * 3 an internal error (a bug: never a verdict about the user's files).
+ */
+export const EXIT = { clean: 0, findings: 1, unusable: 2, internal: 3 } as const;
+
 function failure(e: unknown): CliResult {
-  const msg = e instanceof StimError ? e.message : e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
-  return { code: e instanceof StimError ? 2 : 1, stdout: "", stderr: `stim: ${msg.replace(/\s*\n\s*/g, " ")}\n` };
+  let msg: string;
+  let code: number;
+  if (e instanceof StimError) {
+    msg = e.message;
+    code = EXIT.unusable;
+  } else if (isFsError(e)) {
+    // A file-system fault not caught nearer its cause still gets a Swedish line naming the path.
+    const f = e as { path?: string; dest?: string };
+    msg = `Kan inte använda ${f.path ?? "en fil"}${f.dest ? ` (${f.dest})` : ""}: ${fsReason(e)}.`;
+    code = EXIT.unusable;
+  } else {
+    msg = e instanceof Error ? `Oväntat fel: ${e.message}` : String(e);
+    code = EXIT.internal;
+  }
+  return { code, stdout: "", stderr: `stim: ${escapeControls(msg.replace(/\s*\n\s*/g, " "))}\n` };
 }
 
 function find(name: string): Command {

@@ -4,8 +4,8 @@
  * and validate.ts). They move values between files and the sheet layer;
  * every header, layout and check is the sheet layer's.
  */
-import { readdirSync, statSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { statSync } from "node:fs";
+import { basename } from "node:path";
 import { StimError } from "../core/errors";
 
 import { getAgreement } from "../agreements";
@@ -13,15 +13,19 @@ import { demoFacts } from "../agreements/demo";
 import { normaliseCode } from "../reference";
 import { buildWorkbook, countFindings, Finding, findingsSummary, findingText, plural, readAllocationSheet, reportSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec } from "../sheets";
 import { CommandOutput } from "./command";
-import { toJson } from "./output";
-import { readXlsxFile, writeXlsx } from "./xlsx";
+import { checkOutputPath, fsReason, listWorkbooks, skippedLine, writeFileAtomic, WriteOptions } from "./files";
+import { escapeControls, toJson } from "./output";
+import { isOwnReport, readXlsxFile, writeXlsx } from "./xlsx";
+
+/** How `--out` files are written: an Excel workbook, never over an input, replaced only with --force. */
+const xlsxOut = (force: boolean | undefined, inputs: string[] = []): WriteOptions => ({ option: "--out", extension: ".xlsx", format: "Excel-arbetsbok", force, inputs });
 
 /** `stim template`: writes an allocation workbook and says what it wrote. */
-export async function writeTemplate(agreementId: string | undefined, a: { county?: string; demo: boolean; out: string }): Promise<string> {
+export async function writeTemplate(agreementId: string | undefined, a: { county?: string; demo: boolean; out: string; force?: boolean }): Promise<string> {
   const agreement = getAgreement(agreementId);
   const out = a.out;
   if (!out) throw new StimError("Ange --out <fil.xlsx>.");
-  if (!/\.xlsx$/i.test(out)) throw new StimError(`--out ska sluta på .xlsx (fick ${out}).`);
+  checkOutputPath(out, xlsxOut(a.force));
   const countyFlag = a.county;
   let county: string | undefined;
   if (countyFlag !== undefined) {
@@ -30,7 +34,7 @@ export async function writeTemplate(agreementId: string | undefined, a: { county
     county = c.code;
   }
   const spec = templateSpec(agreement.id, county, a.demo);
-  writeFileSync(out, await writeXlsx(spec));
+  writeFileAtomic(out, await writeXlsx(spec), xlsxOut(a.force));
   const sheet = spec.sheets[0];
   const rows = sheet.table ? Number(sheet.table.range.split(":")[1].replace(/^[A-Z]+/, "")) - Number(sheet.table.range.split(":")[0].replace(/^[A-Z]+/, "")) : 0;
   return `Skrev ${out}: ${agreement.id}, ${county ? `län ${county}` : "hela riket"}, ${rows} mottagare${spec.fictional ? " (FIKTIVA demouppgifter)" : " (tom mall)"}; blad: ${spec.sheets.map((s) => s.name).join(", ")}.`;
@@ -52,15 +56,21 @@ interface FileReport {
   findings: Finding[];
 }
 
-
-async function validateFile(path: string, agreementId: string | undefined): Promise<FileReport> {
+/** A file's report, or "report" when the file is a report written by `stim validate --out` (skipped in a folder). */
+async function validateFile(path: string, agreementId: string | undefined, inFolder: boolean): Promise<FileReport | "report"> {
   try {
     const grids = await readXlsxFile(path);
+    if (isOwnReport(grids)) {
+      if (inFolder) return "report";
+      return { file: path, checked: false, unusable: "Filen är en granskningsrapport från stim validate, inte ett fördelningsark; ange det ifyllda arket.", findings: [] };
+    }
     const result = validateWorkbook(grids, { agreement: agreementId ? getAgreement(agreementId) : undefined });
     return { file: path, agreement: result.agreement.id, sheet: result.sheet, scope: result.read.scope, checked: result.checked, findings: result.findings };
   } catch (e) {
     if (e instanceof SheetReadError) return { file: path, checked: false, unusable: e.findings[0]?.message ?? e.message, findings: e.findings };
     if (e instanceof StimError) return { file: path, checked: false, unusable: e.message, findings: [] };
+    // A file-system fault on one file (it vanished, no permission) never stops the others.
+    if (typeof (e as { code?: unknown })?.code === "string") return { file: path, checked: false, unusable: `Kan inte läsa filen: ${fsReason(e)}.`, findings: [] };
     throw e;
   }
 }
@@ -68,63 +78,89 @@ async function validateFile(path: string, agreementId: string | undefined): Prom
 /** `stim validate`: exit 0 clean, 1 with discrepancies, 2 when a file cannot be used. */
 export async function validateFiles(
   target: string | undefined,
-  a: { agreement?: string; json: boolean; out?: string },
+  a: { agreement?: string; json: boolean; out?: string; force?: boolean },
   progress: (line: string) => void = () => {},
 ): Promise<CommandOutput> {
   if (!target) throw new StimError("Ange en fil (.xlsx) eller en mapp med filer.");
   let st;
   try {
     st = statSync(target);
-  } catch {
-    throw new StimError(`Hittar inte ${target}.`);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new StimError(code === "ENOENT" ? `Hittar inte ${target}.` : `Kan inte läsa ${target}: ${fsReason(e)}.`);
   }
-  const files = st.isDirectory()
-    ? readdirSync(target)
-        .filter((f) => !f.startsWith("~$") && !f.startsWith("."))
-        .filter((f) => statSync(join(target, f)).isFile())
-        .sort()
-        .map((f) => join(target, f))
-    : [target];
-  if (files.length === 0) throw new StimError(`Mappen ${target} har inga filer.`);
+  const folder = st.isDirectory();
+  const listing = folder ? listWorkbooks(target) : { files: [target], skipped: [] };
+  const files = listing.files;
+  const skipped: { name: string; reason: Parameters<typeof skippedLine>[0][number]["reason"] }[] = [...listing.skipped];
+  if (files.length === 0) {
+    throw new StimError(`Mappen ${target} har inga arbetsböcker (.xlsx) att granska.${skipped.length ? " " + skippedLine(skipped) : ""}`);
+  }
+  const out = a.out;
+  // Checked before the run, so a refusal comes now and not after every file has been read. In a folder
+  // the output may be an earlier report there (skipped, replaced with --force): the inputs are checked again before writing.
+  if (out) checkOutputPath(out, xlsxOut(a.force, folder ? [] : [target]));
   const reports: FileReport[] = [];
   for (let i = 0; i < files.length; i++) {
-    if (files.length > 1) progress(`[${i + 1}/${files.length}] ${basename(files[i])}`);
-    reports.push(await validateFile(files[i], a.agreement));
+    if (files.length > 1) progress(`[${i + 1}/${files.length}] ${escapeControls(basename(files[i]))}`);
+    const r = await validateFile(files[i], a.agreement, folder);
+    if (r === "report") skipped.push({ name: basename(files[i]), reason: "rapport" });
+    else reports.push(r);
   }
   const total = countFindings(reports.flatMap((r) => r.findings));
   const unusable = reports.filter((r) => r.unusable).length;
   const code = unusable > 0 ? 2 : total.fel + total.avvikelse > 0 ? 1 : 0;
-  const out = a.out;
-  if (out) writeFileSync(out, await writeXlsx(reportSpec(reports)));
+  // An earlier report in the folder may be replaced (with --force); a workbook that was validated may not.
+  if (out) writeFileAtomic(out, await writeXlsx(reportSpec(reports)), xlsxOut(a.force, reports.map((r) => r.file)));
+  const skippedText = skippedLine(skipped);
   if (a.json) {
-    return { code, stdout: toJson({ files: reports.map((r) => ({ ...r, summary: countFindings(r.findings) })), summary: { files: reports.length, unusable, ...total } }) + "\n" };
+    return {
+      code,
+      stdout:
+        toJson({
+          files: reports.map((r) => ({ ...r, summary: countFindings(r.findings) })),
+          skipped,
+          summary: { files: reports.length, unusable, ...total },
+        }) + "\n",
+    };
   }
+  // Text from the files (names, headers, cells) is shown with control characters escaped: a newline in a header must not forge a line.
+  const e = escapeControls;
   const lines: string[] = [];
   for (const r of reports) {
     const c = countFindings(r.findings);
     if (r.unusable) {
-      lines.push(`${r.file}: kan inte granskas: ${r.unusable}`);
+      lines.push(`${e(r.file)}: kan inte granskas: ${e(r.unusable)}`);
       continue;
     }
-    const head = `${r.file}: ${r.agreement}, ${r.scope ? `län ${r.scope}` : "hela riket"}, blad ${r.sheet}: `;
+    const head = `${e(r.file)}: ${r.agreement}, ${r.scope ? `län ${r.scope}` : "hela riket"}, blad ${e(r.sheet ?? "")}: `;
     if (r.findings.length === 0) {
       lines.push(`${head}inga avvikelser.`);
       continue;
     }
     lines.push(`${head}${findingsSummary(c)}${r.checked ? "" : " (beloppen kontrolleras när felen är rättade)"}`);
-    for (const f of r.findings) lines.push(`  ${f.severity}: ${findingText(f)}`);
+    for (const f of r.findings) lines.push(`  ${f.severity}: ${e(findingText(f))}`);
   }
-  if (reports.length > 1 || out) {
+  if (reports.length > 1 || out || skipped.length) {
     lines.push("");
+    if (skippedText) lines.push(skippedText);
     lines.push(
-      `Sammanfattning: ${plural(reports.length, "fil", "filer")}, ${unusable} kunde inte granskas; ${findingsSummary(total)}.${out ? ` Rapport: ${out}.` : ""}`,
+      `Sammanfattning: ${plural(reports.length, "fil", "filer")}, ${unusable} kunde inte granskas; ${findingsSummary(total)}.${out ? ` Rapport: ${e(out)}.` : ""}`,
     );
   }
   return { code, stdout: lines.join("\n") + "\n" };
 }
 
 function reportSpec(reports: FileReport[]): WorkbookSpec {
-  const sheet = reportSheet(reports.map((r) => ({ file: basename(r.file), findings: r.findings, unusable: r.unusable })));
+  // Control characters escaped in the report's cells as on the terminal (and an xlsx cannot hold most of them).
+  const clean = <T>(v: T): T => (typeof v === "string" ? (escapeControls(v) as T) : v);
+  const sheet = reportSheet(
+    reports.map((r) => ({
+      file: clean(basename(r.file)),
+      findings: r.findings.map((f) => ({ ...f, sheet: clean(f.sheet), message: clean(f.message), expected: clean(f.expected), found: clean(f.found) })),
+      unusable: r.unusable === undefined ? undefined : clean(r.unusable),
+    })),
+  );
   return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: [sheet] };
 }
 
@@ -139,8 +175,27 @@ export interface Preloaded {
 export async function factsFromXlsx(path: string, agreementId: string | undefined): Promise<Preloaded> {
   const grids = await readXlsxFile(path);
   const agreement = agreementId ? getAgreement(agreementId) : undefined;
+  const shown = escapeControls(path);
+  if (isOwnReport(grids)) throw new StimError(`${shown} är en granskningsrapport från stim validate, inte ett fördelningsark; ange det ifyllda arket.`);
   const grid = grids.find((g) => g.name === SHEET_ALLOCATION) ?? grids[0];
-  const read = readAllocationSheet(grid, { agreement });
+  // The sheet names its agreement: a sheet for another one is said so, not read as this one.
+  let own: string | undefined;
+  try {
+    own = readAllocationSheet(grid).agreement.id;
+  } catch (e) {
+    if (!(e instanceof SheetReadError)) throw e;
+  }
+  if (agreement && own && own !== agreement.id) {
+    throw new StimError(`${shown} är ett fördelningsark för ${own}, inte ${agreement.id}; kör stim evaluate ${own} --input ${shown}.`);
+  }
+  let read;
+  try {
+    read = readAllocationSheet(grid, { agreement });
+  } catch (e) {
+    if (!(e instanceof SheetReadError)) throw e;
+    const why = escapeControls(e.findings[0]?.message ?? e.message);
+    throw new StimError(`${shown} kan inte läsas som fördelningsark${agreement ? ` för ${agreement.id}` : ""}: ${why}`);
+  }
   const errors = read.findings.filter((f) => f.severity === "fel");
   if (errors.length) {
     throw new StimError(`${path} har ${plural(errors.length, "fel", "fel")} i indata: ${errors.slice(0, 3).map(findingText).join("; ")}${errors.length > 3 ? " …" : ""} (kör stim validate för hela listan).`);

@@ -10,7 +10,7 @@
  * one starts a line once markdown marks are dropped), and its quote stands
  * verbatim on one line of it (whitespace collapsed).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import * as aldre from "../agreements/aldre-2014";
 import * as conflicts from "../agreements/conflicts";
@@ -20,6 +20,10 @@ import * as missbruk from "../agreements/missbruk-2014";
 import * as prio from "../agreements/prio-2014";
 import { CitationResolver } from "../core/check";
 import { Citation, SEED_FILES } from "../core/model";
+import { readRegularFile } from "./files";
+
+/** A source document's text: a regular file of at most 10 MB (a FIFO or /dev/zero is refused, never read). */
+const readSeed = (path: string): string => readRegularFile(path, { what: "textfil" }).toString("utf8");
 
 /** Every module whose exported data carries citations: all of it is checked. */
 const CITING_MODULES: Record<string, object> = {
@@ -54,7 +58,7 @@ export function seedResolver(seedDir: string): CitationResolver {
       const path = join(seedDir, doc);
       if (!existsSync(path)) cache.set(doc, null);
       else {
-        const raw = readFileSync(path, "utf8");
+        const raw = readSeed(path);
         const lines = raw.split(/\r?\n/);
         const starts = new Set<number>();
         let plain = "";
@@ -98,7 +102,7 @@ function startsALine(text: SeedText, heading: string): boolean {
 export function seedReader(seedDir: string): (doc: string) => string | undefined {
   return (doc) => {
     const path = join(seedDir, doc);
-    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+    return existsSync(path) ? readSeed(path) : undefined;
   };
 }
 

@@ -4,12 +4,13 @@
  * layout, headers and rules are the sheet layer's.
  */
 import ExcelJS from "exceljs";
-import { readFileSync, statSync } from "node:fs";
 import { StimError } from "../core/errors";
-import { SheetGrid, SheetSpec, StyleId, WorkbookSpec, fromFileFormula, toFileFormula } from "../sheets";
+import { REPORT_TITLE, SHEET_REPORT, SheetGrid, SheetSpec, StyleId, WorkbookSpec, fromFileFormula, toFileFormula } from "../sheets";
+import { MAX_INPUT_BYTES, readRegularFile } from "./files";
+import { preparePackage } from "./package";
 
-/** Files above this size are refused before reading. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Files above this size are refused before reading: the one input limit (src/cli/files.ts). */
+export const MAX_FILE_BYTES = MAX_INPUT_BYTES;
 /** Rows read per sheet at most (an allocation sheet has a few hundred). */
 export const MAX_ROWS = 20_000;
 
@@ -114,17 +115,14 @@ export function sniff(bytes: Buffer, name: string): "xlsx" | "ole" | "csv" | "ot
   return "other";
 }
 
-/** Reads an xlsx file into grids. Throws StimError with a one-line Swedish message for unusable files. */
+/**
+ * Reads an xlsx file into grids. Throws StimError with a one-line Swedish
+ * message for unusable files: not a regular file, above the size limit, not
+ * a workbook, or a package beyond the limits of src/cli/package.ts.
+ */
 export async function readXlsxFile(path: string): Promise<SheetGrid[]> {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new StimError(`Kan inte läsa filen ${path}.`);
-  }
-  if (size > MAX_FILE_BYTES) throw new StimError(`Filen är för stor (${(size / 1024 / 1024).toFixed(1)} MB; högst ${MAX_FILE_BYTES / 1024 / 1024} MB).`);
-  if (size === 0) throw new StimError("Filen är tom (0 byte).");
-  const bytes = readFileSync(path);
+  const bytes = readRegularFile(path, { what: "Excel-fil (.xlsx)" });
+  if (bytes.length === 0) throw new StimError("Filen är tom (0 byte).");
   return readXlsxBytes(bytes, path);
 }
 
@@ -140,17 +138,20 @@ export async function readXlsxBytes(bytes: Buffer, name: string): Promise<SheetG
   }
   if (kind === "csv") throw new StimError("CSV-filer stöds inte: en fördelningsarbetsbok har flera blad och formler; spara den som .xlsx.");
   if (kind !== "xlsx") throw new StimError("Filen är ingen Excel-arbetsbok (.xlsx): innehållet känns inte igen.");
+  // Limits checked and absolute part paths made relative before ExcelJS inflates anything.
+  const prepared = preparePackage(bytes);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(prepared as unknown as ExcelJS.Buffer);
   } catch {
     // The zip library's own message is English and technical; the user needs to know what to do.
     throw new StimError("Filen kan inte läsas som .xlsx (skadad eller ofullständig); öppna den i Excel och spara den igen, eller be om en ny fil.");
   }
   const grids: SheetGrid[] = [];
   wb.eachSheet((ws) => {
-    if (ws.rowCount > MAX_ROWS) {
-      throw new StimError(`Bladet "${ws.name}" har ${ws.rowCount} rader; en fördelningstabell har högst några hundra (gräns ${MAX_ROWS}).`);
+    // Rows that hold content: LibreOffice writes an empty row 1048576 after row edits, which is no reason to refuse.
+    if (ws.actualRowCount > MAX_ROWS) {
+      throw new StimError(`Bladet "${ws.name}" har ${ws.actualRowCount} rader; en fördelningstabell har högst några hundra (gräns ${MAX_ROWS}).`);
     }
     const values: unknown[][] = [];
     const formulas: (string | null)[][] = [];
@@ -201,4 +202,9 @@ function plain(v: unknown): unknown {
   if (typeof o.text === "string") return o.text;
   if ("result" in o) return plain(o.result);
   return "";
+}
+
+/** Whether the grids are a report written by `stim validate --out` (a folder run skips it). */
+export function isOwnReport(grids: readonly SheetGrid[]): boolean {
+  return grids.length === 1 && grids[0].name === SHEET_REPORT && grids[0].values[0]?.[0] === REPORT_TITLE;
 }

@@ -26,14 +26,16 @@ export const command = defineCommand({
   run({ positionals, values }) {
     const a = getAgreement(positionals[0]);
     if (values.scenario !== undefined && values.input !== undefined) throw new StimError("Ange antingen --scenario eller --input, inte båda.");
-    const assume: Record<string, string> = {};
+    // A Map, not an object: "__proto__", "constructor" or "toString" are ids like any other (unknown ones are refused by the core).
+    const chosen = new Map<string, string>();
     for (const s of values.assume) {
       const eq = s.indexOf("=");
       if (eq <= 0) throw new StimError(`--assume väntar <id>=<alternativ>, fick "${s}".`);
       const id = s.slice(0, eq);
-      if (id in assume) throw new StimError(`--assume ${id} är angivet två gånger; välj ett alternativ.`);
-      assume[id] = s.slice(eq + 1);
+      if (chosen.has(id)) throw new StimError(`--assume ${id} är angivet två gånger; välj ett alternativ.`);
+      chosen.set(id, s.slice(eq + 1));
     }
+    const assume: Record<string, string> = Object.fromEntries(chosen);
     let lan: string | undefined;
     if (values.county !== undefined) {
       const c = normaliseCode(values.county);

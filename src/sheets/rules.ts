@@ -2,7 +2,7 @@
  * The rules sheet: every requirement, goal, criterion, threshold, key, split
  * and pot of an agreement with its citation, one row each.
  */
-import { formatRate } from "../core/exact";
+import { formatRate } from "../core/format";
 import { Agreement, Citation, Criterion } from "../core/model";
 import { formatCitation } from "../core/format";
 import { LEVEL_TEXT, ruleLevels } from "./columns";

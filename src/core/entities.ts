@@ -7,7 +7,7 @@ import { Compiled } from "./compile";
 import { StimError } from "./errors";
 import { ParsedEntity, ParsedFacts } from "./facts";
 import { RuleContext, RuleResult, evaluateRule } from "./rules";
-import { TraceEvent, Verdict, Who } from "./trace";
+import { KeyOverrideEvent, TraceEvent, Verdict, Who } from "./trace";
 import { getKommun, landstingName, LAN, Lan } from "../reference";
 
 export type EntityLevel = "kommun" | "landsting" | "lan";
@@ -28,6 +28,8 @@ export interface Entity {
   rules: (RuleResult | undefined)[] | undefined;
   gate: Verdict;
   gateEvents: TraceEvent[];
+  /** Set when the facts give a population other than SCB's embedded figure. */
+  override?: KeyOverrideEvent;
 }
 
 export interface Entities {
@@ -75,9 +77,13 @@ export function buildEntities(compiled: Compiled, facts: ParsedFacts): Entities 
 
 function entity(level: EntityLevel, code: string, name: string, lan: string, population: number, facts: ParsedEntity | undefined): Entity {
   const pop = populationOf(population, facts);
+  const who: Who = { level, code, name };
+  const override: KeyOverrideEvent | undefined =
+    pop === BigInt(population) ? undefined : { kind: "key-override", key: "population", who, given: pop, embedded: BigInt(population), applied: true };
   return {
+    ...(override ? { override } : {}),
     ruleContext: { population: pop, level: level === "lan" ? "county" : level },
-    who: { level, code, name },
+    who,
     level,
     code,
     name,

@@ -2,7 +2,7 @@ import { getAgreement } from "../../agreements";
 import { demoFacts } from "../../agreements/demo";
 import { StimError } from "../../core/errors";
 import { Evaluation, evaluate as evaluateAgreement } from "../../core/evaluate";
-import { formatKr, formatRecipientAmount, formatRecipientStatus } from "../../core/format";
+import { formatChange, formatInt, formatKr, formatRecipientAmount, formatRecipientStatus } from "../../core/format";
 import { renderEvent, renderEvents } from "../../core/render";
 import { parseFactsJson } from "../../core/facts";
 import { getLan, normaliseCode } from "../../reference";
@@ -98,6 +98,7 @@ function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolea
       ...(explain ? { explanation: renderEvents(p.events), trace: p.events } : {}),
     })),
     outside: ev.outside,
+    overrides: ev.overrides.map((o) => ({ key: o.key, level: o.who.level, code: o.who.code, name: o.who.name, given: o.given, scb: o.embedded, text: renderEvent(o) })),
     ...(lan ? { county: lan, countyExplanation: { gate: ev.counties[lan].gate, explanation: renderEvents(ev.counties[lan].events), trace: ev.counties[lan].events } } : {}),
     recipients,
   });
@@ -110,6 +111,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
   for (const o of ev.outside) {
     out.push(`Utanför totalen, betalas av ${o.payer}: ${formatKr(o.amount)}; fördelat ${formatKr(o.allocated)}; ofördelat ${formatKr(o.unallocated)} (${o.pots.join(", ")})`);
   }
+  out.push(...overrideLines(ev));
   out.push("");
   out.push("Antaganden:");
   for (const a of ev.assumptions) out.push(`  ${a.id} = ${a.value}${a.isDefault ? " (standard)" : " (valt)"}: ${a.valueLabel}`);
@@ -175,4 +177,18 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
     }
   }
   return out.join("\n");
+}
+
+/**
+ * Populations in the facts that differ from SCB's, said out loud near the
+ * top (issue 15: one typo moved 0114's amount without a word). Every
+ * override is listed, also with --county: it moves money in every county.
+ */
+export function overrideLines(ev: Evaluation): string[] {
+  if (ev.overrides.length === 0) return [];
+  const out = ["", `OBS: ${ev.overrides.length === 1 ? "en folkmängd skiljer" : `${ev.overrides.length} folkmängder skiljer`} sig från SCB:s (31 december 2013); beloppen räknas med de angivna talen:`];
+  for (const o of ev.overrides) {
+    out.push(`  ${o.who.code} ${o.who.name}: ${formatInt(o.given)} i stället för SCB:s ${formatInt(o.embedded)} (${formatChange(o.given - o.embedded)})`);
+  }
+  return out;
 }

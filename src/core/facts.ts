@@ -130,8 +130,9 @@ export class FactsError extends StimError {
   }
 }
 
+/** A plain JSON object (not a list, not an exact number). */
 function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !isDecimal(v);
 }
 
 const TOP_FIELDS = ["format", "version", "agreement", "title", "description", "fictional", "assumptions", "counties"];

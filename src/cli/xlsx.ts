@@ -5,8 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { StimError } from "../core/errors";
 import { SheetGrid, SheetSpec, StyleId, WorkbookSpec, fromFileFormula, toFileFormula } from "../sheets";
+import { malformedNumbers, malformedNumbersMessage } from "../sheets/xmlcells";
 
 /** Files above this size are refused before reading. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -147,6 +149,9 @@ export async function readXlsxBytes(bytes: Buffer, name: string): Promise<SheetG
     // The zip library's own message is English and technical; the user needs to know what to do.
     throw new StimError("Filen kan inte läsas som .xlsx (skadad eller ofullständig); öppna den i Excel och spara den igen, eller be om en ny fil.");
   }
+  // ExcelJS reads a numeric cell with parseFloat ("0.9abc" → 0.9): check the cells as written (src/sheets/xmlcells.ts).
+  const malformed = malformedNumbers(xmlParts(bytes));
+  if (malformed.length) throw new StimError(malformedNumbersMessage(malformed));
   const grids: SheetGrid[] = [];
   wb.eachSheet((ws) => {
     if (ws.rowCount > MAX_ROWS) {
@@ -201,4 +206,11 @@ function plain(v: unknown): unknown {
   if (typeof o.text === "string") return o.text;
   if ("result" in o) return plain(o.result);
   return "";
+}
+
+/** The workbook part, its relationships and the worksheet parts as text (after ExcelJS has read the package). */
+function xmlParts(bytes: Uint8Array): Map<string, string> {
+  const wanted = /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/;
+  const files = unzipSync(bytes, { filter: (f) => wanted.test(f.name) });
+  return new Map(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
 }

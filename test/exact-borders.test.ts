@@ -12,6 +12,7 @@ import { CriterionEvent } from "../src/core/trace";
 import { getAgreement } from "../src/agreements";
 import { cellNumber } from "../src/sheets/cells";
 import { readExact, readNumber } from "../src/functions/excel";
+import { grundkravCounty, monthsLower } from "../src/functions/adapters";
 import { overrideLines } from "../src/cli/commands/evaluate";
 import { allMet } from "./support/facts";
 
@@ -145,6 +146,18 @@ describe("sheet cells and function arguments read by the same parser", () => {
     expect((readExact("0,79999999999999999", "A1") as Decimal).lt("0.8")).toBe(true);
     expect(readExact(0.8, "A1")).toBe(0.8);
     expect(readExact("15999999999999999", "A1")).toBeInstanceOf(Decimal);
+  });
+});
+
+describe("function arguments compared as written", () => {
+  test("MONTHS_LOWER: 5,00000000000000001 before and 5 now is lower; the same text is not", () => {
+    expect(monthsLower([["5,00000000000000001"]], [["5"]])).toBe(1);
+    expect(monthsLower([["5,00000000000000001"]], [["5,00000000000000001"]])).toBe(0);
+    expect(monthsLower([[5]], [["4,99999999999999999"]])).toBe(1);
+  });
+  test("GRUNDKRAV_COUNTY: a population must be a whole number as written", () => {
+    expect(() => grundkravCounty([[true]], [["41449,0000000000000001"]])).toThrow(/ingen folkmängd/);
+    expect(grundkravCounty([[true]], [["41 449"]])).toBe(true);
   });
 });
 

@@ -628,11 +628,14 @@ function readInputs(
     const v = row[popCol];
     const at = a1(r, popCol);
     const embedded = level === "kommun" ? getKommun(code)?.population : getLan(code)?.population;
+    const n = isEmpty(v) ? undefined : numberOf(v, false); // "41 449" typed as text reads as the number
+    const pop = n && n.integer && !n.negative && typeof n.value === "number" && Number.isSafeInteger(n.value) ? n.value : undefined;
     if (isEmpty(v)) {
       // The embedded figure applies.
-    } else if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
+    } else if (pop === undefined) {
       findings.push({ severity: "fel", kind: "not-a-number", sheet, cell: at, message: `Folkmängden ${shown(v)} är inget heltal ≥ 0.` });
-    } else if (v !== embedded) {
+    } else if (pop !== embedded) {
+      const v = pop;
       keys.population = v;
       findings.push({
         severity: "avvikelse",

@@ -43,6 +43,9 @@ export interface DecimalSyntax {
   percent?: "allowed" | "required";
 }
 
+/** Plain decimal syntax: no comma, no percent (shared: scanning is on hot paths). */
+const PLAIN: DecimalSyntax = Object.freeze({});
+
 const DECIMAL_RE = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$|^([+-]?)\.(\d+)(?:[eE]([+-]?\d+))?$/;
 
 /**
@@ -82,7 +85,7 @@ export function isDecimal(v: unknown): v is Decimal {
  * THE parser: a number, bigint, Decimal or text under the face's syntax,
  * split exactly into sign, digits and scale; or why it is not a number.
  */
-export function scanDecimal(input: unknown, syntax: DecimalSyntax = {}): Scanned | NumberProblem {
+export function scanDecimal(input: unknown, syntax: DecimalSyntax = PLAIN): Scanned | NumberProblem {
   let text: string;
   let percent = false;
   if (typeof input === "number") {
@@ -131,7 +134,7 @@ export function scannedDecimal(s: Scanned): Decimal {
 }
 
 /** The exact value of the input as a Decimal, or why it is not a number. */
-export function parseDecimal(input: unknown, syntax: DecimalSyntax = {}): Decimal | NumberProblem {
+export function parseDecimal(input: unknown, syntax: DecimalSyntax = PLAIN): Decimal | NumberProblem {
   const s = scanDecimal(input, syntax);
   return typeof s === "string" ? s : scannedDecimal(s);
 }

@@ -76,12 +76,13 @@ export function buildEntities(compiled: Compiled, facts: ParsedFacts): Entities 
 }
 
 function entity(level: EntityLevel, code: string, name: string, lan: string, population: number, facts: ParsedEntity | undefined): Entity {
-  const pop = populationOf(population, facts);
+  const embedded = BigInt(population);
+  const pop = populationOf(embedded, facts);
   const who: Who = { level, code, name };
-  const override: KeyOverrideEvent | undefined =
-    pop === BigInt(population) ? undefined : { kind: "key-override", key: "population", who, given: pop, embedded: BigInt(population), applied: true };
+  // Every entity has the field (one object shape); set only when the facts differ from SCB.
+  const override: KeyOverrideEvent | undefined = pop === embedded ? undefined : { kind: "key-override", key: "population", who, given: pop, embedded, applied: true };
   return {
-    ...(override ? { override } : {}),
+    override,
     ruleContext: { population: pop, level: level === "lan" ? "county" : level },
     who,
     level,
@@ -98,8 +99,8 @@ function entity(level: EntityLevel, code: string, name: string, lan: string, pop
 }
 
 /** The embedded population, unless the facts override it (what-if scenarios). */
-function populationOf(embedded: number, facts: ParsedEntity | undefined): bigint {
+function populationOf(embedded: bigint, facts: ParsedEntity | undefined): bigint {
   const o = facts?.keys.get("population");
-  if (o === undefined || o === null || Array.isArray(o)) return BigInt(embedded);
+  if (o === undefined || o === null || Array.isArray(o)) return embedded;
   return o.mantissa; // whole numbers only (checked when the facts were parsed)
 }

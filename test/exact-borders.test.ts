@@ -80,6 +80,14 @@ describe("JSON facts: the literal as written decides", () => {
     expect(verdict(at, "B1", "malsiffra", choose)).toBe(true);
   });
 
+  test("a huge or tiny literal is refused at once, never expanded", () => {
+    const started = Date.now();
+    expect(refusal(prioJson("A2", "fordjupad-30-dagar", "1e100000000"))).toMatch(/väntade en andel 0–1, fick 1e\+100000000/);
+    expect(refusal(prioJson("A2", "fordjupad-30-dagar", '{"part": 1e100000000, "total": 1e100000000}'))).toMatch(/heltal ≥ 0/);
+    expect(refusal(prioJson("A2", "fordjupad-30-dagar", "1e-100000000"))).toMatch(/väntade en andel 0–1, fick 1e-100000000/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   test("counts above 2^53 stay as written", () => {
     const text = prioJson("A2", "fordjupad-30-dagar", '{"part": 9007199254740993, "total": 9007199254740993}');
     const e = landsting01(text).events.find((x): x is CriterionEvent => x.kind === "criterion" && x.rule === "A2")!;

@@ -413,7 +413,8 @@ export function describe(v: unknown): string {
     return String(v).replace(".", ","); // Swedish decimal comma
   }
   if (typeof v === "bigint") return v.toString();
-  if (isDecimal(v)) return v.toFixed().replace(".", ","); // an exact decimal, every digit as written
+  // An exact decimal, every digit as written; exponent form beyond e±21 ("1e+100000000" is never expanded).
+  if (isDecimal(v)) return v.toString().replace(".", ",");
   if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
   if (Array.isArray(v)) return `en lista med ${v.length} värden`;
   return typeof v;

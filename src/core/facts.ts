@@ -23,6 +23,9 @@
  * - months-lower: { "previous": [6 numbers], "current": [6 numbers] }
  * - indicator-improvement: { "baseline": [..], "result": [..] } in percent 0–100
  * A missing answer is `missing-data`, never "not met".
+ * Numbers are JSON numbers as the facts reader (./json) keeps them: a
+ * JavaScript number where a double holds the literal exactly, else a
+ * decimal.js Decimal with every digit (./decimal); both are read exactly.
  *
  * Parse, don't just validate: `parseFacts` returns the facts normalised —
  * shares as exact fractions, counts as bigint, codes as given by the

@@ -218,3 +218,21 @@ describe.each(LINES)("$agreement $rule $criterion: one verdict on every face, th
     );
   });
 });
+
+describe("the issue's example on every face: A1 needs at least 90 %", () => {
+  const line = LINES[0];
+  test.each([
+    ["89,99999999999999999 %", false],
+    ["89.99999999999999999%", false],
+    ["0,89999999999999999999", false],
+    ["90 %", true],
+    ["0,9", true],
+    ["90,00000000000000001 %", true],
+  ])("%p → %p in JSON facts, the sheet, GOAL_MET and ALLOCATION_STATUS", (text, met) => {
+    const json = text.includes("%") ? JSON.stringify(text) : text.replace(",", ".");
+    expect(viaJson(line, { exact: new Decimal(0), text, json })).toBe(met);
+    expect(viaSheet(line, text)).toBe(met);
+    expect(viaGoalMet(host, line, text)).toBe(met);
+    expect(viaStatus(host, line, text)).toBe(met ? viaStatus(host, line, "1") : viaStatus(host, line, "0"));
+  });
+});

@@ -23,6 +23,7 @@ export { countySummary } from "./core/summary";
 export { diffEvaluations, whatIfSentence, withKey, withRuleOutcome } from "./core/whatif";
 export { formulaLocaleFor, formulaText } from "./functions/formula";
 export { compile } from "./core/compile";
+export { scanDecimal } from "./core/decimal";
 export { slotsOf } from "./functions/inputs";
 export { LAN, getKommun, getLan, landstingName } from "./reference";
 export { SUMMARY_GROUPS, countySummarySheet } from "./sheets/countySummary";

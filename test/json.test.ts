@@ -5,6 +5,7 @@
  * break (deep nesting, huge strings).
  */
 import fc from "fast-check";
+import { Decimal } from "decimal.js";
 import { JSON_LIMITS, JsonTextError, parseJsonText } from "../src/core/json";
 import { FactsError, parseFactsJson } from "../src/core/facts";
 
@@ -18,7 +19,11 @@ const issues = (text: string, limits = {}) => {
   throw new Error("expected a refusal");
 };
 
-describe("same value as JSON.parse (an independent reference)", () => {
+/** The value with every exact Decimal turned into the nearest double: what JSON.parse gives. */
+const asDoubles = (v: unknown): unknown =>
+  v instanceof Decimal ? v.toNumber() : Array.isArray(v) ? v.map(asDoubles) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asDoubles(x)])) : v;
+
+describe("same value as JSON.parse (an independent reference), numbers exact", () => {
   test("on any JSON value fast-check generates", () => {
     fc.assert(
       fc.property(fc.json(), (text) => {
@@ -57,10 +62,33 @@ describe("same value as JSON.parse (an independent reference)", () => {
             expect((e as JsonTextError).issues.every((x) => /förekommer två gånger/.test(x.message))).toBe(true);
             return;
           }
-          expect(ours).toEqual(expected);
+          expect(asDoubles(ours)).toEqual(expected);
         }
       }),
       { numRuns: 5000 },
+    );
+  });
+  test("a number literal keeps its exact value: a double where one holds it, else a Decimal with every digit", () => {
+    const v = parseJsonText("[0.5, 92, 1e3, 0.1, 1.50, 0.79999999999999999, 15999999999999999, 20000000000000000, 1.0000000000000000001, 12345678901234567890]") as unknown[];
+    expect(v.slice(0, 5)).toEqual([0.5, 92, 1000, 0.1, 1.5]);
+    expect(v[7]).toBe(20000000000000000); // 2e16 is a double exactly
+    for (const [i, text] of [[5, "0.79999999999999999"], [6, "15999999999999999"], [8, "1.0000000000000000001"], [9, "12345678901234567890"]] as const) {
+      expect(v[i]).toBeInstanceOf(Decimal);
+      expect((v[i] as Decimal).eq(new Decimal(text))).toBe(true);
+    }
+  });
+  test("every literal fast-check generates is read exactly: its value equals the text's, digit for digit", () => {
+    const literal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9][0-9]{0,25})$/), fc.option(fc.stringMatching(/^[0-9]{1,25}$/)), fc.option(fc.integer({ min: -30, max: 30 })))
+      .map(([neg, int, frac, exp]) => `${neg ? "-" : ""}${int}${frac === null ? "" : "." + frac}${exp === null ? "" : "e" + exp}`);
+    fc.assert(
+      fc.property(literal, (text) => {
+        const v = parseJsonText(text) as number | Decimal;
+        const exact = new Decimal(text);
+        if (typeof v === "number") expect(new Decimal(String(v)).eq(exact)).toBe(true);
+        else expect(v.eq(exact)).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
   test("escapes, including lone surrogates, decode as JSON.parse decodes them", () => {

@@ -39,6 +39,7 @@ function ev(recipients: [level: "kommun" | "landsting", code: string, lan: strin
     pots: [],
     recipients: recipients.map(([level, code, lan, name, total]) => ({ level, code, lan, name, total, outside: 0n, gate: true, pots: [], events: [] })),
     counties: {},
+    overrides: [],
   };
 }
 

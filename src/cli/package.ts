@@ -27,7 +27,7 @@ import { formatInt } from "../core/format";
 // fflate's plain build: its default one for Node pulls in worker_threads through `module`,
 // which the one-file CLI (build/stim.cjs) must not require; the synchronous API is the same.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { unzipSync, zipSync } = require("fflate/browser") as typeof import("fflate");
+const { strFromU8, unzipSync, zipSync } = require("fflate/browser") as typeof import("fflate");
 
 export interface PackageLimits {
   /** Entries (parts) in the package. */
@@ -296,4 +296,11 @@ export function preparePackage(bytes: Uint8Array): Uint8Array {
     out[name] = text !== undefined ? new TextEncoder().encode(text) : data;
   }
   return zipSync(out, { level: 1 });
+}
+
+/** The workbook part, its relationships and the worksheet parts as text, from a package preparePackage has checked. */
+export function xmlParts(bytes: Uint8Array): Map<string, string> {
+  const wanted = /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/;
+  const files = unzipSync(bytes, { filter: (f) => wanted.test(f.name) });
+  return new Map(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
 }

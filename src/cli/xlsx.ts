@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { StimError } from "../core/errors";
 import { REPORT_TITLE, SHEET_REPORT, SheetGrid, SheetSpec, StyleId, WorkbookSpec, fromFileFormula, toFileFormula } from "../sheets";
 import { MAX_INPUT_BYTES, readRegularFile } from "./files";
-import { preparePackage } from "./package";
+import { preparePackage, xmlParts } from "./package";
+import { malformedNumbers, malformedNumbersMessage } from "../sheets/xmlcells";
 
 /** Files above this size are refused before reading: the one input limit (src/cli/files.ts). */
 export const MAX_FILE_BYTES = MAX_INPUT_BYTES;
@@ -147,6 +148,9 @@ export async function readXlsxBytes(bytes: Buffer, name: string): Promise<SheetG
     // The zip library's own message is English and technical; the user needs to know what to do.
     throw new StimError("Filen kan inte läsas som .xlsx (skadad eller ofullständig); öppna den i Excel och spara den igen, eller be om en ny fil.");
   }
+  // ExcelJS reads a numeric cell with parseFloat ("0.9abc" → 0.9): check the cells as written (src/sheets/xmlcells.ts).
+  const malformed = malformedNumbers(xmlParts(prepared));
+  if (malformed.length) throw new StimError(malformedNumbersMessage(malformed));
   const grids: SheetGrid[] = [];
   wb.eachSheet((ws) => {
     // Rows that hold content: LibreOffice writes an empty row 1048576 after row edits, which is no reason to refuse.

@@ -24,7 +24,8 @@
  * codes or rows. Expected O(n), at worst O(n log n), on every input order.
  */
 import { StimError } from "./errors";
-import { MAX_KEY_DECIMALS, MAX_KEY_DIGITS, NumberProblem, parseKey, parseKronor, parseScaled, pow10, Scaled, toCommonScale, ungroup } from "./exact";
+import { MAX_KEY_DECIMALS, MAX_KEY_DIGITS, NumberProblem, parseKey, parseKronor, parseScaled, pow10, Scaled, toCommonScale } from "./exact";
+import { scanDecimal } from "./decimal";
 import { describe } from "./format";
 import { normaliseCode } from "../reference";
 import { selectNth, selectNthBy } from "./select";
@@ -647,34 +648,26 @@ export function splitWeights(shares: readonly string[]): bigint[] {
  * and is rejected with a message unless `allowWholePercent` is set.
  */
 export function parseShare(input: unknown, what: string, allowWholePercent = false): string {
-  if (typeof input === "string") {
-    const pct = /^(.*?)\s*%$/.exec(input.trim());
-    if (pct) {
-      const text = decimalText(pct[1]);
-      const p = text === undefined ? undefined : parseScaled(text);
-      if (!p || p.negative) throw new StimError(`${what} måste vara en andel mellan 0 och 100 % (fick ${describe(input)}).`, what);
-      if (above(p.value, 100n)) throw new StimError(`${what} måste vara högst 100 % (fick ${describe(input)}).`, what);
-      return scaledToString(p.value, 2);
-    }
-    input = decimalText(input) ?? input;
+  // The one parser (./decimal): a decimal comma or point, "%" allowed.
+  const s = scanDecimal(input, { comma: true, percent: "allowed" });
+  const percent = typeof s === "string" ? typeof input === "string" && input.trim().endsWith("%") : s.percent;
+  if (percent) {
+    if (typeof s === "string" || s.negative) throw new StimError(`${what} måste vara en andel mellan 0 och 100 % (fick ${describe(input)}).`, what);
+    const v = { mantissa: BigInt(s.digits || "0"), scale: s.scale };
+    if (above(v, 1n)) throw new StimError(`${what} måste vara högst 100 % (fick ${describe(input)}).`, what);
+    return scaledToString(v, 0);
   }
-  const p = parseScaled(input);
-  if (!p) throw new StimError(`${what} måste vara en andel, t.ex. 0,7 eller "70 %" (fick ${describe(input)}).`, what);
-  if (p.negative) throw new StimError(`${what} får inte vara negativ (fick ${describe(input)}).`, what);
-  if (above(p.value, 1n)) {
-    if (allowWholePercent && !above(p.value, 100n)) return scaledToString(p.value, 2);
+  if (typeof s === "string") throw new StimError(`${what} måste vara en andel, t.ex. 0,7 eller "70 %" (fick ${describe(input)}).`, what);
+  if (s.negative) throw new StimError(`${what} får inte vara negativ (fick ${describe(input)}).`, what);
+  const v = { mantissa: BigInt(s.digits || "0"), scale: s.scale };
+  if (above(v, 1n)) {
+    if (allowWholePercent && !above(v, 100n)) return scaledToString(v, 2);
     throw new StimError(
       `${what} är ${describe(input)}: ange andelen som 0–1 (t.ex. 0,7) eller som procent med %-tecken ("70 %").`,
       what,
     );
   }
-  return scaledToString(p.value, 0);
-}
-
-/** A share's number text with a decimal comma read as a point; thousands separators only where grouped. */
-function decimalText(text: string): string | undefined {
-  const t = ungroup(text.trim());
-  return t === undefined ? undefined : t.replace(",", ".");
+  return scaledToString(v, 0);
 }
 
 /** Exactly: v > limit (no rounding through floats: 1.0000000000000000001 > 1). */

@@ -7,7 +7,7 @@ import { Compiled } from "./compile";
 import { StimError } from "./errors";
 import { ParsedEntity, ParsedFacts } from "./facts";
 import { RuleContext, RuleResult, evaluateRule } from "./rules";
-import { TraceEvent, Verdict, Who } from "./trace";
+import { KeyOverrideEvent, TraceEvent, Verdict, Who } from "./trace";
 import { getKommun, landstingName, LAN, Lan } from "../reference";
 
 export type EntityLevel = "kommun" | "landsting" | "lan";
@@ -28,6 +28,8 @@ export interface Entity {
   rules: (RuleResult | undefined)[] | undefined;
   gate: Verdict;
   gateEvents: TraceEvent[];
+  /** Set when the facts give a population other than SCB's embedded figure. */
+  override?: KeyOverrideEvent;
 }
 
 export interface Entities {
@@ -74,10 +76,15 @@ export function buildEntities(compiled: Compiled, facts: ParsedFacts): Entities 
 }
 
 function entity(level: EntityLevel, code: string, name: string, lan: string, population: number, facts: ParsedEntity | undefined): Entity {
-  const pop = populationOf(population, facts);
+  const embedded = BigInt(population);
+  const pop = populationOf(embedded, facts);
+  const who: Who = { level, code, name };
+  // Every entity has the field (one object shape); set only when the facts differ from SCB.
+  const override: KeyOverrideEvent | undefined = pop === embedded ? undefined : { kind: "key-override", key: "population", who, given: pop, embedded, applied: true };
   return {
+    override,
     ruleContext: { population: pop, level: level === "lan" ? "county" : level },
-    who: { level, code, name },
+    who,
     level,
     code,
     name,
@@ -92,8 +99,8 @@ function entity(level: EntityLevel, code: string, name: string, lan: string, pop
 }
 
 /** The embedded population, unless the facts override it (what-if scenarios). */
-function populationOf(embedded: number, facts: ParsedEntity | undefined): bigint {
+function populationOf(embedded: bigint, facts: ParsedEntity | undefined): bigint {
   const o = facts?.keys.get("population");
-  if (o === undefined || o === null || Array.isArray(o)) return BigInt(embedded);
+  if (o === undefined || o === null || Array.isArray(o)) return embedded;
   return o.mantissa; // whole numbers only (checked when the facts were parsed)
 }

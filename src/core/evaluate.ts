@@ -20,7 +20,7 @@ import { ParsedFacts, parseFacts } from "./facts";
 import { applyRequirements } from "./gates";
 import { Agreement } from "./model";
 import { evaluatePots, PotResult, RecipientStatus } from "./pots";
-import { TraceEvent, Verdict } from "./trace";
+import { KeyOverrideEvent, TraceEvent, Verdict } from "./trace";
 
 export type { AssumptionInForce } from "./compile";
 export type { EntityLevel } from "./entities";
@@ -85,6 +85,13 @@ export interface Evaluation {
   recipients: RecipientResult[];
   /** County-level gate events (coverage rule etc.), per länskod. */
   counties: Record<string, { gate: Verdict; events: TraceEvent[] }>;
+  /**
+   * Every population in the facts that differs from SCB's embedded figure
+   * (county, landsting and kommun, in the reference order): the evaluation
+   * uses the given figure, and every face must say so. Also the first
+   * events of the recipients' (and the county's) explanations.
+   */
+  overrides: KeyOverrideEvent[];
 }
 
 export function evaluate(agreement: Agreement, factsInput: unknown, options: EvaluateOptions = {}): Evaluation {
@@ -104,14 +111,21 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
   const kommunIndex = new Map<string, number>();
   const landstingIndex = new Map<string, number>();
   const parts: TraceEvent[][][] = [];
+  const overrides: KeyOverrideEvent[] = [];
   const addRecipient = (e: Entity, countyEvents: TraceEvent[]) => {
-    const own: TraceEvent[][] = trace ? [countyEvents, e.gateEvents] : [];
+    if (e.override) overrides.push(e.override);
+    const own: TraceEvent[][] = trace ? (e.override ? [[e.override], countyEvents, e.gateEvents] : [countyEvents, e.gateEvents]) : [];
     (e.level === "kommun" ? kommunIndex : landstingIndex).set(e.code, recipients.length);
     parts.push(own);
     recipients.push(new Recipient(e.level as "kommun" | "landsting", e.code, e.name, e.lan, compiled.requirements.length ? e.gate : null, own, pots.length));
   };
   for (const l of ents.lans) {
     // The county's kommuner, then its landsting.
+    const county = ents.counties.get(l.code)!;
+    if (county.override) {
+      overrides.push(county.override);
+      counties[l.code].events.unshift(county.override);
+    }
     const countyEvents = counties[l.code].events;
     for (const c of l.kommuner) addRecipient(ents.kommuner.get(c)!, countyEvents);
     addRecipient(ents.landsting.get(l.code)!, countyEvents);
@@ -173,6 +187,7 @@ export function evaluateParsed(compiled: Compiled, facts: ParsedFacts, trace = t
     pots,
     recipients,
     counties,
+    overrides,
   };
 }
 

@@ -23,6 +23,9 @@
  * - months-lower: { "previous": [6 numbers], "current": [6 numbers] }
  * - indicator-improvement: { "baseline": [..], "result": [..] } in percent 0–100
  * A missing answer is `missing-data`, never "not met".
+ * Numbers are JSON numbers as the facts reader (./json) keeps them: a
+ * JavaScript number where a double holds the literal exactly, else a
+ * decimal.js Decimal with every digit (./decimal); both are read exactly.
  *
  * Parse, don't just validate: `parseFacts` returns the facts normalised —
  * shares as exact fractions, counts as bigint, codes as given by the
@@ -31,7 +34,8 @@
  */
 import { compile, Compiled, criterionApplies, Level } from "./compile";
 import { StimError } from "./errors";
-import { describe, parseScaled, Scaled } from "./exact";
+import { Decimal, isDecimal, parseScaled, pow10, reduceScaled, Scaled, scanDecimal } from "./decimal";
+import { describe } from "./format";
 import { Fraction, fromScaled, frac, cmp } from "./fraction";
 import { JsonTextError, parseJsonText } from "./json";
 import { Agreement, Criterion, Rule } from "./model";
@@ -40,18 +44,26 @@ import { getKommun, getLan, LAN } from "../reference";
 export const FACTS_FORMAT = "stimulans-facts";
 export const FACTS_VERSION = 1;
 
+/**
+ * A number in raw facts: a JavaScript number when a double holds the value
+ * exactly, else a decimal.js Decimal with every digit as written (a JSON
+ * literal such as 0.79999999999999999, a count above 2^53, cell text with
+ * many digits). See ./decimal.
+ */
+export type FactNumber = number | Decimal;
+
 /** The raw answer values a facts file may hold (see the header). */
 export type AnswerValue =
   | boolean
-  | number
+  | FactNumber
   | string
-  | { part: number; total?: number }
-  | { previous: number[]; current: number[] }
-  | { baseline: number[]; result: number[] };
+  | { part: FactNumber; total?: FactNumber }
+  | { previous: FactNumber[]; current: FactNumber[] }
+  | { baseline: FactNumber[]; result: FactNumber[] };
 
 export interface EntityFacts {
   answers?: Record<string, Record<string, AnswerValue | null>>;
-  keys?: Record<string, number | number[] | null>;
+  keys?: Record<string, FactNumber | FactNumber[] | null>;
 }
 
 export interface CountyFacts {
@@ -121,8 +133,9 @@ export class FactsError extends StimError {
   }
 }
 
+/** A plain JSON object (not a list, not an exact number). */
 function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !isDecimal(v);
 }
 
 const TOP_FIELDS = ["format", "version", "agreement", "title", "description", "fictional", "assumptions", "counties"];
@@ -142,38 +155,33 @@ export function levelName(level: Level): string {
 }
 
 const NOT_APPLICABLE = /^\s*ej\s+aktuellt\s*$/i;
-const PERCENT = /^\s*(\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?)\s*%\s*$/;
 
 const SMALL_SCALED: Scaled[] = [];
 for (let i = 0; i <= 1024; i++) SMALL_SCALED.push(Object.freeze({ mantissa: BigInt(i), scale: 0 }));
 
-/** An exact non-negative decimal, or undefined. */
+/** A number in raw facts: a finite JavaScript number or a Decimal (never text). */
+function isNumber(v: unknown): v is FactNumber {
+  return (typeof v === "number" && Number.isFinite(v)) || isDecimal(v);
+}
+
+/** An exact non-negative decimal from a number or Decimal (the one parser, ./decimal), or undefined. */
 function decimal(v: unknown): Scaled | undefined {
   if (typeof v === "number" && Number.isSafeInteger(v)) return v >= 0 ? (v <= 1024 ? SMALL_SCALED[v] : { mantissa: BigInt(v), scale: 0 }) : undefined;
-  if (typeof v !== "number" && typeof v !== "string") return undefined;
-  const p = parseScaled(typeof v === "string" ? v.replace(",", ".") : v);
+  if (!isNumber(v)) return undefined;
+  const p = parseScaled(v);
   return p && !p.negative ? p.value : undefined;
 }
 
-/** A whole number ≥ 0 (JSON number, exact), or undefined. */
+/** A whole number ≥ 0 (a JSON number, exact; above 2^53 as written), or undefined. */
 function count(v: unknown): bigint | undefined {
-  if (typeof v !== "number") return undefined;
-  if (Number.isSafeInteger(v)) return v >= 0 ? BigInt(v) : undefined;
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v >= 0 ? BigInt(v) : undefined;
+  if (!isNumber(v)) return undefined;
   const p = parseScaled(v);
   if (!p || p.negative) return undefined;
   const s = p.value;
   if (s.scale === 0) return s.mantissa;
   const f = reduceScaled(s);
   return f.scale === 0 ? f.mantissa : undefined;
-}
-
-function reduceScaled(s: Scaled): Scaled {
-  let { mantissa, scale } = s;
-  while (scale > 0 && mantissa % 10n === 0n) {
-    mantissa /= 10n;
-    scale--;
-  }
-  return { mantissa, scale };
 }
 
 const ONE: Fraction = { n: 1n, d: 1n };
@@ -197,21 +205,21 @@ export function parseAnswer(c: Criterion, v: unknown): Answer | string {
         for (const k in v) if (k !== "part" && k !== "total") return `okänt fält "${k}" (väntade { part, total })`;
         const part = count(v.part);
         const total = count(v.total);
-        if (part === undefined || total === undefined) return `väntade { part, total } med heltal ≥ 0, fick ${JSON.stringify(v)}`;
+        if (part === undefined || total === undefined) return `väntade { part, total } med heltal ≥ 0, fick part ${describe(v.part)} och total ${describe(v.total)}`;
         if (total === 0n) return "total måste vara större än 0";
-        if (part > total && !c.mayExceedWhole) return `part (${v.part}) är större än total (${v.total})`;
+        if (part > total && !c.mayExceedWhole) return `part (${describe(v.part)}) är större än total (${describe(v.total)})`;
         return { kind: "share", value: frac(part, total), counts: { part, total } };
       }
-      if (typeof v === "number") {
-        const s = Number.isFinite(v) ? decimal(v) : undefined;
+      if (typeof v === "number" || isDecimal(v)) {
+        const s = decimal(v);
         if (!s) return `väntade en andel 0–1, fick ${describe(v)}`;
         return shareAnswer(c, fromScaled(s), describe(v));
       }
       if (typeof v === "string") {
-        const m = PERCENT.exec(v);
-        const s = m ? decimal(m[1]) : undefined;
-        if (!s) return `väntade en andel som "90 %", fick ${describe(v)}`;
-        return shareAnswer(c, frac(s.mantissa, fromScaled(s).d * 100n), v.trim());
+        // Text is a percent ("92 %", "89,99999999999999999 %"), read by the one parser.
+        const s = scanDecimal(v, { comma: true, percent: "required" });
+        if (typeof s === "string" || s.negative) return `väntade en andel som "90 %", fick ${describe(v)}`;
+        return shareAnswer(c, frac(BigInt(s.digits || "0"), pow10(s.scale)), v.trim());
       }
       return `väntade en andel (0–1, "90 %" eller { part, total }), fick ${describe(v)}`;
     }
@@ -273,7 +281,7 @@ function monthValues(list: unknown[]): Fraction[] | string {
   const out: Fraction[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const x = list[i];
-    const s = typeof x === "number" && Number.isFinite(x) ? decimal(x) : undefined;
+    const s = decimal(x);
     if (!s) return `månadsvärden måste vara tal ≥ 0, fick ${describe(x)}`;
     out[i] = fromScaled(s);
   }
@@ -285,7 +293,7 @@ function percentValues(list: unknown[]): Fraction[] | string {
   const out: Fraction[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const x = list[i];
-    const s = typeof x === "number" && Number.isFinite(x) ? decimal(x) : undefined;
+    const s = decimal(x);
     const f = s ? fromScaled(s) : undefined;
     if (!f || cmp(f, HUNDRED) > 0) return `indikatorvärden är procent 0–100, fick ${describe(x)}`;
     out[i] = f;
@@ -494,7 +502,7 @@ function parseEntity(
           }
           const parts: Scaled[] = [];
           for (const [i, x] of v.entries()) {
-            const s = typeof x === "number" ? decimal(x) : undefined;
+            const s = decimal(x);
             if (!s) add(`${path}.keys.${key}[${i}]`, `väntade ett tal ≥ 0, fick ${describe(x)}`);
             else parts.push(s);
           }
@@ -507,7 +515,7 @@ function parseEntity(
           out.keys.set(key, whole);
           continue;
         }
-        const p = typeof v === "number" ? parseScaled(v) : undefined;
+        const p = isNumber(v) ? parseScaled(v) : undefined;
         if (!p) add(`${path}.keys.${key}`, `väntade ett tal ≥ 0, fick ${describe(v)}`);
         else if (p.negative) add(`${path}.keys.${key}`, `nyckeln får inte vara negativ (fick ${describe(v)})`);
         else if (key === "population" && p.value.scale > 0) add(`${path}.keys.${key}`, `folkmängd måste vara ett heltal (fick ${describe(v)})`);

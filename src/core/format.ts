@@ -27,11 +27,9 @@
  * Excel cells get numbers, not this text: Excel shows them in the user's own
  * number format. Text here is for sentences, tables and labels.
  */
-import type { RecipientStatus } from "./evaluate";
-import { parseScaled } from "./exact";
+import { isDecimal, parseScaled } from "./decimal";
 import { fromScaled, type Fraction } from "./fraction";
-import type { Citation, Comparison, SourceDocument, SourceKind } from "./model";
-import type { SummaryKind } from "./summary";
+import type { Citation, Comparison, RecipientStatus, SourceDocument, SourceKind, SummaryKind } from "./model";
 import { sourceDocument } from "../reference/sources";
 
 /** The thousands separator in text (see the module comment). */
@@ -415,6 +413,8 @@ export function describe(v: unknown): string {
     return String(v).replace(".", ","); // Swedish decimal comma
   }
   if (typeof v === "bigint") return v.toString();
+  // An exact decimal, every digit as written; exponent form beyond e±21 ("1e+100000000" is never expanded).
+  if (isDecimal(v)) return v.toString().replace(".", ",");
   if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
   if (Array.isArray(v)) return `en lista med ${v.length} värden`;
   return typeof v;

@@ -3,7 +3,7 @@
  * needs division (relative improvements, target figures, shares). The
  * denominator is always positive; fractions are not reduced unless asked.
  */
-import { Scaled, pow10 } from "./exact";
+import { Scaled, pow10 } from "./decimal";
 
 export interface Fraction {
   n: bigint;

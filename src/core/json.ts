@@ -10,12 +10,18 @@
  *   keeps the last one and the first is lost without a word;
  * - nesting deeper than `maxDepth`, strings longer than `maxStringLength`
  *   and texts longer than `maxTextLength` are refused with the limit named.
- * Otherwise the result equals JSON.parse's (numbers are JavaScript numbers;
- * a key "__proto__" is an own property, as with JSON.parse).
+ * - a number literal keeps its exact value: it is a JavaScript number when a
+ *   double holds that value exactly (0.5, 92, 1e3: almost every literal),
+ *   else a decimal.js Decimal with every digit as written
+ *   (0.79999999999999999 stays below 0.8, 15999999999999999 stays odd);
+ *   see ./decimal.
+ * Otherwise the result equals JSON.parse's (a key "__proto__" is an own
+ * property, as with JSON.parse).
  *
  * Pure: no I/O. Reading a file (and its size limit in bytes) is the caller's.
  */
 import { StimError } from "./errors";
+import { Decimal, exactValue } from "./decimal";
 import { formatInt } from "./format";
 
 export interface JsonLimits {
@@ -119,13 +125,13 @@ export function parseJsonText(text: string, limits: Partial<JsonLimits> = {}): u
     return out;
   };
 
-  const readNumber = (path: string): number => {
+  const readNumber = (path: string): number | Decimal => {
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text);
     if (!m) return fail(path, `väntade ett värde (sträng, tal, objekt, lista, true, false eller null) men fick ${found()}`);
     if (m[0].length > maxStringLength) tooBig(path, `ett tal är längre än ${formatInt(maxStringLength)} tecken, som är gränsen`);
     i += m[0].length;
-    return Number(m[0]);
+    return exactValue(m[0]);
   };
 
   const readValue = (path: string, depth: number): unknown => {

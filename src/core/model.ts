@@ -491,3 +491,9 @@ export interface Agreement {
   /** Optional Swedish notes shown with the agreement (e.g. what is outside it). */
   notes?: string[];
 }
+
+/** A recipient's standing for one pot (defined here, with the other shared types, so formatting needs no engine module). */
+export type RecipientStatus = "eligible" | "not-eligible" | "missing-data" | "not-applicable";
+
+/** How an amount in the summary is decided. */
+export type SummaryKind = "fixed" | "conditional" | "later" | "performance";

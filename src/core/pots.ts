@@ -15,7 +15,8 @@ import { and } from "./rules";
 import { TraceEvent, Verdict } from "./trace";
 import { getLan, LAN } from "../reference";
 
-export type RecipientStatus = "eligible" | "not-eligible" | "missing-data" | "not-applicable";
+export type { RecipientStatus } from "./model";
+import type { RecipientStatus } from "./model";
 
 export interface PotShare {
   level: EntityLevel;

@@ -201,6 +201,8 @@ export function renderEvent(e: TraceEvent): string {
       if (e.type === "unspecified") return `${e.title}: ${formatKr(e.amount)} ${src}; fördelningen anges inte i källorna och redovisas som ofördelad.${outside}`;
       return `${e.title}: ${formatKr(e.amount)} ${src}, varav ${formatKr(e.assigned ?? 0n)} fasta belopp till mottagare${e.unallocated ? ` och ${formatKr(e.unallocated)} ofördelat` : ""}.${outside}`;
     }
+    case "key-override":
+      return `Folkmängden för ${e.who.name} (${e.who.code}) är angiven till ${formatInt(e.given)}, inte SCB:s ${formatInt(e.embedded)} (31 december 2013); beräkningen använder den angivna folkmängden.`;
     case "conflict":
       return `Källorna skiljer sig åt om ${e.subject.charAt(0).toLowerCase()}${e.subject.slice(1)}: ${e.resolution}`;
   }

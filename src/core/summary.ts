@@ -9,7 +9,8 @@ import { StimError } from "./errors";
 import { Agreement, Citation, FixedAmount, Pot } from "./model";
 import { getLan } from "../reference";
 
-export type SummaryKind = "fixed" | "conditional" | "later" | "performance";
+export type { SummaryKind } from "./model";
+import type { SummaryKind } from "./model";
 
 export interface SummaryItem {
   agreement: string;

@@ -257,6 +257,22 @@ export interface PotEvent extends EventBase {
   outside?: string;
 }
 
+/**
+ * A key given in the facts (or the sheet) that differs from the figure
+ * embedded from SCB: the evaluation uses the given figure, and says so, with
+ * SCB's beside it (a typo in a population moves money without a word
+ * otherwise).
+ */
+export interface KeyOverrideEvent extends EventBase {
+  kind: "key-override";
+  key: "population";
+  who: Who;
+  /** The figure the evaluation uses. */
+  given: bigint;
+  /** SCB's figure (31 December 2013), embedded in the reference data. */
+  embedded: bigint;
+}
+
 /** A recorded disagreement between the sources about this pot. */
 export interface ConflictEvent extends EventBase {
   kind: "conflict";
@@ -285,6 +301,7 @@ export type TraceEvent =
   | WithheldEvent
   | FixedEvent
   | PotEvent
-  | ConflictEvent;
+  | ConflictEvent
+  | KeyOverrideEvent;
 
 export type TraceKind = TraceEvent["kind"];

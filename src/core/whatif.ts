@@ -15,7 +15,7 @@
  * verdicts are the evaluator's.
  */
 import { InvariantError, StimError } from "./errors";
-import { formatInt, formatKr } from "./exact";
+import { formatInt, formatKr } from "./format";
 import type { Evaluation } from "./evaluate";
 import type { AnswerValue, EntityFacts, Facts } from "./facts";
 import type { Agreement, Criterion, Rule } from "./model";

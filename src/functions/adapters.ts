@@ -8,6 +8,7 @@
 import { allocate, Method, parseShare, splitAmount } from "../core/allocate";
 import { AssumptionInForce, compile, Compiled } from "../core/compile";
 import { StimError } from "../core/errors";
+import { Decimal } from "../core/decimal";
 import { complementShare, parseKronor } from "../core/exact";
 import { countyCoverage, CoverageInput } from "../core/gates";
 import { Agreement, Citation, Coverage, Rule } from "../core/model";
@@ -29,6 +30,7 @@ import {
   NotAvailableError,
   position,
   readBoolean,
+  readExact,
   readNumber,
   readText,
   reshape,
@@ -422,7 +424,8 @@ export function grundkravCounty(metArg: unknown, populationsArg: unknown, agreem
       if (isBlank(mc) && isBlankOrZero(pc)) continue; // an empty row
       if (isBlank(pc)) throw new StimError(`${param("populations")} ${pos} saknas (${param("met")} är ${describe(mc)}); ange kommunens folkmängd.`, "populations");
       if (typeof pc === "boolean") throw new StimError(`${param("populations")} ${pos}: ${describe(pc)} är ingen folkmängd.`, "populations");
-      const p = readNumber(pc, `${param("populations")} ${pos}`);
+      const x = readExact(pc, `${param("populations")} ${pos}`); // exact: "41449,0000000000000001" is no whole number
+      const p = typeof x === "number" || x === null ? x : NaN;
       if (p === null || !Number.isSafeInteger(p) || p < 0) {
         throw new StimError(`${param("populations")} ${pos}: ${describe(pc)} är ingen folkmängd; ange ett heltal ≥ 0.`, "populations");
       }
@@ -451,8 +454,8 @@ export function monthsLower(previousArg: unknown, currentArg: unknown): number {
   const cm = matrix(currentArg, param("current"));
   sameShape(pm, param("previous"), cm, param("current"));
   const { rows, cols } = shape(pm);
-  const prev: number[] = [];
-  const cur: number[] = [];
+  const prev: (number | Decimal)[] = [];
+  const cur: (number | Decimal)[] = [];
   for (let r = 0; r < rows; r++) {
     for (let k = 0; k < cols; k++) {
       const pos = position(rows, cols, r, k);
@@ -463,8 +466,9 @@ export function monthsLower(previousArg: unknown, currentArg: unknown): number {
       if (isBlank(c)) throw new NotAvailableError(`uppgift saknas: ${param("current")} ${pos} (${param("previous")} är ${describe(p)}).`, "current");
       if (typeof p === "boolean") throw new StimError(`${param("previous")} ${pos}: ${describe(p)} är inte ett tal.`, "previous");
       if (typeof c === "boolean") throw new StimError(`${param("current")} ${pos}: ${describe(c)} är inte ett tal.`, "current");
-      prev.push(readNumber(p, `${param("previous")} ${pos}`) as number);
-      cur.push(readNumber(c, `${param("current")} ${pos}`) as number);
+      // Exact: text with many digits is compared as written, not as the nearest double.
+      prev.push(readExact(p, `${param("previous")} ${pos}`)!);
+      cur.push(readExact(c, `${param("current")} ${pos}`)!);
     }
   }
   if (prev.length === 0) throw new NotAvailableError(`uppgift saknas: ${param("previous")} och ${param("current")} är tomma.`);

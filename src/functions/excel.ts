@@ -11,7 +11,7 @@
  * with the same shape.
  */
 import { StimError } from "../core/errors";
-import { ungroup } from "../core/exact";
+import { Decimal, scannedValue, scanDecimal } from "../core/decimal";
 import { describe as describeCore } from "../core/format";
 import { withDisplayedField } from "./names";
 
@@ -268,28 +268,38 @@ export function usesXMarks(m: Matrix): boolean {
 
 /**
  * A finite number from a number or a numeric text ("1 234", "12,5"; spaces
- * only as thousands separators, so "1 2" is not 12).
- * Returns null for a blank cell. Booleans are not numbers here.
+ * only as thousands separators, so "1 2" is not 12), read by the core's one
+ * parser (src/core/decimal). Returns null for a blank cell. Booleans are not
+ * numbers here. The double nearest the text: for values that decide a
+ * verdict use `readExact`.
  */
 export function readNumber(c: Cell, where: string): number | null {
+  const x = readExact(c, where);
+  return x === null ? null : typeof x === "number" ? x : x.toNumber();
+}
+
+/**
+ * The exact value of a number or numeric text: a number Excel passes is the
+ * double it holds (its shortest round-trip decimal, what the cell shows);
+ * text is read as decimal, every digit kept ("0,79999999999999999" is a
+ * Decimal below 0,8). Null for a blank cell.
+ */
+export function readExact(c: Cell, where: string): number | Decimal | null {
   if (isBlank(c)) return null;
-  let n: number;
-  if (typeof c === "number") n = c;
-  else if (typeof c === "string") {
-    const t = ungroup(c.trim());
-    if (t === undefined) {
-      throw new StimError(`${where}: ${describe(c)} är inte ett tal (mellanslag godtas bara som tusentalsavgränsare, som i 41 449).`, where);
-    }
-    const normalised = /^[+-]?\d+,\d+$/.test(t) ? t.replace(",", ".") : t;
-    n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(normalised) ? Number(normalised) : NaN;
-    if (Number.isNaN(n)) throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);
-  } else {
-    throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);
+  if (typeof c === "number") {
+    if (Number.isNaN(c)) throw new StimError(`${where}: NaN är inte ett tal.`, where);
+    if (!Number.isFinite(c)) throw new StimError(`${where}: ${describe(c)} är inte ett ändligt tal.`, where);
+    if (Math.abs(c) >= 1e100) throw new StimError(`${where}: talet ${String(c)} är för stort.`, where);
+    return c;
   }
-  if (Number.isNaN(n)) throw new StimError(`${where}: NaN är inte ett tal.`, where);
-  if (!Number.isFinite(n)) throw new StimError(`${where}: ${describe(n)} är inte ett ändligt tal.`, where);
-  if (Math.abs(n) >= 1e100) throw new StimError(`${where}: talet ${String(n)} är för stort.`, where);
-  return n;
+  if (typeof c !== "string") throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);
+  const s = scanDecimal(c, { comma: true });
+  if (s === "spaced") {
+    throw new StimError(`${where}: ${describe(c)} är inte ett tal (mellanslag godtas bara som tusentalsavgränsare, som i 41 449).`, where);
+  }
+  if (typeof s === "string") throw new StimError(`${where}: ${describe(c)} är inte ett tal.`, where);
+  if (s.digits.replace(/^0+/, "").length - s.scale > 100) throw new StimError(`${where}: talet ${c.trim()} är för stort.`, where);
+  return scannedValue(s);
 }
 
 /** The largest whole-kronor amount Excel can hold exactly. */

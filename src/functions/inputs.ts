@@ -26,13 +26,13 @@
  * sheet with one row per kommun.
  */
 import { Answer, AnswerValue, parseAnswer, shareAnswer } from "../core/facts";
-import { parseScaled, scaledText } from "../core/exact";
+import { Decimal, exactValue, parseScaled, scaledText } from "../core/decimal";
 import { formatCitation, formatComparison, formatRate, formatThreshold } from "../core/format";
 import { fromScaled } from "../core/fraction";
 import { parseShare } from "../core/allocate";
 import { StimError } from "../core/errors";
 import { Citation, Criterion, Rule } from "../core/model";
-import { Cell, describe, isBlank, isBlankOrZero, Matrix, NotAvailableError, readBoolean, readNumber, shape, usesXMarks } from "./excel";
+import { Cell, describe, isBlank, isBlankOrZero, Matrix, NotAvailableError, readBoolean, readExact, shape, usesXMarks } from "./excel";
 import { fn } from "./names";
 
 /** One criterion's place in the inputs. */
@@ -232,8 +232,8 @@ export function readInputs(slots: readonly Slot[], m: Matrix, name: string, rule
         const what = c.kind === "months-lower" ? "föregående år | innevarande år" : "utgångsvärde | resultat";
         throw new StimError(`${name} behöver två kolumner för ${c.label} (${what}).`, name);
       }
-      const first: number[] = [];
-      const second: number[] = [];
+      const first: (number | Decimal)[] = [];
+      const second: (number | Decimal)[] = [];
       const gaps: string[] = [];
       let filled = 0;
       for (let i = 0; i < s.rows; i++) {
@@ -274,10 +274,10 @@ function readSingle(s: Slot, v: Cell, second: Cell, where: string, xMarks: boole
   }
   if (c.kind === "target-count") {
     if (isBlank(v)) return null;
-    const n = readNumber(v, `${where}, antal`);
-    if (n === null || !Number.isSafeInteger(n) || n < 0) throw new StimError(`${where}: antalet ska vara ett heltal ≥ 0 (fick ${describe(v)}).`, where);
+    const n = readExact(v, `${where}, antal`);
+    if (n === null || !isWhole(n)) throw new StimError(`${where}: antalet ska vara ett heltal ≥ 0 (fick ${describe(v)}).`, where);
     if (c.target !== "input") return answer(c, n, where);
-    const t = readNumber(second, `${where}, målsiffra`);
+    const t = readExact(second, `${where}, målsiffra`);
     if (t === null) return null;
     return answer(c, { part: n, total: t }, where);
   }
@@ -285,13 +285,13 @@ function readSingle(s: Slot, v: Cell, second: Cell, where: string, xMarks: boole
   // part | total: a second cell that is blank or 0 means the first is the share itself.
   if (!isBlankOrZero(second)) {
     if (isBlank(v)) return null;
-    const part = readNumber(v, `${where}, antal`);
-    const total = readNumber(second, `${where}, totalt`);
+    const part = readExact(v, `${where}, antal`);
+    const total = readExact(second, `${where}, totalt`);
     if (part === null || total === null) return null;
-    if (!Number.isSafeInteger(part) || part < 0 || !Number.isSafeInteger(total) || total < 0) {
+    if (!isWhole(part) || !isWhole(total)) {
       throw new StimError(`${where}: antal och totalt ska vara heltal ≥ 0 (fick ${describe(part)} och ${describe(total)}).`, where);
     }
-    if (part > total && !c.mayExceedWhole) {
+    if (new Decimal(part).gt(total) && !c.mayExceedWhole) {
       throw new StimError(`${where}: antal (${describe(part)}) är större än totalt (${describe(total)}); en andel över 100 % anges som 100 %.`, where);
     }
     return answer(c, { part, total }, where);
@@ -304,20 +304,25 @@ function readSingle(s: Slot, v: Cell, second: Cell, where: string, xMarks: boole
   return a;
 }
 
-function monthValue(v: Cell, where: string): number {
+/** A whole number ≥ 0, exact (a Decimal above 2^53 as written). */
+function isWhole(x: number | Decimal): boolean {
+  return typeof x === "number" ? Number.isSafeInteger(x) && x >= 0 : x.isInteger() && !x.isNegative();
+}
+
+function monthValue(v: Cell, where: string): number | Decimal {
   if (typeof v === "boolean") throw new StimError(`${where}: ${describe(v)} är inte ett tal.`, where);
-  const n = readNumber(v, where);
+  const n = readExact(v, where);
   if (n === null) throw new StimError(`${where}: värde saknas.`, where);
-  if (n < 0) throw new StimError(`${where}: ${describe(n)} är negativt; månadsvärden är tal ≥ 0.`, where);
+  if (new Decimal(n).isNegative() && !new Decimal(n).isZero()) throw new StimError(`${where}: ${describe(n)} är negativt; månadsvärden är tal ≥ 0.`, where);
   return n;
 }
 
 /** An indicator value given as a share (0,45 or "45 %"), returned in percent (45) as the core expects. */
-function indicatorValue(v: Cell, where: string): number {
+function indicatorValue(v: Cell, where: string): number | Decimal {
   if (typeof v === "boolean") throw new StimError(`${where}: ${describe(v)} är ingen andel; ange 0,45 eller "45 %".`, where);
   const fraction = parseShare(v, where);
   const p = parseScaled(fraction)!.value; // a share 0–1 as decimal text → percent, exactly
-  return Number(scaledText(p.scale >= 2 ? { mantissa: p.mantissa, scale: p.scale - 2 } : { mantissa: p.mantissa * 10n ** BigInt(2 - p.scale), scale: 0 }));
+  return exactValue(scaledText(p.scale >= 2 ? { mantissa: p.mantissa, scale: p.scale - 2 } : { mantissa: p.mantissa * 10n ** BigInt(2 - p.scale), scale: 0 }));
 }
 
 /** The core's reading of an answer: normalised, or a Swedish message naming the cells. */

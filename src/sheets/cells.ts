@@ -4,6 +4,7 @@
  * undefined; errors arrive as "#N/A" text (office.js) or as error objects.
  * Also A1 addresses and header normalisation.
  */
+import { Decimal, scaledText, scannedValue, scanDecimal, Scanned } from "../core/decimal";
 import { columnIndexToLetters } from "./a1";
 
 /** One worksheet as a grid of values (and, where the host has them, formulas). */
@@ -81,4 +82,50 @@ export function shown(v: unknown): string {
   if (typeof v === "number") return String(v).replace(".", ",");
   if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
   return String(errorOf(v) ?? typeof v);
+}
+
+/**
+ * A number read from a cell, exact. A number cell is the double Excel holds,
+ * read as its shortest round-trip decimal (what Excel shows); text is read by
+ * the core's one parser (./core/decimal): a decimal comma or point, spaces
+ * only as thousands separators, and "%" where a percent is allowed.
+ * "89,99999999999999999 %" stays below 90 %.
+ */
+export interface CellNumber {
+  /** The exact value: a number when a double holds it exactly, else a Decimal. */
+  value: number | Decimal;
+  /** The exact value as plain decimal text with a point and no exponent ("-0.925"). */
+  decimal: string;
+  negative: boolean;
+  /** A whole number. */
+  integer: boolean;
+  /** Written with "%" (the value is already divided by 100). */
+  percent: boolean;
+  /** The cell as written (trimmed), for messages. */
+  text: string;
+  /** value > limit, exactly. */
+  above(limit: number): boolean;
+}
+
+/** The number in a cell, or undefined when the cell holds no number (malformed text, a boolean, an error). */
+export function cellNumber(v: unknown, allowPercent: boolean): CellNumber | undefined {
+  if (typeof v !== "number" && typeof v !== "string") return undefined;
+  const s = scanDecimal(v, { comma: true, percent: allowPercent ? "allowed" : undefined });
+  if (typeof s === "string") return undefined;
+  const decimal = `${s.negative ? "-" : ""}${scaledText({ mantissa: BigInt(s.digits || "0"), scale: s.scale })}`;
+  return {
+    value: typeof v === "number" && !s.percent ? v : scannedValue(s),
+    decimal,
+    negative: s.negative,
+    integer: !decimal.includes("."),
+    percent: s.percent,
+    text: typeof v === "string" ? v.trim() : String(v),
+    above: (limit) => above(s, limit),
+  };
+}
+
+function above(s: Scanned, limit: number): boolean {
+  if (s.negative) return false;
+  const lhs = BigInt(s.digits || "0");
+  return lhs > BigInt(limit) * 10n ** BigInt(s.scale);
 }

@@ -17,7 +17,7 @@
  */
 import { compile, criterionApplies } from "../core/compile";
 import { inputKeysFor } from "../core/facts";
-import { formatRate } from "../core/exact";
+import { formatRate } from "../core/format";
 import { Agreement, Citation, Criterion, Pot, Rule } from "../core/model";
 
 /** The level of a row. */

@@ -7,7 +7,8 @@
  * the workbook adapter. Cached values come from the core (engine.ts), so the
  * numbers show before any add-in has loaded.
  */
-import { Facts } from "../core/facts";
+import { isDecimal, scaledText, scanDecimal } from "../core/decimal";
+import { FactNumber, Facts } from "../core/facts";
 import { Agreement, Citation, Pot } from "../core/model";
 import { ALL_CONFLICTS } from "../agreements";
 import { getKommun, getLan, GOTLAND_KOMMUN, GOTLAND_LAN, LAN, landstingName } from "../reference";
@@ -126,21 +127,34 @@ function answerCell(col: InputColumn, facts: Facts | undefined, level: RowLevel,
   const t = col.target;
   if (t.type === "key") {
     const k = ef.keys?.[t.key];
-    return k === null || k === undefined ? undefined : Array.isArray(k) ? k.join("; ") : k;
+    return k === null || k === undefined ? undefined : Array.isArray(k) ? k.map((x) => String(numberCell(x))).join("; ") : numberCell(k);
   }
   const v = ef.answers?.[t.rule]?.[t.criterion];
   if (v === undefined || v === null) return undefined;
   if (t.type === "series") {
-    const arr = (v as unknown as Record<string, number[]>)[t.field];
+    const arr = (v as unknown as Record<string, FactNumber[]>)[t.field];
     const x = arr?.[t.index];
     if (x === undefined) return undefined;
-    return col.valueType === "share" ? x / 100 : x;
+    return numberCell(x, col.valueType === "share" ? 2 : 0);
   }
   if (typeof v === "boolean") return v ? "Ja" : "Nej";
-  if (typeof v === "number") return v;
+  if (typeof v === "number" || isDecimal(v)) return numberCell(v);
   if (typeof v === "string") return /aktuellt/i.test(v) ? "Ej aktuellt" : Number(v.replace("%", "").replace(",", ".").trim()) / 100;
-  if (typeof v === "object" && "part" in v) return v.total === undefined || col.valueType === "count" ? v.part : v.part / v.total;
+  if (typeof v === "object" && "part" in v) return v.total === undefined || col.valueType === "count" ? numberCell(v.part) : Number(v.part) / Number(v.total);
   return undefined;
+}
+
+/**
+ * A facts number as a cell, divided by 10^shift: a double as a number; an
+ * exact decimal no double holds (a Decimal) as its text with every digit
+ * and a decimal comma, which the reader reads back exactly (./cells).
+ */
+function numberCell(x: FactNumber, shift = 0): CellValue {
+  if (typeof x === "number") return shift === 0 ? x : x / 10 ** shift;
+  const s = scanDecimal(x);
+  if (typeof s === "string") return x.toString();
+  const text = scaledText({ mantissa: BigInt(s.digits || "0"), scale: s.scale + shift });
+  return `${s.negative ? "-" : ""}${text.replace(".", ",")}`;
 }
 
 /** The workbook for an agreement and scope. */

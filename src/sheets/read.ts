@@ -7,10 +7,11 @@
  * read and reported; what cannot be understood is an error.
  */
 import { AnswerValue, CountyFacts, EntityFacts, Facts, FACTS_FORMAT, FACTS_VERSION } from "../core/facts";
+import { exactValue } from "../core/decimal";
 import { Agreement } from "../core/model";
 import { AGREEMENTS } from "../agreements";
 import { getKommun, getLan, GOTLAND_KOMMUN, GOTLAND_LAN, LAN } from "../reference";
-import { a1, colLetters, editDistance, errorOf, isEmpty, normaliseHeader, shown, SheetGrid } from "./cells";
+import { a1, cellNumber, colLetters, editDistance, errorOf, isEmpty, normaliseHeader, shown, SheetGrid } from "./cells";
 import { Column, IdentityColumn, InputColumn, LEVEL_TEXT, RowLevel, SheetColumns, sheetColumns, allColumns, FormulaColumn } from "./columns";
 import { Finding } from "./findings";
 import { AGREEMENT_LABEL, FICTIONAL_LABEL, SCOPE_LABEL, SCOPE_NATIONAL, TOTAL_LABELS } from "./texts";
@@ -627,11 +628,14 @@ function readInputs(
     const v = row[popCol];
     const at = a1(r, popCol);
     const embedded = level === "kommun" ? getKommun(code)?.population : getLan(code)?.population;
+    const n = isEmpty(v) ? undefined : numberOf(v, false); // "41 449" typed as text reads as the number
+    const pop = n && n.integer && !n.negative && typeof n.value === "number" && Number.isSafeInteger(n.value) ? n.value : undefined;
     if (isEmpty(v)) {
       // The embedded figure applies.
-    } else if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
+    } else if (pop === undefined) {
       findings.push({ severity: "fel", kind: "not-a-number", sheet, cell: at, message: `Folkmängden ${shown(v)} är inget heltal ≥ 0.` });
-    } else if (v !== embedded) {
+    } else if (pop !== embedded) {
+      const v = pop;
       keys.population = v;
       findings.push({
         severity: "avvikelse",
@@ -674,66 +678,43 @@ function parseCell(col: InputColumn, v: unknown, at: string, sheet: string, find
     case "share-over": {
       const n = numberOf(v, true);
       if (n === undefined) return fail("not-a-number", `${shown(v)} är ingen andel; skriv t.ex. 92 % (eller 0,92).`);
-      if (n.value < 0) return fail("out-of-range", `Andelen ${shown(v)} är negativ.`);
+      if (n.negative) return fail("out-of-range", `Andelen ${shown(v)} är negativ.`);
       const limit = col.valueType === "share-over" ? 100 : 1;
-      if (n.value > limit) {
-        const pct = n.percent ? n.text : `${String(n.value * 100).replace(".", ",")} %`;
+      if (n.above(limit)) {
+        const pct = n.percent ? n.text : `${shiftDecimal(n.decimal, 2).replace(".", ",")} %`;
+        const plain = n.decimal.replace(".", ",");
         return fail(
           "out-of-range",
-          `Andelen ${pct} ligger utanför 0–${limit * 100} %${!n.percent && n.value <= 100 ? `; menade du ${String(n.value).replace(".", ",")} %? Skriv den som procent (${String(n.value).replace(".", ",")} %) eller som 0,${String(n.value).replace(".", "").padStart(2, "0")}` : ""}.`,
+          `Andelen ${pct} ligger utanför 0–${limit * 100} %${!n.percent && !n.above(100) ? `; menade du ${plain} %? Skriv den som procent (${plain} %) eller som 0,${n.decimal.replace(".", "").padStart(2, "0")}` : ""}.`,
         );
       }
-      if (col.target.type === "series") return Number(shiftDecimal(n.decimal, 2)); // indicators are percent values 0–100
-      return Number(n.decimal);
+      if (col.target.type === "series") return exactValue(shiftDecimal(n.decimal, 2)); // indicators are percent values 0–100
+      return n.value;
     }
     case "count": {
       const n = numberOf(v, false);
       if (n === undefined) return fail("not-a-number", `${shown(v)} är inget tal.`);
-      if (n.value < 0) return fail("out-of-range", `${shown(v)} är negativt; ange ett tal ≥ 0.`);
-      if (col.target.type === "answer" && !Number.isSafeInteger(n.value)) return fail("not-a-number", `${shown(v)} är inget heltal; ange ett antal.`);
+      if (n.negative) return fail("out-of-range", `${shown(v)} är negativt; ange ett tal ≥ 0.`);
+      if (col.target.type === "answer" && !n.integer) return fail("not-a-number", `${shown(v)} är inget heltal; ange ett antal.`);
       return n.value;
     }
     case "number": {
       if (typeof v === "string" && v.includes(";")) {
         // A capped key per city district: "2; 1; 2".
         const parts = v.split(";").map((x) => numberOf(x, false));
-        if (parts.some((p) => p === undefined || p.value < 0)) return fail("not-a-number", `${shown(v)} är ingen lista med tal ≥ 0 (åtskilda med semikolon).`);
+        if (parts.some((p) => p === undefined || p.negative)) return fail("not-a-number", `${shown(v)} är ingen lista med tal ≥ 0 (åtskilda med semikolon).`);
         return parts.map((p) => p!.value) as unknown as number;
       }
       const n = numberOf(v, false);
       if (n === undefined) return fail("not-a-number", `${shown(v)} är inget tal.`);
-      if (n.value < 0) return fail("out-of-range", `${shown(v)} är negativt; nycklar är tal ≥ 0.`);
+      if (n.negative) return fail("out-of-range", `${shown(v)} är negativt; nycklar är tal ≥ 0.`);
       return n.value;
     }
   }
 }
 
-/** A number from a number cell or numeric text ("1 234", "12,5", "92 %"), as exact decimal text. */
-function numberOf(v: unknown, allowPercent: boolean): { value: number; decimal: string; percent: boolean; text: string } | undefined {
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) return undefined;
-    return { value: v, decimal: plainDecimal(v), percent: false, text: String(v) };
-  }
-  if (typeof v !== "string") return undefined;
-  let t = v.trim().replace(/[\s\u00a0\u202f]/g, "");
-  let percent = false;
-  if (allowPercent && t.endsWith("%")) {
-    percent = true;
-    t = t.slice(0, -1);
-  }
-  t = t.replace(",", ".");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
-  const decimal = percent ? shiftDecimal(t, -2) : t;
-  return { value: Number(decimal), decimal, percent, text: v.trim() };
-}
-
-/** A JS number as plain decimal text without exponent (0.925 → "0.925", 1e-7 → "0.0000001"). */
-function plainDecimal(n: number): string {
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  const [m, e] = s.split(/e/i);
-  return shiftDecimal(m, Number(e));
-}
+/** A number from a number cell or numeric text ("1 234", "12,5", "92 %"), exact (the one parser: ./cells). */
+const numberOf = cellNumber;
 
 /** Moves the decimal point of a decimal text by `places` (positive = right). */
 export function shiftDecimal(text: string, places: number): string {

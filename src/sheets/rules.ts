@@ -2,9 +2,8 @@
  * The rules sheet: every requirement, goal, criterion, threshold, key, split
  * and pot of an agreement with its citation, one row each.
  */
-import { formatRate } from "../core/exact";
 import { Agreement, Citation, Criterion, RECIPIENT_LEVEL_SV } from "../core/model";
-import { formatCitation, formatKr } from "../core/format";
+import { formatCitation, formatKr, formatRate } from "../core/format";
 import { LEVEL_TEXT, ruleLevels } from "./columns";
 
 /** "Överenskommelse om psykisk ohälsa 2014 (…), avsnitt 3.4.1: Grundkrav 1" */

@@ -8,7 +8,7 @@
  * would only repeat the input error in every amount it touches. The input
  * errors are reported and `checked` is false.
  */
-import { formatInt } from "../core/exact";
+import { formatInt } from "../core/format";
 import { Agreement } from "../core/model";
 import { errorOf, isEmpty, SheetGrid, a1, shown } from "./cells";
 import { FormulaColumn, sheetColumns } from "./columns";

@@ -2,7 +2,7 @@ import { getAgreement } from "../../agreements";
 import { demoFacts } from "../../agreements/demo";
 import { StimError } from "../../core/errors";
 import { Evaluation, evaluate as evaluateAgreement } from "../../core/evaluate";
-import { formatInt, formatKr, formatRecipientAmount, formatRecipientStatus } from "../../core/format";
+import { formatChange, formatInt, formatKr, formatRecipientAmount, formatRecipientStatus } from "../../core/format";
 import { renderEvent, renderEvents } from "../../core/render";
 import { parseFactsJson } from "../../core/facts";
 import { getLan, normaliseCode } from "../../reference";
@@ -100,6 +100,7 @@ function evaluationJson(ev: Evaluation, lan: string | undefined, explain: boolea
       ...(explain ? { explanation: renderEvents(p.events), trace: p.events } : {}),
     })),
     outside: ev.outside,
+    overrides: ev.overrides.map((o) => ({ key: o.key, level: o.who.level, code: o.who.code, name: o.who.name, given: o.given, scb: o.embedded, text: renderEvent(o) })),
     ...(lan ? { county: lan, countyExplanation: { gate: ev.counties[lan].gate, explanation: renderEvents(ev.counties[lan].events), trace: ev.counties[lan].events } } : {}),
     recipients,
   });
@@ -173,6 +174,7 @@ function evaluationText(ev: Evaluation, lan: string | undefined, explain: boolea
             : `; ${empty.length} län får inget (länen och skälen under ”Län som inte får något”).`),
     );
   }
+  out.push(...overrideLines(ev));
   out.push("");
   out.push("Prova härnäst");
   const tryCounty = lan ?? empty[empty.length - 1] ?? lanCodes[0];
@@ -306,4 +308,18 @@ function indent(text: string): string {
     .split("\n")
     .map((l) => `  ${l}`)
     .join("\n");
+}
+
+/**
+ * Populations in the facts that differ from SCB's, said out loud near the
+ * top (issue 15: one typo moved 0114's amount without a word). Every
+ * override is listed, also with --county: it moves money in every county.
+ */
+export function overrideLines(ev: Evaluation): string[] {
+  if (ev.overrides.length === 0) return [];
+  const out = ["", `OBS: ${ev.overrides.length === 1 ? "en folkmängd skiljer" : `${ev.overrides.length} folkmängder skiljer`} sig från SCB:s (31 december 2013); beloppen räknas med de angivna talen:`];
+  for (const o of ev.overrides) {
+    out.push(`  ${o.who.code} ${o.who.name}: ${formatInt(o.given)} i stället för SCB:s ${formatInt(o.embedded)} (${formatChange(o.given - o.embedded)})`);
+  }
+  return out;
 }

@@ -29,7 +29,7 @@ import {
   type Recipient,
   type WhatIfResult,
 } from "./scenario";
-import { formatInt, formatKr, formatKrChange, LAN } from "../../../runtime";
+import { formatInt, formatKr, formatKrChange, LAN, scanDecimal } from "../../../runtime";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -72,9 +72,11 @@ function OutcomeSelect({ label, value, onChange, hint }: { label: string; value:
 
 /** A whole number typed the Swedish way ("350 000"); undefined for an empty field, NaN for anything else. */
 export function parseWhole(text: string): number | undefined {
-  const t = text.replace(/[\s\u00a0\u202f]/g, "");
-  if (t === "") return undefined;
-  return /^\d{1,15}$/.test(t) ? Number(t) : Number.NaN;
+  if (text.trim() === "") return undefined;
+  // The core's one parser: spaces only as thousands separators ("1 2" is no number).
+  const s = scanDecimal(text);
+  if (typeof s === "string" || s.negative || s.scale > 0 || s.digits.length > 15) return Number.NaN;
+  return Number(s.digits);
 }
 
 function KeyField({ label, base, onChange }: { label: string; base: number | undefined; onChange: (v: number | undefined) => void }) {

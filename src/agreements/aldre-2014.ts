@@ -26,6 +26,7 @@
  *   kommun, per city district in the three big cities (KeyRef.cap).
  */
 import { Agreement, Citation, Criterion, KeyRef, Pot, Rule, Split } from "../core/model";
+import { ALDRE_2014_OBLIGATIONS } from "./obligations/aldre-2014";
 
 const DOC = "002_0dca93dae4af361b.txt" as const;
 const DOC_000 = "000_3dc3d7eee1c32ea7.txt" as const;
@@ -800,6 +801,7 @@ const ABIC_GOAL: Rule = {
 };
 
 export const ALDRE_2014: Agreement = {
+  obligations: ALDRE_2014_OBLIGATIONS,
   id: "aldre-2014",
   title: "Sammanhållen vård och omsorg om de mest sjuka äldre 2014",
   year: 2014,
@@ -1177,6 +1179,15 @@ export const ALDRE_2014: Agreement = {
       default: "stockholm-goteborg-malmo",
       options: [{ id: "stockholm-goteborg-malmo", label: "Stockholm (0180), Göteborg (1480), Malmö (1280)" }],
       source: src("Bilaga 2", "Punkt 3 Äldres behov i centrum", "kommun (stadsdel i de tre storstäderna)."),
+    },
+    {
+      id: "aldre-2014/rapporteringsmanader",
+      title: "Vilka månader landstingen rapporterar till SKL:s databas",
+      reason:
+        "Avsnitt 5.3 kräver rapportering senast den 20:e månaden efter mätmånaden men hänvisar mätperioden till genomförandeplanen; vi räknar med december 2013–september 2014: första leveransen 20 januari 2014 (då rapporteringen per vårdcentral börjar) och sista mätmånaden i SKL:s cirkulär 13:66.",
+      default: "dec-2013-sep-2014",
+      options: [{ id: "dec-2013-sep-2014", label: "Mätmånaderna december 2013–september 2014 (leveranser 20 januari–20 oktober 2014)" }],
+      source: src("5.3", "Sammanhållen vård och omsorg", "Rapporteringen ska finnas i SKL:s databas senast den 20:e månaden efter den"),
     },
   ],
 

@@ -26,6 +26,7 @@
  *   ./index.ts does not list them twice.
  */
 import { Agreement, Citation, Status } from "../core/model";
+import { EBP_2014_OBLIGATIONS } from "./obligations/ebp-2014";
 
 const F000 = "000_3dc3d7eee1c32ea7.txt" as const;
 const F003 = "003_df29125e70796945.txt" as const;
@@ -162,6 +163,7 @@ const EHALSA_CONDITION =
   "om länet/regionen tecknar avtal med SKL och själv tillför minst motsvarande belopp för samma ändamål";
 
 export const EBP_2014: Agreement = {
+  obligations: EBP_2014_OBLIGATIONS,
   id: "ebp-2014",
   title: "Stöd till en evidensbaserad praktik för god kvalitet inom socialtjänsten 2014 (inkl. eHälsa)",
   year: 2014,

@@ -11,6 +11,7 @@ import { Facts } from "../core/facts";
 import { Agreement, Citation, Pot } from "../core/model";
 import { ALL_CONFLICTS } from "../agreements";
 import { getKommun, getLan, GOTLAND_KOMMUN, GOTLAND_LAN, LAN, landstingName } from "../reference";
+import { calendarSheet } from "./calendar";
 import { a1, colLetters } from "./cells";
 import { Column, FormulaColumn, InputColumn, LEVEL_TEXT, RowLevel, sheetColumns, SheetColumns, tableColumns } from "./columns";
 import { computeTable, countyAmountPots, SheetResults } from "./engine";
@@ -151,7 +152,7 @@ export function buildWorkbook(agreement: Agreement, options: LayoutOptions = {})
     agreement: agreement.id,
     scope: options.county,
     fictional: options.facts?.fictional === true,
-    sheets: [allocation.sheet, rulesSheet(agreement), assumptionsSheet(agreement), conflictsSheet(agreement)],
+    sheets: [allocation.sheet, rulesSheet(agreement), assumptionsSheet(agreement), conflictsSheet(agreement), ...(agreement.obligations?.length ? [calendarSheet(agreement, { county: options.county })] : [])],
   };
 }
 

@@ -41,7 +41,7 @@ export const ALDRE_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "date", date: "2014-01-20" },
     consequence: "Ingår i den rapportering som är en förutsättning för medlen för undvikbar slutenvård och återinskrivningar.",
     consequenceSourced: true,
-    source: src("5.3", "Rapportering per vårdcentral från 20 januari 2014", "januari 2014 ska landstingen även rapportera in data per vårdcentral och enhetsnivå"),
+    source: src("5.3", "Rapportering per vårdcentral från 20 januari 2014", "januari 2014 ska landstingen även rapportera in data per vårdcentral"),
     status: "sourced",
   },
   {
@@ -52,7 +52,7 @@ export const ALDRE_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "date", date: "2014-04-20" },
     consequence: "Ingår i den rapportering som är en förutsättning för medlen för undvikbar slutenvård och återinskrivningar.",
     consequenceSourced: true,
-    source: src("5.3", "Vårddygn för utskrivningsklara från 20 april 2014", "med den 20 april 2014 ska landstingen även för varje kommun inom landstingsområdet"),
+    source: src("5.3", "Vårddygn för utskrivningsklara från 20 april 2014", "med den 20 april 2014 ska landstingen även för varje kommun"),
     status: "sourced",
   },
   {
@@ -74,7 +74,7 @@ export const ALDRE_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "date", date: "2014-10-01" },
     consequence: "Källan anger ingen följd.",
     consequenceSourced: false,
-    source: src("7", "Uppföljning av grundkraven senast 1 oktober 2014", "till Socialstyrelsen senast den 1 oktober 2014. Socialstyrelsen kommer att ges ett"),
+    source: src("7", "Uppföljning av grundkraven senast 1 oktober 2014", "till Socialstyrelsen senast den 1 oktober 2014."),
     status: "sourced",
   },
   {
@@ -85,7 +85,7 @@ export const ALDRE_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "date", date: "2014-10-10" },
     consequence: "Källan anger ingen följd.",
     consequenceSourced: false,
-    source: src("7", "Prognos och delredovisning senast 10 oktober 2014", "Regeringskansliet (Socialdepartementet) senast den 10 oktober 2014. Sveriges Kommuner"),
+    source: src("7", "Prognos och delredovisning senast 10 oktober 2014", "Regeringskansliet (Socialdepartementet) senast den 10 oktober 2014."),
     status: "sourced",
   },
   {
@@ -96,7 +96,7 @@ export const ALDRE_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "date", date: "2014-11-01" },
     consequence: "Redovisningen är en förutsättning för att komma i fråga för ersättning.",
     consequenceSourced: true,
-    source: src("7", "Resultat till Socialstyrelsen senast 1 november 2014", "sin tur rapporterar in resultaten till Socialstyrelsen senast den 1 november 2014. Sveriges"),
+    source: src("7", "Resultat till Socialstyrelsen senast 1 november 2014", "rapporterar in resultaten till Socialstyrelsen senast den 1 november 2014."),
     status: "sourced",
   },
   {
@@ -116,7 +116,7 @@ export const ALDRE_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "date", date: "2015-01-01" },
     consequence: "Utan huvudmännens finansiering finns inga statliga medel för utvecklingsledarna efter 2014.",
     consequenceSourced: true,
-    source: src("5.2", "Huvudmännen finansierar utvecklingsledarna från 2015", "statliga stödet därefter upphör och ansvaret för fortsatt finansiering övertas av huvudmännen"),
+    source: src("5.2", "Huvudmännen finansierar utvecklingsledarna från 2015", "ansvaret för fortsatt finansiering övertas av huvudmännen"),
     status: "sourced",
   },
   {
@@ -126,7 +126,7 @@ export const ALDRE_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "period", from: "2015-01-01", to: "2015-12-31" },
     consequence: "Källan anger ingen följd; medel som inte använts redovisas och återbetalas enligt avsnitt 10.",
     consequenceSourced: false,
-    source: src("2", "Prestationsmedlen får användas under 2015", "Prestationsbaserade medel inom ramen för denna överenskommelse får således användas"),
+    source: src("2", "Prestationsmedlen får användas under 2015", "medel inom ramen för denna överenskommelse får således användas"),
     status: "sourced",
   },
   {
@@ -179,7 +179,7 @@ export const ALDRE_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "none", note: "Gäller medlen för 2014; källan anger ingen tidpunkt." },
     consequence: "Källan anger ingen följd; stödet ska uppfylla villkoren i beslutet 2012/21/EU.",
     consequenceSourced: false,
-    source: src("5.2", "Famna och Vårdföretagarna enligt 2012/21/EU", "ges i enlighet med EU-kommissionens beslut av den 20 december 2011 (2012/21/EU). En"),
+    source: src("5.2", "Famna och Vårdföretagarna enligt 2012/21/EU", "EU-kommissionens beslut av den 20 december 2011 (2012/21/EU)"),
     status: "sourced",
   },
 ];

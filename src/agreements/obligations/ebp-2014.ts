@@ -67,7 +67,7 @@ export const EBP_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "none", note: "Källan anger inget datum." },
     consequence: NO_EHALSA,
     consequenceSourced: true,
-    source: c000(S000_EHALSA_STIM, "eHälsa: avtal med SKL", "socialtjänsten. För att få del av stimulansmedlen ska länet/regionen teckna ett"),
+    source: c000(S000_EHALSA_STIM, "eHälsa: avtal med SKL", "För att få del av stimulansmedlen ska länet/regionen teckna ett"),
     status: "sourced",
   },
   {
@@ -103,7 +103,7 @@ export const EBP_2014_OBLIGATIONS: Obligation[] = [
   },
   {
     id: "ehalsa-privata-utforare",
-    what: "Stimulansbidragen för eHälsa används så att de också kommer idéburna och privata utförare till del",
+    what: "Stimulansbidragen för eHälsa används så att de också kommer privata vård- och omsorgsgivare till del (SKL:s PM för Stockholms län nämner även idéburna utförare)",
     who: "länet",
     due: { kind: "period", from: "2014-01-01", to: "2014-12-31" },
     consequence: "Källan anger ingen följd.",
@@ -119,7 +119,7 @@ export const EBP_2014_OBLIGATIONS: Obligation[] = [
     due: { kind: "none", note: "Källan anger inget datum." },
     consequence: "Pengarna betalas ut först när fakturan kommit in till SKL.",
     consequenceSourced: true,
-    source: c003(S003_EHALSA, "eHälsa: utbetalning mot faktura", "Pengarna utbetalas ut via SKL till läns-/regionförbunden efter att en faktura på överenskommet belopp inkommit till SKL."),
+    source: c003(S003_EHALSA, "eHälsa: utbetalning mot faktura", "efter att en faktura på överenskommet belopp inkommit till SKL"),
     status: "sourced",
   },
   {

@@ -356,6 +356,18 @@ alt("ebp-2014/nationell-del", "skl", "the national parts counted as SKL's", () =
   expect(pot(evaluate(a, demoFacts(a)), "EBP-NATIONELLT").allocated).toBe(0n);
 });
 
+alt("ebp-2014/oj-koppling-stodstruktur", "del-av-villkoret", "the plan's link to the support structure: a wish by default, a further criterion under the alternative", () => {
+  const a = getAgreement("ebp-2014");
+  const f = allMet("ebp-2014");
+  expect(entry(evaluate(a, f), "landsting", "01", "EBP-OJ")).toMatchObject({ status: "eligible", amount: 75_000n });
+  // Under the alternative the criterion must be answered: unanswered, the amount stays conditional …
+  const alt = with_(a, f, "ebp-2014/oj-koppling-stodstruktur", "del-av-villkoret");
+  expect(entry(alt, "landsting", "01", "EBP-OJ")).toMatchObject({ status: "missing-data", amount: 0n });
+  // … and a plan without the description earns nothing.
+  (f.counties["01"].county!.answers as Answers)["OJ-HANDLINGSPLAN"]["koppling-stodstruktur"] = false;
+  expect(entry(with_(a, f, "ebp-2014/oj-koppling-stodstruktur", "del-av-villkoret"), "landsting", "01", "EBP-OJ")).toMatchObject({ status: "not-eligible", amount: 0n });
+});
+
 alt("ebp-2011/mottagare", "allt-ofordelat", "every item unallocated", () => {
   const a = getAgreement("ebp-2011");
   expect(evaluate(a, demoFacts(a)).allocated).toBeGreaterThan(0n);

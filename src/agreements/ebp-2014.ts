@@ -25,7 +25,7 @@
  *   (SOURCE_CONFLICTS); `conflicts` here stays empty so that ALL_CONFLICTS in
  *   ./index.ts does not list them twice.
  */
-import { Agreement, Citation, Status } from "../core/model";
+import { Agreement, Citation, Criterion, Status } from "../core/model";
 import { EBP_2014_OBLIGATIONS } from "./obligations/ebp-2014";
 
 const F000 = "000_3dc3d7eee1c32ea7.txt" as const;
@@ -152,10 +152,26 @@ export const EHALSA_COFINANCING = {
 // ---------------------------------------------------------------------------
 // Assumptions.
 
+
 const A_OJ = "ebp-2014/oppna-jamforelser-pot";
 const A_LAN = "ebp-2014/lansmedel-fordelning";
 const A_NAT = "ebp-2014/nationell-del";
 const A_EHV = "ebp-2014/ehalsa-villkor";
+const A_OJ_LINK = "ebp-2014/oj-koppling-stodstruktur";
+
+/** The rules whose criteria decide the conditional amounts (FixedAmount.rule). */
+const R_OJ = "OJ-HANDLINGSPLAN";
+const R_EHALSA = "EHALSA-VILLKOR";
+
+/** The plan's link to the support structure, a criterion only under ebp-2014/oj-koppling-stodstruktur=del-av-villkoret. */
+const OJ_LINK_CRITERION: Criterion = {
+  id: "koppling-stodstruktur",
+  kind: "boolean",
+  label: "Handlingsplanen beskriver hur arbetet kopplas ihop med stödstrukturen",
+  source: c003(S003_OJ, "Koppling till stödstrukturen", "länet beskriver hur arbetet kopplas ihop med stödstrukturen"),
+  status: "assumption",
+  assumptions: [A_OJ_LINK],
+};
 
 const OJ_CONDITION =
   "om länet ansöker om medlen och senast 7 februari 2014 lämnar in en kort handlingsplan med mål, syfte och planerade aktiviteter";
@@ -224,6 +240,7 @@ export const EBP_2014: Agreement = {
           level: "lan",
           amount: 75_000,
           condition: OJ_CONDITION,
+          rule: R_OJ,
           source: c003(S003_OJ, "Öppna jämförelser: villkor och belopp", "Respektive län kan få 75 000 kronor"),
           status: "sourced",
         },
@@ -279,6 +296,7 @@ export const EBP_2014: Agreement = {
           level: "lan",
           amount: null,
           condition: EHALSA_CONDITION,
+          rule: R_EHALSA,
           source: c003(S003_EHALSA, "Stockholm: kommunal eHälsa (sammanställningen)", "Exakt belopp meddelas senare"),
           status: "sourced",
           assumptions: [A_EHV],
@@ -299,7 +317,58 @@ export const EBP_2014: Agreement = {
     },
   ],
   requirements: [],
-  goals: [],
+  goals: [
+    {
+      id: R_OJ,
+      title: "Öppna jämförelser: länets handlingsplan",
+      level: "lan",
+      source: c003(S003_OJ, "Villkor för de 75 000 kronorna", "länet senaste den 7 februari 2014 inkomma med en kort och konkret"),
+      status: "sourced",
+      criteria: [
+        {
+          id: "inlamnad-i-tid",
+          kind: "boolean",
+          label: "Länet lämnade in handlingsplanen senast 7 februari 2014",
+          source: c003(S003_OJ, "Handlingsplan senast 7 februari 2014", "länet senaste den 7 februari 2014 inkomma med en kort och konkret"),
+          status: "sourced",
+        },
+        {
+          id: "mal-syfte-aktiviteter",
+          kind: "boolean",
+          label: "Av handlingsplanen framgår mål, syfte och planerade aktiviteter",
+          source: c003(S003_OJ, "Handlingsplanens innehåll", "handlingsplan där mål, syfte och planerade aktiviteter framgår"),
+          status: "sourced",
+        },
+      ],
+    },
+    {
+      id: R_EHALSA,
+      title: "eHälsa: avtal med SKL och egen insats",
+      level: "lan",
+      source: c000(S000_EHALSA_STIM, "Villkor för stimulansmedlen", "Ett villkor för att ta del av medlen är att länet/regionen själva"),
+      status: "sourced",
+      assumptions: [A_EHV],
+      criteria: [
+        {
+          id: "avtal-med-skl",
+          kind: "boolean",
+          label: "Länet/regionen har tecknat avtal med SKL om eHälsa",
+          source: c000(S000_EHALSA_STIM, "Villkor: länet tecknar avtal med SKL", "För att få del av stimulansmedlen ska länet/regionen teckna ett"),
+          status: "sourced",
+        },
+        {
+          id: "egen-insats",
+          kind: "share",
+          label: "Länets egen insats för samma ändamål i förhållande till stimulansbidraget (minst lika mycket)",
+          threshold: "1",
+          op: ">=",
+          mayExceedWhole: true,
+          source: c000(S000_EHALSA_STIM, "Villkor: länet tillför minst motsvarande belopp", "tillför minst motsvarande belopp själva för samma ändamål"),
+          status: "sourced",
+        },
+      ],
+    },
+  ],
   assumptions: [
     {
       id: A_OJ,
@@ -339,6 +408,22 @@ export const EBP_2014: Agreement = {
         },
       ],
       source: c000(S000_SKL_SUPPORT, "SKL:s stöd utan belopp", "Nationell projektledning, samordning och kommunikation"),
+    },
+    {
+      id: A_OJ_LINK,
+      title: "Öppna jämförelser: hör kopplingen till stödstrukturen till villkoret?",
+      reason:
+        "SKL:s PM ställer som villkor en handlingsplan där mål, syfte och planerade aktiviteter framgår och säger sedan att det ”också är viktigt” att länet beskriver kopplingen till stödstrukturen; vi läser beskrivningen som ett önskemål, inte som en del av villkoret.",
+      default: "onskemal",
+      options: [
+        { id: "onskemal", label: "Beskrivningen är ett önskemål; mål, syfte och aktiviteter räcker" },
+        {
+          id: "del-av-villkoret",
+          label: "Beskrivningen av kopplingen till stödstrukturen krävs också",
+          effect: [{ rule: R_OJ, add: [OJ_LINK_CRITERION] }],
+        },
+      ],
+      source: c003(S003_OJ, "Koppling till stödstrukturen", "länet beskriver hur arbetet kopplas ihop med stödstrukturen"),
     },
     {
       id: A_EHV,

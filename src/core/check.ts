@@ -83,6 +83,7 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     for (const [i, f] of (p.fixed ?? []).entries()) {
       checkCited(`${item} fast belopp ${i + 1}`, f);
       if (f.amount !== null && !isKr(f.amount)) add(item, "fast belopp måste vara hela kronor");
+      if (f.rule !== undefined && !ruleIds.has(f.rule)) add(item, `villkoret hänvisar till okänd regel ${f.rule}`);
       if (f.amount !== null && f.recipients !== "*" && !f.condition) fixedKnown += f.amount * f.recipients.length;
     }
     if (fixedKnown > p.amount) add(item, `fasta belopp (${fixedKnown}) överstiger potten (${p.amount})`);

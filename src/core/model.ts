@@ -364,6 +364,12 @@ export interface FixedAmount extends Cited {
   amount: number | null;
   /** Swedish: the condition for a conditional amount (e.g. "om länet ansöker senast 7 februari 2014"). */
   condition?: string;
+  /**
+   * The rule (a goal of the agreement) whose criteria decide the condition
+   * from the facts: met → paid, not met → not paid, unanswered → still
+   * conditional. Without it the condition is shown but not assessed.
+   */
+  rule?: string;
 }
 
 export interface Pot extends Cited {

@@ -368,6 +368,41 @@ alt("ebp-2014/oj-koppling-stodstruktur", "del-av-villkoret", "the plan's link to
   expect(entry(with_(a, f, "ebp-2014/oj-koppling-stodstruktur", "del-av-villkoret"), "landsting", "01", "EBP-OJ")).toMatchObject({ status: "not-eligible", amount: 0n });
 });
 
+// Who receives a county's fixed amounts (issue 18): the landsting by default, the county federation under the alternative.
+function paidTo(ev: Evaluation, lan: string, potId: string): string | undefined {
+  const ev0 = ev.recipients.find((r) => r.level === "landsting" && r.code === lan)!.events.find((e) => e.kind === "fixed" && e.pot === potId);
+  return ev0 && ev0.kind === "fixed" ? ev0.paidTo?.name : undefined;
+}
+for (const [agreement, potId, amount] of [
+  ["aldre-2014", "UTVECKLINGSLEDARE-LAN", 7_000_000n],
+  ["ebp-2014", "EBP-LAN", 1_133_000n + 1_560_000n + 1_510_000n],
+  ["missbruk-2014", "BARN-FORALDER", 650_000n],
+] as const) {
+  alt(`${agreement}/lansbelopp-mottagare`, "lans-regionforbundet", `${potId}: Stockholm's amount paid to the landsting, or to the county federation`, () => {
+    const a = getAgreement(agreement);
+    const f = demoFacts(a);
+    const def = evaluate(a, f);
+    const alt = with_(a, f, `${agreement}/lansbelopp-mottagare`, "lans-regionforbundet");
+    expect(paidTo(def, "01", potId)).toBe("Landstinget i Stockholms län");
+    expect(paidTo(alt, "01", potId)).toBe("Läns-/regionförbundet i Stockholms län");
+    // The amount is the same; only the payee changes.
+    expect(entry(alt, "landsting", "01", potId).amount).toBe(amount);
+    expect(entry(def, "landsting", "01", potId).amount).toBe(amount);
+  });
+}
+
+alt("aldre-2014/storstadslan", "bara-stockholm-bekraftat", "only Stockholm confirmed as metropolitan: Skåne and Västra Götaland get 1 000 000 kr, 2 000 000 kr unallocated", () => {
+  const f = demoFacts(ALDRE);
+  const def = evaluate(ALDRE, f);
+  const alt = with_(ALDRE, f, "aldre-2014/storstadslan", "bara-stockholm-bekraftat");
+  for (const lan of ["01", "12", "14"]) expect(entry(def, "landsting", lan, "ANALYS").amount).toBe(2_000_000n);
+  expect(entry(alt, "landsting", "01", "ANALYS").amount).toBe(2_000_000n);
+  expect(entry(alt, "landsting", "12", "ANALYS").amount).toBe(1_000_000n);
+  expect(entry(alt, "landsting", "14", "ANALYS").amount).toBe(1_000_000n);
+  expect(pot(def, "ANALYS")).toMatchObject({ allocated: 24_000_000n, unallocated: 0n });
+  expect(pot(alt, "ANALYS")).toMatchObject({ allocated: 22_000_000n, unallocated: 2_000_000n });
+});
+
 alt("ebp-2011/mottagare", "allt-ofordelat", "every item unallocated", () => {
   const a = getAgreement("ebp-2011");
   expect(evaluate(a, demoFacts(a)).allocated).toBeGreaterThan(0n);

@@ -27,6 +27,7 @@
  */
 import { Agreement, Citation, Criterion, Status } from "../core/model";
 import { EBP_2014_OBLIGATIONS } from "./obligations/ebp-2014";
+import { addCountyPayeeAssumption, REGIONAL_BODY } from "./payee";
 
 const F000 = "000_3dc3d7eee1c32ea7.txt" as const;
 const F003 = "003_df29125e70796945.txt" as const;
@@ -274,6 +275,7 @@ export const EBP_2014: Agreement = {
           recipients: ["01"],
           level: "lan",
           amount: null,
+          payee: REGIONAL_BODY,
           source: c003(S003_EHALSA, "Stockholm: kommunal eHälsa (sammanställningen)", "Exakt belopp meddelas senare"),
           status: "sourced",
         },
@@ -297,6 +299,7 @@ export const EBP_2014: Agreement = {
           amount: null,
           condition: EHALSA_CONDITION,
           rule: R_EHALSA,
+          payee: REGIONAL_BODY,
           source: c003(S003_EHALSA, "Stockholm: kommunal eHälsa (sammanställningen)", "Exakt belopp meddelas senare"),
           status: "sourced",
           assumptions: [A_EHV],
@@ -535,3 +538,10 @@ export const EBP_2014: Agreement = {
     "Socialstyrelsens uppdrag inom överenskommelsen nämns i 000 utan belopp.",
   ],
 };
+
+addCountyPayeeAssumption(
+  EBP_2014,
+  ["EBP-LAN", "EBP-OJ"],
+  "evidensbaserad praktik (Stockholm 4 203 000 kr) och Öppna jämförelser",
+  c003(S003_STRUCTURES, "Beloppen utan mottagare", "Medel 2014: 1 133 000 kronor"),
+);

@@ -370,6 +370,12 @@ export interface FixedAmount extends Cited {
    * conditional. Without it the condition is shown but not assessed.
    */
   rule?: string;
+  /**
+   * A county's amount (level "lan") is booked on the county's landsting row;
+   * `payee` names the body it is paid to when that is not the landsting
+   * (Swedish, without the county: "Läns-/regionförbundet" → "… i Stockholms län").
+   */
+  payee?: string;
 }
 
 export interface Pot extends Cited {

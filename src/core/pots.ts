@@ -155,7 +155,7 @@ function applyFixed(pot: Pot, ctx: Ctx, result: PotResult): void {
       const asLevel: EntityLevel = f.level === "kommun" ? "kommun" : "landsting";
       const lan = f.level === "lan" ? getLan(code) : undefined;
       const who = lan ? { level: "lan" as const, code, name: lan.name } : e.who;
-      const paidTo = lan ? e.who : undefined;
+      const paidTo = lan ? (f.payee ? { level: "lan" as const, code, name: `${f.payee} i ${lan.name}` } : e.who) : undefined;
       const fixedEvent = (amt: bigint | null, applied: Verdict, condition?: string, rule?: string): TraceEvent => ({
         kind: "fixed",
         applied,

@@ -13,6 +13,9 @@ import { Facts } from "../../src/core/facts";
 import { renderEvent } from "../../src/core/render";
 import { LAN } from "../../src/reference";
 import { run } from "../../src/cli/main";
+import { a1 } from "../../src/sheets/cells";
+import { buildWorkbook } from "../../src/sheets/layout";
+import { readAllocationSheet } from "../../src/sheets/read";
 import { allMet, Answers } from "../support/facts";
 
 const EBP = getAgreement("ebp-2014");
@@ -134,5 +137,31 @@ describe("one rounding rule for takeover and model-year", () => {
     expect(m).toMatch(/statens andel 50 % = 1 kr/);
     expect(m).toMatch(/Avrundning: hela kronor med största rest/);
     expect(JSON.parse(run(["takeover", "--cost", "3", "--year", "2014", "--json"]).stdout).rounding).toBe("largest-remainder");
+  });
+});
+
+describe("ÄBiC in a big city, in the workbook: the cell is named", () => {
+  test("20 in Stockholm's cell is an error on that cell asking for the list; '2; 1; 2' and 2 are read", () => {
+    const ALDRE = getAgreement("aldre-2014");
+    const s = buildWorkbook(ALDRE, { county: "01", facts: demoFacts(ALDRE) }).sheets[0];
+    const g = { name: s.name, values: s.cells.map((r) => r.map((c) => (c ? (c.value ?? c.cached ?? "") : ""))), formulas: s.cells.map((r) => r.map((c) => c?.formula ?? null)) };
+    const first = readAllocationSheet(g);
+    const c = first.columns.get("nyckel.abic_process_leaders")!;
+    const r = first.rows.find((x) => x.level === "kommun" && x.code === "0180")!.row;
+    const at = (v: unknown) => {
+      g.values[r][c] = v as string;
+      return readAllocationSheet(g);
+    };
+    const bad = at(20).findings.filter((f) => f.severity === "fel");
+    expect(bad).toHaveLength(1);
+    expect(bad[0].cell).toBe(a1(r, c));
+    expect(bad[0].message).toMatch(/Taket är 2 per stadsdel, så 20 för hela kommunen går inte att pröva mot taket; skriv ett tal per stadsdel/);
+    expect(at("2; 1; 2").findings.filter((f) => f.severity === "fel")).toEqual([]);
+    expect(at(2).findings.filter((f) => f.severity === "fel")).toEqual([]);
+    // Göteborg is a big city too; Solna (0184) is not, and its single number is capped at two as before.
+    const solna = first.rows.find((x) => x.level === "kommun" && x.code === "0184")!.row;
+    g.values[r][c] = 2 as unknown as string;
+    g.values[solna][c] = 20 as unknown as string;
+    expect(readAllocationSheet(g).findings.filter((f) => f.severity === "fel")).toEqual([]);
   });
 });

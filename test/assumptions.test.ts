@@ -339,6 +339,20 @@ alt("aldre-2014/results-period", "calendar-2014", "the results period in force",
   expect(ev.assumptions.find((a) => a.id === "aldre-2014/results-period")).toMatchObject({ value: "calendar-2014", isDefault: false });
 });
 
+alt("prio-2014/b3-malbeskrivningen", "hela-malbeskrivningen", "B3 by its six-point list, or by the whole text (2013 follow-up, women and men, planning 2015–2016)", () => {
+  const f = allMet("prio-2014");
+  expect(entry(evaluate(PRIO, f), "kommun", "0114", "B3").status).toBe("eligible");
+  // Under the alternative the three further points must be answered …
+  expect(entry(with_(PRIO, f, "prio-2014/b3-malbeskrivningen", "hela-malbeskrivningen"), "kommun", "0114", "B3").status).toBe("missing-data");
+  // … and a kommun whose analysis is not by women and men misses the goal.
+  for (const l of LAN) {
+    for (const k of l.kommuner) Object.assign(kommunAnswers(f, k).B3, { "uppfoljning-analys-2013": true, "analys-kvinnor-man": k !== "0114", "planering-2015-2016": true });
+  }
+  const alt = with_(PRIO, f, "prio-2014/b3-malbeskrivningen", "hela-malbeskrivningen");
+  expect(entry(alt, "kommun", "0114", "B3")).toMatchObject({ status: "not-eligible", amount: 0n });
+  expect(entry(alt, "kommun", "0115", "B3").status).toBe("eligible");
+});
+
 // --- ebp-2014, ebp-2011 -------------------------------------------------------
 
 alt("ebp-2014/lansmedel-fordelning", "ofordelat", "Stockholm's known amounts paid, or the whole pot unallocated", () => {

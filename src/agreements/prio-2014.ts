@@ -21,6 +21,7 @@
  */
 import { Agreement, Citation, Coverage, Criterion, KeyRef, Patch, Rule } from "../core/model";
 import { PRIO_2014_OBLIGATIONS } from "./obligations/prio-2014";
+import { addGoalText } from "./prio-2014-goal-text";
 
 const DOC = "004_a38fd00e97c5cefc.txt" as const;
 const DOC_003 = "003_df29125e70796945.txt" as const;
@@ -1073,3 +1074,5 @@ export const PRIO_2014: Agreement = {
     "Medlen till SKL (62,5 mnkr) rekvireras från Kammarkollegiet senast 1 december 2014 (Psykisk ohälsa 2014 §5).",
   ],
 };
+
+addGoalText(PRIO_2014);

@@ -3,6 +3,7 @@
  * Google Calendar and Apple Calendar import: all-day events (DTSTART;VALUE=DATE),
  * a stable UID per entry, DTSTAMP, escaped text, lines folded at 75 octets
  * and ended by CRLF, and a reminder (VALARM) a week before each deadline.
+ * A period (funds usable during 2015) is one event on its last day.
  * Pure: the caller passes the time stamp.
  */
 import { CalendarEntry, addDays, consequenceText, partyName } from "./obligations";
@@ -74,18 +75,21 @@ export function toICalendar(entries: readonly CalendarEntry[], options: ICalenda
       e.assumptions.length ? `Antaganden: ${e.assumptions.join(", ")}` : "",
       `Överenskommelse: ${e.agreementTitle} (${e.agreement})`,
     ].filter(Boolean);
+    // A period is one event on its last day (a year-long banner helps no one); its span is in the text.
+    const day = e.end ?? e.date;
+    const summary = `${partyName(e.who)} (${e.agreement}): ${e.title}${e.end ? ` – sista dagen (${e.when})` : ""}`;
     lines.push(
       "BEGIN:VEVENT",
       `UID:${e.key.replace(/[^A-Za-z0-9/-]/g, "-")}@stimulans`,
       `DTSTAMP:${options.stamp}`,
-      `DTSTART;VALUE=DATE:${icalDate(e.date)}`,
-      `DTEND;VALUE=DATE:${icalDate(addDays(e.end ?? e.date, 1))}`,
-      `SUMMARY:${escapeText(`${partyName(e.who)} (${e.agreement}): ${e.title}`)}`,
+      `DTSTART;VALUE=DATE:${icalDate(day)}`,
+      `DTEND;VALUE=DATE:${icalDate(addDays(day, 1))}`,
+      `SUMMARY:${escapeText(summary)}`,
       `DESCRIPTION:${escapeText(description.join("\n"))}`,
       `CATEGORIES:${escapeText(e.agreement)}`,
       "TRANSP:TRANSPARENT",
     );
-    if (remind > 0 && !e.end) {
+    if (remind > 0) {
       lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:-P${remind}D`, `DESCRIPTION:${escapeText(`Om ${remind} dagar: ${e.title}`)}`, "END:VALARM");
     }
     lines.push("END:VEVENT");

@@ -62,14 +62,17 @@ describe("stim kalender --ics", () => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
   });
 
-  test("every dated obligation is one event with its date and summary", () => {
+  test("every dated obligation is one all-day event with its date and summary (a period on its last day)", () => {
     const cal = obligationCalendar(AGREEMENTS);
     expect(events).toHaveLength(cal.dated.length);
     for (const [i, e] of cal.dated.entries()) {
-      expect(events[i].start).toBe(e.date);
+      expect(events[i].start).toBe(e.end ?? e.date);
+      expect(events[i].end).toBe(addOne(e.end ?? e.date));
       expect(events[i].summary).toContain(e.title);
-      expect(events[i].end).toBe(e.end ? addOne(e.end) : addOne(e.date));
+      if (e.end) expect(events[i].summary).toMatch(/sista dagen/);
     }
+    // 002 §2: funds earned in 2014 may be used during 2015 — the event is on 31 December 2015.
+    expect(events.find((e) => e.uid.startsWith("aldre-2014/medel-2015"))).toMatchObject({ start: "2015-12-31", end: "2016-01-01" });
   });
 
   test("the sources' own dates are there (read from the seeds by hand)", () => {
@@ -91,12 +94,9 @@ describe("stim kalender --ics", () => {
     expect(reclaim.description).toMatch(/avsnitt 6/);
   });
 
-  test("a deadline has a reminder a week before; a period has none", () => {
-    const deadline = events.find((e) => e.uid.startsWith("prio-2014/rekvisition"))!;
-    const period = events.find((e) => e.uid.startsWith("prio-2014/medel-2015"))!;
-    expect(deadline.alarms).toBe(1);
-    expect(period.alarms).toBe(0);
-    expect(text).toMatch(/TRIGGER:-P7D/);
+  test("every event has one reminder a week before", () => {
+    expect(events.every((e) => e.alarms === 1)).toBe(true);
+    expect(text.match(/^TRIGGER:-P7D$/gm)).toHaveLength(events.length);
   });
 
   test("an existing file is not replaced without --force, and nothing else is left behind", () => {

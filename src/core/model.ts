@@ -448,7 +448,8 @@ export type ObligationParty =
 
 /**
  * When an obligation falls due:
- * - "date": one ISO date (YYYY-MM-DD), the last day to act ("senast");
+ * - "date": one ISO date (YYYY-MM-DD), the last day to act ("senast"), or
+ *   with `from` the day something starts to hold ("från och med");
  * - "monthly": on day `day` of the month after each month from `from` to
  *   `to` (YYYY-MM, both inclusive) — "by the 20th of the following month";
  * - "period": a span (ISO dates, inclusive) in which something holds or
@@ -456,7 +457,7 @@ export type ObligationParty =
  * - "none": the source sets no date; `note` says so in Swedish.
  */
 export type ObligationDue =
-  | { kind: "date"; date: string }
+  | { kind: "date"; date: string; from?: boolean }
   | { kind: "monthly"; day: number; from: string; to: string }
   | { kind: "period"; from: string; to: string }
   | { kind: "none"; note: string };

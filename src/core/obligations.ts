@@ -134,7 +134,7 @@ export function obligationCalendar(agreements: readonly Agreement[], filter: Cal
       const due = o.due;
       switch (due.kind) {
         case "date":
-          dated.push({ ...base, key, date: due.date, when: `senast ${formatDateLong(due.date)}` });
+          dated.push({ ...base, key, date: due.date, when: `${due.from ? "från och med" : "senast"} ${formatDateLong(due.date)}` });
           break;
         case "period":
           dated.push({ ...base, key, date: due.from, end: due.to, when: periodText(due.from, due.to) });

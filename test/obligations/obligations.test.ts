@@ -167,5 +167,9 @@ describe("the calendar", () => {
     expect(text).toMatch(/Källa: Psykisk ohälsa 2014 §5/);
     expect(text).toMatch(/2014-11-14 {2}prio-2014 \[passerat\]/);
     expect(text).toMatch(/Utan datum i källorna:/);
+    // A start ("från och med den 20 januari 2014", 002 §5.3) is not a deadline.
+    const aldre = calendarLines(obligationCalendar(AGREEMENTS, { agreement: "aldre-2014" })).join("\n");
+    expect(aldre).toMatch(/per vårdcentral och enhetsnivå \(från och med 20 januari 2014\)/);
+    expect(aldre).toMatch(/övertas|tar över finansieringen från 2015 \(från och med 1 januari 2015\)/);
   });
 });

@@ -63,7 +63,6 @@ export const EBP_2011_OBLIGATIONS: Obligation[] = [
     id: "genomforandeplan",
     what: "SKL lämnar en plan för genomförandet av relevanta delar av överenskommelsen; regeringen beslutar om utbetalning",
     who: "SKL",
-    to: "Regeringskansliet",
     due: { kind: "none", note: "Källan anger inget datum." },
     consequence: "Källan säger inte uttryckligen att planen är underlag för utbetalningen; regeringen beslutar om utbetalning i enlighet med överenskommelsen.",
     consequenceSourced: false,

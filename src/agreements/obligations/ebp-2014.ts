@@ -21,7 +21,7 @@ const NO_EHALSA = "Länet får ingen del av stimulansmedlen för eHälsa.";
 export const EBP_2014_OBLIGATIONS: Obligation[] = [
   {
     id: "oj-handlingsplan",
-    what: "Länet lämnar en kort och konkret handlingsplan för Öppna jämförelser där mål, syfte och planerade aktiviteter framgår, och beskriver hur arbetet kopplas till stödstrukturen",
+    what: "Länet lämnar en kort och konkret handlingsplan för Öppna jämförelser där mål, syfte och planerade aktiviteter framgår (länet bör också beskriva hur arbetet kopplas till stödstrukturen)",
     who: "länet",
     due: { kind: "date", date: "2014-02-07" },
     consequence: "Länet får inte de 75 000 kr för Öppna jämförelser.",
@@ -53,7 +53,7 @@ export const EBP_2014_OBLIGATIONS: Obligation[] = [
     id: "stodstrukturer-2016",
     what: "Huvudmännen bär hela kostnaden för de regionala stödstrukturerna från och med 2016",
     who: "huvudmännen",
-    due: { kind: "date", date: "2016-01-01" },
+    due: { kind: "date", date: "2016-01-01", from: true },
     consequence: "Den statliga finansieringen av stödstrukturerna har upphört.",
     consequenceSourced: false,
     source: c003(S003_STRUCTURES, "Huvudmännens andel från 2016", "100 procent av kostnaderna från och med 2016."),

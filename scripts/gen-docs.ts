@@ -9,10 +9,11 @@ import { join } from "node:path";
 import { allCommands } from "../src/cli/commands";
 import { CliResult, run, runAsync } from "../src/cli/main";
 import { formatCitation, formatDate, formatKr, formatPeriod, formatRate, formatThreshold, SOURCE_KIND_SV } from "../src/core/format";
-import { Citation, GATE_SV, POT_KIND_SV, RECIPIENT_LEVEL_SV, Requirement, RULE_LEVEL_SV, SPLIT_MODE_SV } from "../src/core/model";
+import { Agreement, Citation, GATE_SV, POT_KIND_SV, RECIPIENT_LEVEL_SV, Requirement, RULE_LEVEL_SV, SPLIT_MODE_SV } from "../src/core/model";
 
 /** An item's status in words. */
 const STATUS_SV: Readonly<Record<"sourced" | "assumption", string>> = { sourced: "enligt källan", assumption: "antagande" };
+import { consequenceText, obligationCalendar } from "../src/core/obligations";
 import { SOURCE_DOCUMENTS } from "../src/reference/sources";
 import { AGREEMENTS, ALL_CONFLICTS } from "../src/agreements";
 import { traceDoc } from "./gen-trace-doc";
@@ -32,6 +33,30 @@ function sourcesTable(out: string[]): void {
     out.push(
       `| ${d.short} | ${d.name}: ”${d.title}” | ${SOURCE_KIND_SV[d.kind]} | ${d.issuer} | ${date} | ${d.reference ?? "—"} | ${d.role === "primary" ? "primär" : "sekundär"} | \`${d.doc}\` |`,
     );
+  }
+}
+
+/** What the agreement requires besides money, in date order (stim kalender shows the same). */
+function obligationsTable(a: Agreement, out: string[]): void {
+  const cal = obligationCalendar([a]);
+  out.push("");
+  out.push("### Åtaganden och datum");
+  out.push("");
+  out.push("Det som ska göras utöver fördelningen av pengar: av vem, senast när, och vad som händer annars. `stim kalender` visar dem i datumordning och skriver dem som iCalendar-fil.");
+  out.push("");
+  out.push("| när | vem | vad | om det missas | källa | status |");
+  out.push("|---|---|---|---|---|---|");
+  const cell = (t: string) => t.replace(/\|/g, "\\|");
+  const seen = new Set<string>();
+  for (const e of cal.dated) {
+    if (seen.has(e.obligationId)) continue; // a monthly rule: one row for the rule
+    seen.add(e.obligationId);
+    const o = a.obligations!.find((x) => x.id === e.obligationId)!;
+    const when = o.due.kind === "monthly" ? `den ${o.due.day}:e månaden efter varje mätmånad ${o.due.from} – ${o.due.to}` : e.when;
+    out.push(`| ${when} | ${e.who}${e.to ? ` → ${cell(e.to)}` : ""} | ${cell(e.what)} | ${cell(consequenceText(e))} | ${cite(e.source)} | ${e.status === "assumption" ? `antagande (${e.assumptions.map((x) => `\`${x}\``).join(", ")})` : "källa"} |`);
+  }
+  for (const e of cal.undated) {
+    out.push(`| ${e.note} | ${e.who}${e.to ? ` → ${cell(e.to)}` : ""} | ${cell(e.what)} | ${cell(consequenceText(e))} | ${cite(e.source)} | ${e.status === "assumption" ? "antagande" : "källa"} |`);
   }
 }
 
@@ -114,6 +139,7 @@ export function agreementsDoc(): string {
       out.push("");
       for (const d of a.dates) out.push(`- ${d.label}: ${formatPeriod(d.date)} ${cite(d.source)}${d.status === "assumption" ? " (antagande)" : ""}`);
     }
+    if (a.obligations?.length) obligationsTable(a, out);
   }
   out.push("");
   out.push("## Kända motsägelser mellan källorna");

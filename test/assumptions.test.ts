@@ -339,6 +339,20 @@ alt("aldre-2014/results-period", "calendar-2014", "the results period in force",
   expect(ev.assumptions.find((a) => a.id === "aldre-2014/results-period")).toMatchObject({ value: "calendar-2014", isDefault: false });
 });
 
+alt("prio-2014/b3-malbeskrivningen", "hela-malbeskrivningen", "B3 by its six-point list, or by the whole text (2013 follow-up, women and men, planning 2015–2016)", () => {
+  const f = allMet("prio-2014");
+  expect(entry(evaluate(PRIO, f), "kommun", "0114", "B3").status).toBe("eligible");
+  // Under the alternative the three further points must be answered …
+  expect(entry(with_(PRIO, f, "prio-2014/b3-malbeskrivningen", "hela-malbeskrivningen"), "kommun", "0114", "B3").status).toBe("missing-data");
+  // … and a kommun whose analysis is not by women and men misses the goal.
+  for (const l of LAN) {
+    for (const k of l.kommuner) Object.assign(kommunAnswers(f, k).B3, { "uppfoljning-analys-2013": true, "analys-kvinnor-man": k !== "0114", "planering-2015-2016": true });
+  }
+  const alt = with_(PRIO, f, "prio-2014/b3-malbeskrivningen", "hela-malbeskrivningen");
+  expect(entry(alt, "kommun", "0114", "B3")).toMatchObject({ status: "not-eligible", amount: 0n });
+  expect(entry(alt, "kommun", "0115", "B3").status).toBe("eligible");
+});
+
 // --- ebp-2014, ebp-2011 -------------------------------------------------------
 
 alt("ebp-2014/lansmedel-fordelning", "ofordelat", "Stockholm's known amounts paid, or the whole pot unallocated", () => {
@@ -354,6 +368,53 @@ alt("ebp-2014/nationell-del", "skl", "the national parts counted as SKL's", () =
   expect(pot(alt, "EBP-NATIONELLT")).toMatchObject({ allocated: 21_300_000n, payee: "SKL" });
   expect(pot(alt, "EHALSA-NATIONELLT")).toMatchObject({ allocated: 59_500_000n, payee: "SKL" });
   expect(pot(evaluate(a, demoFacts(a)), "EBP-NATIONELLT").allocated).toBe(0n);
+});
+
+alt("ebp-2014/oj-koppling-stodstruktur", "del-av-villkoret", "the plan's link to the support structure: a wish by default, a further criterion under the alternative", () => {
+  const a = getAgreement("ebp-2014");
+  const f = allMet("ebp-2014");
+  expect(entry(evaluate(a, f), "landsting", "01", "EBP-OJ")).toMatchObject({ status: "eligible", amount: 75_000n });
+  // Under the alternative the criterion must be answered: unanswered, the amount stays conditional …
+  const alt = with_(a, f, "ebp-2014/oj-koppling-stodstruktur", "del-av-villkoret");
+  expect(entry(alt, "landsting", "01", "EBP-OJ")).toMatchObject({ status: "missing-data", amount: 0n });
+  // … and a plan without the description earns nothing.
+  (f.counties["01"].county!.answers as Answers)["OJ-HANDLINGSPLAN"]["koppling-stodstruktur"] = false;
+  expect(entry(with_(a, f, "ebp-2014/oj-koppling-stodstruktur", "del-av-villkoret"), "landsting", "01", "EBP-OJ")).toMatchObject({ status: "not-eligible", amount: 0n });
+});
+
+// Who receives a county's fixed amounts (issue 18): the landsting by default, the county federation under the alternative.
+function paidTo(ev: Evaluation, lan: string, potId: string): string | undefined {
+  const ev0 = ev.recipients.find((r) => r.level === "landsting" && r.code === lan)!.events.find((e) => e.kind === "fixed" && e.pot === potId);
+  return ev0 && ev0.kind === "fixed" ? ev0.paidTo?.name : undefined;
+}
+for (const [agreement, potId, amount] of [
+  ["aldre-2014", "UTVECKLINGSLEDARE-LAN", 7_000_000n],
+  ["ebp-2014", "EBP-LAN", 1_133_000n + 1_560_000n + 1_510_000n],
+  ["missbruk-2014", "BARN-FORALDER", 650_000n],
+] as const) {
+  alt(`${agreement}/lansbelopp-mottagare`, "lans-regionforbundet", `${potId}: Stockholm's amount paid to the landsting, or to the county federation`, () => {
+    const a = getAgreement(agreement);
+    const f = demoFacts(a);
+    const def = evaluate(a, f);
+    const alt = with_(a, f, `${agreement}/lansbelopp-mottagare`, "lans-regionforbundet");
+    expect(paidTo(def, "01", potId)).toBe("Landstinget i Stockholms län");
+    expect(paidTo(alt, "01", potId)).toBe("Läns-/regionförbundet i Stockholms län");
+    // The amount is the same; only the payee changes.
+    expect(entry(alt, "landsting", "01", potId).amount).toBe(amount);
+    expect(entry(def, "landsting", "01", potId).amount).toBe(amount);
+  });
+}
+
+alt("aldre-2014/storstadslan", "bara-stockholm-bekraftat", "only Stockholm confirmed as metropolitan: Skåne and Västra Götaland get 1 000 000 kr, 2 000 000 kr unallocated", () => {
+  const f = demoFacts(ALDRE);
+  const def = evaluate(ALDRE, f);
+  const alt = with_(ALDRE, f, "aldre-2014/storstadslan", "bara-stockholm-bekraftat");
+  for (const lan of ["01", "12", "14"]) expect(entry(def, "landsting", lan, "ANALYS").amount).toBe(2_000_000n);
+  expect(entry(alt, "landsting", "01", "ANALYS").amount).toBe(2_000_000n);
+  expect(entry(alt, "landsting", "12", "ANALYS").amount).toBe(1_000_000n);
+  expect(entry(alt, "landsting", "14", "ANALYS").amount).toBe(1_000_000n);
+  expect(pot(def, "ANALYS")).toMatchObject({ allocated: 24_000_000n, unallocated: 0n });
+  expect(pot(alt, "ANALYS")).toMatchObject({ allocated: 22_000_000n, unallocated: 2_000_000n });
 });
 
 alt("ebp-2011/mottagare", "allt-ofordelat", "every item unallocated", () => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   county = join(dir, "stockholm.xlsx");
   const r = await runAsync(["template", "prio-2014", "--county", "01", "--demo", "--out", county]);
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/^Skrev .*stockholm\.xlsx: prio-2014, län 01, 27 mottagare \(FIKTIVA demouppgifter\); blad: Fördelning, Regler, Antaganden, Källkonflikter\.\n$/);
+  expect(r.stdout).toMatch(/^Skrev .*stockholm\.xlsx: prio-2014, län 01, 27 mottagare \(FIKTIVA demouppgifter\); blad: Fördelning, Regler, Antaganden, Källkonflikter, Kalender\.\n$/);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

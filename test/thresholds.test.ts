@@ -177,9 +177,15 @@ describe("takeOver: the principals take over 25 % / 50 % / 100 % of support-stru
     { source: "000", year: 2015, cost: 1133000, principal: 566500n, state: 566500n, share: "0.5" },
     { source: "000", year: 2016, cost: 1133000, principal: 1133000n, state: 0n, share: "1" },
     { source: "000 (100 % from 2016 onward)", year: 2017, cost: 1133000, principal: 1133000n, state: 0n, share: "1" },
-    // 0.25 × 1 133 001 = 283 250.25: the principal's part is floored, so
-    // the state pays 849 751 and the parts still sum to the cost.
+    // One rounding rule (issue 18): whole kronor by largest remainder, as in
+    // every allocation; the state takes the krona on an equal remainder.
+    // 0.25 × 1 133 001 = 283 250.25 (state 849 750.75): the state's remainder
+    // is larger, so it pays 849 751 and the parts still sum to the cost.
     { source: "000", year: 2014, cost: 1133001, principal: 283250n, state: 849751n, share: "0.25" },
+    // 0.25 × 3 = 0.75 (state 2.25): the principals' remainder is larger.
+    { source: "000", year: 2014, cost: 3, principal: 1n, state: 2n, share: "0.25" },
+    // 0.5 × 1 = 0.5 each: an equal remainder goes to the state.
+    { source: "000", year: 2015, cost: 1, principal: 0n, state: 1n, share: "0.5" },
     { source: "000", year: 2014, cost: 0, principal: 0n, state: 0n, share: "0.25" },
   ])("$source: $cost kr in $year → principal $principal, state $state", ({ year, cost, principal, state, share }) => {
     const r = takeOver(cost, year, schedule);

@@ -25,7 +25,8 @@
  * - The Socialstyrelsen ÄBiC key is capped at two process leaders per
  *   kommun, per city district in the three big cities (KeyRef.cap).
  */
-import { Agreement, Citation, Criterion, KeyRef, Pot, Rule, Split } from "../core/model";
+import { Agreement, Citation, Criterion, FixedAmount, KeyRef, Pot, Rule, Split } from "../core/model";
+import { ALDRE_2014_OBLIGATIONS } from "./obligations/aldre-2014";
 
 const DOC = "002_0dca93dae4af361b.txt" as const;
 const DOC_000 = "000_3dc3d7eee1c32ea7.txt" as const;
@@ -55,6 +56,20 @@ const A_ANALYS_GATED = "aldre-2014/analys-gated";
 const A_LEDNINGSKRAFT = "aldre-2014/ledningskraft-payee";
 const A_RESULTS_PERIOD = "aldre-2014/results-period";
 const A_ABIC_CITIES = "aldre-2014/abic-storstader";
+const A_METRO = "aldre-2014/storstadslan";
+const A_COUNTY_PAYEE = "aldre-2014/lansbelopp-mottagare";
+/** A county's money paid to another body than its landsting (assumption alternatives). */
+const REGIONAL_BODY = "Läns-/regionförbundet";
+
+/** Stockholm's development leaders (SKL-PM Stockholms län 2014); the memo names no payee. */
+const UL_STOCKHOLM: FixedAmount = {
+  recipients: ["01"],
+  level: "lan",
+  amount: 7000000,
+  source: { doc: DOC_003, section: "Utvecklingsledare", label: "Utvecklingsledare, Stockholms län", quote: "Medel 2014: 7 000 000 kronor" },
+  status: "sourced",
+  assumptions: [A_COUNTY_PAYEE],
+};
 
 // ---------------------------------------------------------------------------
 // Keys and splits.
@@ -657,6 +672,7 @@ const POTS: Pot[] = [
         amount: 2000000,
         source: src("5.3", "Analysarbete", "2 mkr vardera till de tre storstadslänen och 1 mkr vardera till"),
         status: "sourced",
+        assumptions: [A_METRO],
       },
       {
         recipients: "*",
@@ -681,15 +697,7 @@ const POTS: Pot[] = [
     kind: "unspecified",
     level: "lan",
     gated: false,
-    fixed: [
-      {
-        recipients: ["01"],
-        level: "lan",
-        amount: 7000000,
-        source: { doc: DOC_003, section: "Utvecklingsledare", label: "Utvecklingsledare, Stockholms län", quote: "Medel 2014: 7 000 000 kronor" },
-        status: "sourced",
-      },
-    ],
+    fixed: [UL_STOCKHOLM],
     group: G_UL,
     source: src("5.2", "Utvecklingsledare", "Sammanlagt avsätts 72 miljoner kronor 2014 för utvecklingsledarna i länen"),
     status: "sourced",
@@ -800,6 +808,7 @@ const ABIC_GOAL: Rule = {
 };
 
 export const ALDRE_2014: Agreement = {
+  obligations: ALDRE_2014_OBLIGATIONS,
   id: "aldre-2014",
   title: "Sammanhållen vård och omsorg om de mest sjuka äldre 2014",
   year: 2014,
@@ -1177,6 +1186,70 @@ export const ALDRE_2014: Agreement = {
       default: "stockholm-goteborg-malmo",
       options: [{ id: "stockholm-goteborg-malmo", label: "Stockholm (0180), Göteborg (1480), Malmö (1280)" }],
       source: src("Bilaga 2", "Punkt 3 Äldres behov i centrum", "kommun (stadsdel i de tre storstäderna)."),
+    },
+    {
+      id: A_METRO,
+      title: "De tre storstadslänen i analysmedlen",
+      reason:
+        "Avsnitt 5.3 ger 2 000 000 kr vardera till ”de tre storstadslänen” utan att namnge dem; vi läser dem som Stockholms (01), Skåne (12) och Västra Götalands (14) län, de län som har storstäderna Stockholm, Malmö och Göteborg. Bara Stockholms 2 000 000 kr bekräftas av en källa (SKL:s PM för Stockholms län).",
+      default: "01-12-14",
+      options: [
+        { id: "01-12-14", label: "Stockholms, Skåne och Västra Götalands län (01, 12, 14)" },
+        {
+          id: "bara-stockholm-bekraftat",
+          label: "Bara Stockholms län räknas som bekräftat; Skåne och Västra Götaland får 1 000 000 kr och 2 000 000 kr redovisas ofördelat",
+          effect: [
+            {
+              pot: "ANALYS",
+              set: {
+                fixed: [
+                  {
+                    recipients: ["01"],
+                    level: "lan",
+                    amount: 2000000,
+                    source: { doc: DOC_003, section: "Analysarbete", label: "Analysarbete, Stockholms län", quote: "Medel 2014: 2 000 000 kronor" },
+                    status: "sourced",
+                    assumptions: [A_METRO],
+                  },
+                  {
+                    recipients: "*",
+                    level: "lan",
+                    amount: 1000000,
+                    source: src("5.3", "Analysarbete", "2 mkr vardera till de tre storstadslänen och 1 mkr vardera till"),
+                    status: "sourced",
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+      source: src("5.3", "Analysarbete", "2 mkr vardera till de tre storstadslänen och 1 mkr vardera till"),
+    },
+    {
+      id: A_COUNTY_PAYEE,
+      title: "Vem som tar emot Stockholms läns 7 000 000 kr för utvecklingsledare",
+      reason:
+        "SKL:s PM anger beloppet för länet men ingen mottagare, och avsnitt 5.2 säger bara att SKL förmedlar medlen till huvudmännen; vi bokför beloppet på landstinget för länets räkning. För eHälsa anger PM:et läns-/regionförbunden som mottagare.",
+      default: "landstinget",
+      options: [
+        { id: "landstinget", label: "Landstinget tar emot beloppet för länets räkning" },
+        {
+          id: "lans-regionforbundet",
+          label: "Läns-/regionförbundet tar emot beloppet för länets räkning",
+          effect: [{ pot: "UTVECKLINGSLEDARE-LAN", set: { fixed: [{ ...UL_STOCKHOLM, payee: REGIONAL_BODY }] } }],
+        },
+      ],
+      source: { doc: DOC_003, section: "Utvecklingsledare", label: "Utvecklingsledare, Stockholms län", quote: "Medel 2014: 7 000 000 kronor" },
+    },
+    {
+      id: "aldre-2014/rapporteringsmanader",
+      title: "Vilka månader landstingen rapporterar till SKL:s databas",
+      reason:
+        "Avsnitt 5.3 kräver rapportering senast den 20:e månaden efter mätmånaden men hänvisar mätperioden till genomförandeplanen; vi räknar med december 2013–september 2014: första leveransen 20 januari 2014 (då rapporteringen per vårdcentral börjar) och sista mätmånaden i SKL:s cirkulär 13:66.",
+      default: "dec-2013-sep-2014",
+      options: [{ id: "dec-2013-sep-2014", label: "Mätmånaderna december 2013–september 2014 (leveranser 20 januari–20 oktober 2014)" }],
+      source: src("5.3", "Sammanhållen vård och omsorg", "Rapporteringen ska finnas i SKL:s databas senast den 20:e månaden efter den"),
     },
   ],
 

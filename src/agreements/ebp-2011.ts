@@ -21,6 +21,7 @@
  *   ./index.ts does not list them twice.
  */
 import { Agreement, Citation, Patch, Pot, Status } from "../core/model";
+import { EBP_2011_OBLIGATIONS } from "./obligations/ebp-2011";
 
 const F001 = "001_873279f8cce31c7b.txt" as const;
 const c001 = (section: string, label: string, quote: string): Citation => ({ doc: F001, section, label, quote });
@@ -330,6 +331,7 @@ const UNPAID: Patch[] = POTS.filter((p) => p.kind === "organisation").map((p) =>
 }));
 
 export const EBP_2011: Agreement = {
+  obligations: EBP_2011_OBLIGATIONS,
   id: "ebp-2011",
   title: "Stöd till en evidensbaserad praktik för god kvalitet inom socialtjänstens område 2011",
   year: 2011,

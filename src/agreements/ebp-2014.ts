@@ -25,7 +25,9 @@
  *   (SOURCE_CONFLICTS); `conflicts` here stays empty so that ALL_CONFLICTS in
  *   ./index.ts does not list them twice.
  */
-import { Agreement, Citation, Status } from "../core/model";
+import { Agreement, Citation, Criterion, Status } from "../core/model";
+import { EBP_2014_OBLIGATIONS } from "./obligations/ebp-2014";
+import { addCountyPayeeAssumption, REGIONAL_BODY } from "./payee";
 
 const F000 = "000_3dc3d7eee1c32ea7.txt" as const;
 const F003 = "003_df29125e70796945.txt" as const;
@@ -151,10 +153,26 @@ export const EHALSA_COFINANCING = {
 // ---------------------------------------------------------------------------
 // Assumptions.
 
+
 const A_OJ = "ebp-2014/oppna-jamforelser-pot";
 const A_LAN = "ebp-2014/lansmedel-fordelning";
 const A_NAT = "ebp-2014/nationell-del";
 const A_EHV = "ebp-2014/ehalsa-villkor";
+const A_OJ_LINK = "ebp-2014/oj-koppling-stodstruktur";
+
+/** The rules whose criteria decide the conditional amounts (FixedAmount.rule). */
+const R_OJ = "OJ-HANDLINGSPLAN";
+const R_EHALSA = "EHALSA-VILLKOR";
+
+/** The plan's link to the support structure, a criterion only under ebp-2014/oj-koppling-stodstruktur=del-av-villkoret. */
+const OJ_LINK_CRITERION: Criterion = {
+  id: "koppling-stodstruktur",
+  kind: "boolean",
+  label: "Handlingsplanen beskriver hur arbetet kopplas ihop med stödstrukturen",
+  source: c003(S003_OJ, "Koppling till stödstrukturen", "länet beskriver hur arbetet kopplas ihop med stödstrukturen"),
+  status: "assumption",
+  assumptions: [A_OJ_LINK],
+};
 
 const OJ_CONDITION =
   "om länet ansöker om medlen och senast 7 februari 2014 lämnar in en kort handlingsplan med mål, syfte och planerade aktiviteter";
@@ -162,6 +180,7 @@ const EHALSA_CONDITION =
   "om länet/regionen tecknar avtal med SKL och själv tillför minst motsvarande belopp för samma ändamål";
 
 export const EBP_2014: Agreement = {
+  obligations: EBP_2014_OBLIGATIONS,
   id: "ebp-2014",
   title: "Stöd till en evidensbaserad praktik för god kvalitet inom socialtjänsten 2014 (inkl. eHälsa)",
   year: 2014,
@@ -222,6 +241,7 @@ export const EBP_2014: Agreement = {
           level: "lan",
           amount: 75_000,
           condition: OJ_CONDITION,
+          rule: R_OJ,
           source: c003(S003_OJ, "Öppna jämförelser: villkor och belopp", "Respektive län kan få 75 000 kronor"),
           status: "sourced",
         },
@@ -255,6 +275,7 @@ export const EBP_2014: Agreement = {
           recipients: ["01"],
           level: "lan",
           amount: null,
+          payee: REGIONAL_BODY,
           source: c003(S003_EHALSA, "Stockholm: kommunal eHälsa (sammanställningen)", "Exakt belopp meddelas senare"),
           status: "sourced",
         },
@@ -277,6 +298,8 @@ export const EBP_2014: Agreement = {
           level: "lan",
           amount: null,
           condition: EHALSA_CONDITION,
+          rule: R_EHALSA,
+          payee: REGIONAL_BODY,
           source: c003(S003_EHALSA, "Stockholm: kommunal eHälsa (sammanställningen)", "Exakt belopp meddelas senare"),
           status: "sourced",
           assumptions: [A_EHV],
@@ -297,7 +320,58 @@ export const EBP_2014: Agreement = {
     },
   ],
   requirements: [],
-  goals: [],
+  goals: [
+    {
+      id: R_OJ,
+      title: "Öppna jämförelser: länets handlingsplan",
+      level: "lan",
+      source: c003(S003_OJ, "Villkor för de 75 000 kronorna", "länet senaste den 7 februari 2014 inkomma med en kort och konkret"),
+      status: "sourced",
+      criteria: [
+        {
+          id: "inlamnad-i-tid",
+          kind: "boolean",
+          label: "Länet lämnade in handlingsplanen senast 7 februari 2014",
+          source: c003(S003_OJ, "Handlingsplan senast 7 februari 2014", "länet senaste den 7 februari 2014 inkomma med en kort och konkret"),
+          status: "sourced",
+        },
+        {
+          id: "mal-syfte-aktiviteter",
+          kind: "boolean",
+          label: "Av handlingsplanen framgår mål, syfte och planerade aktiviteter",
+          source: c003(S003_OJ, "Handlingsplanens innehåll", "handlingsplan där mål, syfte och planerade aktiviteter framgår"),
+          status: "sourced",
+        },
+      ],
+    },
+    {
+      id: R_EHALSA,
+      title: "eHälsa: avtal med SKL och egen insats",
+      level: "lan",
+      source: c000(S000_EHALSA_STIM, "Villkor för stimulansmedlen", "Ett villkor för att ta del av medlen är att länet/regionen själva"),
+      status: "sourced",
+      assumptions: [A_EHV],
+      criteria: [
+        {
+          id: "avtal-med-skl",
+          kind: "boolean",
+          label: "Länet/regionen har tecknat avtal med SKL om eHälsa",
+          source: c000(S000_EHALSA_STIM, "Villkor: länet tecknar avtal med SKL", "För att få del av stimulansmedlen ska länet/regionen teckna ett"),
+          status: "sourced",
+        },
+        {
+          id: "egen-insats",
+          kind: "share",
+          label: "Länets egen insats för samma ändamål i förhållande till stimulansbidraget (minst lika mycket)",
+          threshold: "1",
+          op: ">=",
+          mayExceedWhole: true,
+          source: c000(S000_EHALSA_STIM, "Villkor: länet tillför minst motsvarande belopp", "tillför minst motsvarande belopp själva för samma ändamål"),
+          status: "sourced",
+        },
+      ],
+    },
+  ],
   assumptions: [
     {
       id: A_OJ,
@@ -337,6 +411,22 @@ export const EBP_2014: Agreement = {
         },
       ],
       source: c000(S000_SKL_SUPPORT, "SKL:s stöd utan belopp", "Nationell projektledning, samordning och kommunikation"),
+    },
+    {
+      id: A_OJ_LINK,
+      title: "Öppna jämförelser: hör kopplingen till stödstrukturen till villkoret?",
+      reason:
+        "SKL:s PM ställer som villkor en handlingsplan där mål, syfte och planerade aktiviteter framgår och säger sedan att det ”också är viktigt” att länet beskriver kopplingen till stödstrukturen; vi läser beskrivningen som ett önskemål, inte som en del av villkoret.",
+      default: "onskemal",
+      options: [
+        { id: "onskemal", label: "Beskrivningen är ett önskemål; mål, syfte och aktiviteter räcker" },
+        {
+          id: "del-av-villkoret",
+          label: "Beskrivningen av kopplingen till stödstrukturen krävs också",
+          effect: [{ rule: R_OJ, add: [OJ_LINK_CRITERION] }],
+        },
+      ],
+      source: c003(S003_OJ, "Koppling till stödstrukturen", "länet beskriver hur arbetet kopplas ihop med stödstrukturen"),
     },
     {
       id: A_EHV,
@@ -448,3 +538,10 @@ export const EBP_2014: Agreement = {
     "Socialstyrelsens uppdrag inom överenskommelsen nämns i 000 utan belopp.",
   ],
 };
+
+addCountyPayeeAssumption(
+  EBP_2014,
+  ["EBP-LAN", "EBP-OJ"],
+  "evidensbaserad praktik (Stockholm 4 203 000 kr) och Öppna jämförelser",
+  c003(S003_STRUCTURES, "Beloppen utan mottagare", "Medel 2014: 1 133 000 kronor"),
+);

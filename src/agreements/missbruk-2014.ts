@@ -17,6 +17,7 @@
  * - Source conflicts would live in ./conflicts.ts; none concern this agreement.
  */
 import { Agreement, Citation } from "../core/model";
+import { addCountyPayeeAssumption } from "./payee";
 
 const F003 = "003_df29125e70796945.txt" as const;
 const c003 = (section: string, label: string, quote: string): Citation => ({ doc: F003, section, label, quote });
@@ -117,3 +118,10 @@ export const MISSBRUK_2014: Agreement = {
     "Arbetet samordnas av regionala processledare (SKL-PM Stockholms län 2014). SKL:s cirkulär 13:66 nämner inte dessa överenskommelser.",
   ],
 };
+
+addCountyPayeeAssumption(
+  MISSBRUK_2014,
+  ["BARN-FORALDER", "BRUKARRAD"],
+  "missbruks- och beroendevården (Stockholm 675 000 kr)",
+  c003(S003_ABUSE, "Beloppet utan mottagare", "Medel 2014: 675 000 kronor"),
+);

@@ -20,6 +20,8 @@
  *   the results period in §5 ends (14 November); both dates are recorded.
  */
 import { Agreement, Citation, Coverage, Criterion, KeyRef, Patch, Rule } from "../core/model";
+import { PRIO_2014_OBLIGATIONS } from "./obligations/prio-2014";
+import { addGoalText } from "./prio-2014-goal-text";
 
 const DOC = "004_a38fd00e97c5cefc.txt" as const;
 const DOC_003 = "003_df29125e70796945.txt" as const;
@@ -375,6 +377,7 @@ const GOALS: Rule[] = [
 ];
 
 export const PRIO_2014: Agreement = {
+  obligations: PRIO_2014_OBLIGATIONS,
   id: "prio-2014",
   title: "Stöd till riktade insatser inom området psykisk ohälsa 2014",
   year: 2014,
@@ -1071,3 +1074,5 @@ export const PRIO_2014: Agreement = {
     "Medlen till SKL (62,5 mnkr) rekvireras från Kammarkollegiet senast 1 december 2014 (Psykisk ohälsa 2014 §5).",
   ],
 };
+
+addGoalText(PRIO_2014);

@@ -18,6 +18,7 @@ import * as ebp2011 from "../agreements/ebp-2011";
 import * as ebp2014 from "../agreements/ebp-2014";
 import * as missbruk from "../agreements/missbruk-2014";
 import * as prio from "../agreements/prio-2014";
+import * as prioGoalText from "../agreements/prio-2014-goal-text";
 import { CitationResolver } from "../core/check";
 import { Citation, SEED_FILES } from "../core/model";
 import { readRegularFile } from "./files";
@@ -28,6 +29,7 @@ const readSeed = (path: string): string => readRegularFile(path, { what: "textfi
 /** Every module whose exported data carries citations: all of it is checked. */
 const CITING_MODULES: Record<string, object> = {
   "prio-2014": prio,
+  "prio-2014-goal-text": prioGoalText,
   "aldre-2014": aldre,
   "ebp-2014": ebp2014,
   "missbruk-2014": missbruk,

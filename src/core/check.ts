@@ -4,7 +4,7 @@
  */
 import { applyPatches } from "./compile";
 import { isIsoDate, SWEDISH_MONTHS } from "./format";
-import { Agreement, Citation, Cited, SEED_FILES, SeedFile, SourceDocument } from "./model";
+import { Agreement, Citation, Cited, ObligationDue, SEED_FILES, SeedFile, SourceDocument } from "./model";
 import { SOURCE_DOCUMENTS, sourceDocument } from "../reference/sources";
 
 export interface CheckIssue {
@@ -83,6 +83,7 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
     for (const [i, f] of (p.fixed ?? []).entries()) {
       checkCited(`${item} fast belopp ${i + 1}`, f);
       if (f.amount !== null && !isKr(f.amount)) add(item, "fast belopp måste vara hela kronor");
+      if (f.rule !== undefined && !ruleIds.has(f.rule)) add(item, `villkoret hänvisar till okänd regel ${f.rule}`);
       if (f.amount !== null && f.recipients !== "*" && !f.condition) fixedKnown += f.amount * f.recipients.length;
     }
     if (fixedKnown > p.amount) add(item, `fasta belopp (${fixedKnown}) överstiger potten (${p.amount})`);
@@ -136,12 +137,43 @@ export function checkAgreement(a: Agreement, resolve?: CitationResolver): CheckI
   const potSum = a.pots.filter((p) => !p.outside).reduce((s, p) => s + p.amount, 0);
   if (potSum !== a.total) add("total", `potterna summerar till ${potSum}, totalen är ${a.total}`);
   for (const d of a.dates) checkCited(`datum ${d.id}`, d);
+  dup("åtagande", (a.obligations ?? []).map((o) => o.id));
+  for (const o of a.obligations ?? []) {
+    const item = `åtagande ${o.id}`;
+    checkCited(item, o);
+    for (const [field, value] of [["what", o.what], ["consequence", o.consequence]] as const) {
+      if (typeof value !== "string" || !value.trim()) add(item, `${field === "what" ? "vad som ska göras" : "följden"} saknas`);
+    }
+    const problem = obligationDueProblem(o.due);
+    if (problem) add(item, problem);
+  }
   for (const c of a.conflicts) {
     if (c.claims.length < 2) add(`konflikt ${c.id}`, "en konflikt behöver minst två källor");
     for (const cl of c.claims) checkCitation(`konflikt ${c.id}`, cl.source);
     if (!c.resolution.trim()) add(`konflikt ${c.id}`, "saknar beslut");
   }
   return issues;
+}
+
+/** What is wrong with an obligation's due date, in Swedish, or undefined. */
+export function obligationDueProblem(due: ObligationDue | undefined): string | undefined {
+  if (!due) return "saknar datum";
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/;
+  switch (due.kind) {
+    case "date":
+      return isIsoDate(due.date) ? undefined : `datumet ${due.date} är inget giltigt datum (ÅÅÅÅ-MM-DD)`;
+    case "period":
+      if (!isIsoDate(due.from) || !isIsoDate(due.to)) return `perioden ${due.from}–${due.to} består inte av giltiga datum`;
+      return due.from <= due.to ? undefined : `perioden börjar ${due.from} efter att den slutar ${due.to}`;
+    case "monthly":
+      if (!month.test(due.from) || !month.test(due.to)) return `månaderna ${due.from}–${due.to} ska skrivas ÅÅÅÅ-MM`;
+      if (due.from > due.to) return `månaderna börjar ${due.from} efter att de slutar ${due.to}`;
+      return Number.isInteger(due.day) && due.day >= 1 && due.day <= 28 ? undefined : `dagen i månaden ${due.day} ska vara ett heltal 1–28`;
+    case "none":
+      return due.note?.trim() ? undefined : "ett åtagande utan datum ska säga varför (note)";
+    default:
+      return `okänd datumtyp ${String((due as { kind?: unknown }).kind)}`;
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -511,6 +511,15 @@ function parseEntity(
         }
         // Whole numbers ≥ 0, the usual key, need no text round trip.
         const whole = typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? decimal(v) : undefined;
+        const perDistrictMax = districtKey(compiled, key, code) ? districtCap(compiled, key) : undefined;
+        if (typeof v === "number" && perDistrictMax !== undefined && v > perDistrictMax) {
+          // One number for a city whose cap is per district cannot be capped: ask for the list.
+          add(
+            `${path}.keys.${key}`,
+            `taket är ${perDistrictMax} per stadsdel, så ${describe(v)} för hela kommunen går inte att pröva mot taket; ange ett tal per stadsdel som en lista, t.ex. [2, 1, 2] (i arbetsboken "2; 1; 2")`,
+          );
+          continue;
+        }
         if (whole) {
           out.keys.set(key, whole);
           continue;
@@ -530,6 +539,12 @@ function parseEntity(
 function byId<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
   for (const x of list) if (x.id === id) return x;
   return undefined;
+}
+
+/** The cap per district of a capped key (the smallest, should pots differ). */
+function districtCap(compiled: Compiled, key: string): number | undefined {
+  const caps = compiled.agreement.pots.flatMap((p) => (p.key?.id === key && p.key.cap ? [p.key.cap.max] : []));
+  return caps.length ? Math.min(...caps) : undefined;
 }
 
 /** Whether `code` may give `key` as a list of per-district counts. */

@@ -403,6 +403,18 @@ export interface FixedAmount extends Cited {
   amount: number | null;
   /** Swedish: the condition for a conditional amount (e.g. "om länet ansöker senast 7 februari 2014"). */
   condition?: string;
+  /**
+   * The rule (a goal of the agreement) whose criteria decide the condition
+   * from the facts: met → paid, not met → not paid, unanswered → still
+   * conditional. Without it the condition is shown but not assessed.
+   */
+  rule?: string;
+  /**
+   * A county's amount (level "lan") is booked on the county's landsting row;
+   * `payee` names the body it is paid to when that is not the landsting
+   * (Swedish, without the county: "Läns-/regionförbundet" → "… i Stockholms län").
+   */
+  payee?: string;
 }
 
 export interface Pot extends Cited {
@@ -457,6 +469,60 @@ export interface DatedItem extends Cited {
   date: string;
 }
 
+/**
+ * Who must act, as the sources name them. Local parties (kommunerna,
+ * landstingen, huvudmännen, länet) are what a county's staff act on; the
+ * others are national bodies whose deadlines shape the county's year.
+ */
+export type ObligationParty =
+  | "kommunerna"
+  | "landstingen"
+  | "huvudmännen"
+  | "länet"
+  | "SKL"
+  | "Socialstyrelsen"
+  | "Statskontoret"
+  | "Regeringskansliet"
+  | "Famna och Vårdföretagarna";
+
+/**
+ * When an obligation falls due:
+ * - "date": one ISO date (YYYY-MM-DD), the last day to act ("senast"), or
+ *   with `from` the day something starts to hold ("från och med");
+ * - "monthly": on day `day` of the month after each month from `from` to
+ *   `to` (YYYY-MM, both inclusive) — "by the 20th of the following month";
+ * - "period": a span (ISO dates, inclusive) in which something holds or
+ *   may be done (funds may be used during 2015);
+ * - "none": the source sets no date; `note` says so in Swedish.
+ */
+export type ObligationDue =
+  | { kind: "date"; date: string; from?: boolean }
+  | { kind: "monthly"; day: number; from: string; to: string }
+  | { kind: "period"; from: string; to: string }
+  | { kind: "none"; note: string };
+
+/**
+ * What an agreement requires besides money: a report, a deadline, a
+ * repayment, a condition, who may use funds until when. Each is cited.
+ */
+export interface Obligation extends Cited {
+  /** Unique within the agreement, e.g. "ekonomisk-redovisning". */
+  id: string;
+  /** Swedish, one line: what must be done (or what holds). */
+  what: string;
+  /** Who must do it. */
+  who: ObligationParty;
+  /** To whom it is delivered, where the source says (Swedish), e.g. "Kammarkollegiet". */
+  to?: string;
+  due: ObligationDue;
+  /** Swedish: the consequence of missing it as the source states it, or that the source states none. */
+  consequence: string;
+  /** Whether the source itself states the consequence (false: "källan anger ingen följd"). */
+  consequenceSourced: boolean;
+  /** The county codes it concerns, when not every county (e.g. a memo's own county). */
+  counties?: string[];
+}
+
 /** A recorded disagreement between sources, and how we resolve it. */
 export interface SourceConflict {
   id: string;
@@ -490,6 +556,8 @@ export interface Agreement {
   conflicts: SourceConflict[];
   /** Optional Swedish notes shown with the agreement (e.g. what is outside it). */
   notes?: string[];
+  /** What the agreement requires besides money (src/agreements/obligations/). */
+  obligations?: Obligation[];
 }
 
 /** A recipient's standing for one pot (defined here, with the other shared types, so formatting needs no engine module). */

@@ -142,6 +142,7 @@ function applyFixed(pot: Pot, ctx: Ctx, result: PotResult): void {
   let assigned = 0n;
   let conditional = 0;
   let withheld = 0;
+  let unmet = 0;
   const entries = pot.fixed ?? [];
   const listed = new Set(entries.flatMap((f) => (f.recipients === "*" ? [] : f.recipients)));
   for (const f of entries) {
@@ -155,8 +156,8 @@ function applyFixed(pot: Pot, ctx: Ctx, result: PotResult): void {
       const asLevel: EntityLevel = f.level === "kommun" ? "kommun" : "landsting";
       const lan = f.level === "lan" ? getLan(code) : undefined;
       const who = lan ? { level: "lan" as const, code, name: lan.name } : e.who;
-      const paidTo = lan ? e.who : undefined;
-      const fixedEvent = (amt: bigint | null, applied: Verdict, condition?: string): TraceEvent => ({
+      const paidTo = lan ? (f.payee ? { level: "lan" as const, code, name: `${f.payee} i ${lan.name}` } : e.who) : undefined;
+      const fixedEvent = (amt: bigint | null, applied: Verdict, condition?: string, rule?: string): TraceEvent => ({
         kind: "fixed",
         applied,
         pot: pot.id,
@@ -165,9 +166,28 @@ function applyFixed(pot: Pot, ctx: Ctx, result: PotResult): void {
         paidTo,
         amount: amt,
         condition,
+        rule,
         source: f.source,
         assumptions: f.assumptions,
       });
+      if (f.rule) {
+        // A condition the facts answer (a rule of the agreement): paid when met,
+        // not paid when not met, still conditional while unanswered.
+        const answerer = ents.answererOf(f.rule, f.level === "lan" ? ents.counties.get(code)! : e);
+        const rr = ents.ruleFor(answerer, f.rule);
+        const events: TraceEvent[] = ctx.trace ? [...rr.events] : [];
+        const amt = f.amount === null ? null : BigInt(f.amount);
+        events.push(fixedEvent(amt, rr.met, f.condition, f.rule));
+        if (rr.met === true && amt !== null) {
+          assigned += amt;
+          result.shares.push({ level: asLevel, code, name: e.name, status: "eligible", amount: amt, events });
+        } else {
+          if (rr.met === false) unmet++;
+          else conditional++;
+          result.shares.push({ level: asLevel, code, name: e.name, status: rr.met === false ? "not-eligible" : "missing-data", amount: 0n, events });
+        }
+        continue;
+      }
       if (f.amount === null || f.condition) {
         // Announced later, or conditional on something not assessed here.
         conditional++;
@@ -210,7 +230,9 @@ function applyFixed(pot: Pot, ctx: Ctx, result: PotResult): void {
   if (result.unallocated > 0n && pot.kind === "fixed") {
     result.unallocatedReason = withheld
       ? `${withheld} mottagare uppfyller inte grundkraven (eller uppgift saknas); deras belopp betalas inte ut.`
-      : conditional
+      : unmet
+        ? `${unmet} mottagare uppfyller inte villkoret; deras belopp betalas inte ut.${conditional ? ` För ${conditional} mottagare saknas uppgift om villkoret.` : ""}`
+        : conditional
         ? `Villkorade belopp eller belopp som meddelas senare (${conditional} mottagare) ingår inte.`
         : "Delar av potten har ingen angiven mottagare i källorna.";
   }

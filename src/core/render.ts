@@ -189,7 +189,13 @@ export function renderEvent(e: TraceEvent): string {
       return `${e.who.name} ${e.applied === null ? "saknar uppgifter om grundkraven" : "uppfyller inte grundkraven"}: ${formatKr(e.amount)} av ${e.pot} betalas inte ut och redovisas som ofördelat.`;
     case "fixed": {
       const who = e.paidTo ? `${e.who.name} (betalas till ${e.paidTo.name})` : e.who.name;
+      if (e.amount === null && e.rule && e.applied !== null) return `${e.title} för ${who}: villkoret (${e.rule}) är ${e.applied ? "uppfyllt" : "inte uppfyllt"}; beloppet meddelas senare ${cite(e.source)}.`;
       if (e.amount === null) return `${e.title} för ${who}: beloppet meddelas senare ${cite(e.source)}.`;
+      if (e.rule) {
+        if (e.applied === true) return `${e.title} för ${who}: ${formatKr(e.amount)}; villkoret (${e.rule}) är uppfyllt ${cite(e.source)}.`;
+        if (e.applied === false) return `${e.title} för ${who}: ${formatKr(e.amount)} betalas inte ut, villkoret (${e.rule}) är inte uppfyllt ${cite(e.source)}.`;
+        return `${e.title} för ${who}: ${formatKr(e.amount)} ${e.condition ?? ""}; uppgift om villkoret (${e.rule}) saknas ${cite(e.source)}.`;
+      }
       if (e.condition) return `${e.title} för ${who}: ${formatKr(e.amount)} ${e.condition}; villkoret prövas inte här ${cite(e.source)}.`;
       if (e.applied !== true) return `${e.title} för ${who}: ${formatKr(e.amount)} betalas inte ut, grundkraven är ${verdictText(e.applied)} ${cite(e.source)}.`;
       return `${e.title} för ${who}: fast belopp ${formatKr(e.amount)} ${cite(e.source)}.`;

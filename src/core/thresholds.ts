@@ -3,7 +3,8 @@
  * take-over schedules and co-financing. No floats: exact fractions of BigInt.
  */
 import { StimError } from "./errors";
-import { parseKronor, parseScaled, toCommonScale } from "./exact";
+import { splitAmount } from "./allocate";
+import { complementShare, parseKronor, parseScaled } from "./exact";
 import { describe } from "./format";
 import { Fraction, frac, fromDecimal, fromScaled, meets, mul } from "./fraction";
 import { Comparison } from "./model";
@@ -86,10 +87,17 @@ export function takeOver(cost: unknown, year: number, schedule: readonly Schedul
   for (const r of sorted) if (r.year <= year) row = r; // the last stated share holds onward
   const share = parseScaled(row.share);
   if (!share || share.negative) throw new StimError(`Andelen ${describe(row.share)} i schemat är ogiltig.`, "andel");
-  const [a, b] = toCommonScale([share.value, parseScaled("1")!.value]);
-  const principal = (kr * a) / b; // floor: the state never pays less than its share
-  return { principal, state: kr - principal, share: row.share };
+  // The one rounding rule (ROUNDING_RULE): whole kronor by largest remainder, the state listed first.
+  const [state, principal] = splitAmount(kr, [complementShare(row.share), row.share]);
+  return { principal, state, share: row.share };
 }
+
+/**
+ * How an amount is split between the state and the principals (takeover,
+ * model-year), in Swedish: the same rule as every allocation. Listed first,
+ * the state takes the krona on an equal remainder.
+ */
+export const ROUNDING_RULE = "hela kronor med största rest, samma regel som i alla fördelningar; vid lika rest går kronan till staten";
 
 /**
  * Co-financing: the own contribution must be at least `minRatio` × the state

@@ -242,6 +242,8 @@ export interface FixedEvent extends EventBase {
   paidTo?: Who;
   amount: bigint | null;
   condition?: string;
+  /** The rule that decides the condition from the facts (absent: the condition is not assessed). */
+  rule?: string;
 }
 
 /** Pot-level outcome for pots that are not shared by key. */

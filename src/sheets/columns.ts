@@ -44,7 +44,8 @@ export type ValueType =
 export type InputTarget =
   | { type: "answer"; rule: string; criterion: string }
   | { type: "series"; rule: string; criterion: string; field: "previous" | "current" | "baseline" | "result"; index: number; length: number }
-  | { type: "key"; key: string };
+  /** `perDistrict`: the key is capped per city district for these codes (one number above `max` is refused; give the list). */
+  | { type: "key"; key: string; perDistrict?: { max: number; codes: string[] } };
 
 
 export interface IdentityColumn {
@@ -200,6 +201,14 @@ function keyLabel(agreement: Agreement, id: string): { label: string; source?: C
   return { label: id };
 }
 
+/** The per-district cap of a key, where a pot caps it per city district (ÄBiC: two per district). */
+function districtCap(agreement: Agreement, id: string): { perDistrict?: { max: number; codes: string[] } } {
+  for (const p of agreement.pots) {
+    if (p.key?.id === id && p.key.cap?.perDistrict?.length) return { perDistrict: { max: p.key.cap.max, codes: [...p.key.cap.perDistrict] } };
+  }
+  return {};
+}
+
 /** Pots that allocate to kommun or landsting rows. */
 export function recipientPots(agreement: Agreement): Pot[] {
   return agreement.pots.filter((p) => (p.kind === "performance" || p.kind === "fixed") && p.level !== "organisation");
@@ -239,7 +248,7 @@ export function sheetColumns(agreement: Agreement): SheetColumns {
       header: `Nyckel: ${label}`,
       aliases: [`nyckel.${k}`, k],
       levels,
-      target: { type: "key", key: k },
+      target: { type: "key", key: k, ...districtCap(agreement, k) },
       valueType: "number",
       help: "tal ≥ 0 (fördelningsnyckel); per stadsdel: talen åtskilda med semikolon",
       source,

@@ -12,6 +12,7 @@ import { FactNumber, Facts } from "../core/facts";
 import { Agreement, Citation, Pot } from "../core/model";
 import { ALL_CONFLICTS } from "../agreements";
 import { getKommun, getLan, GOTLAND_KOMMUN, GOTLAND_LAN, LAN, landstingName } from "../reference";
+import { calendarSheet } from "./calendar";
 import { a1, colLetters } from "./cells";
 import { Column, FormulaColumn, InputColumn, LEVEL_TEXT, RowLevel, sheetColumns, SheetColumns, tableColumns } from "./columns";
 import { computeTable, countyAmountPots, SheetResults } from "./engine";
@@ -165,7 +166,7 @@ export function buildWorkbook(agreement: Agreement, options: LayoutOptions = {})
     agreement: agreement.id,
     scope: options.county,
     fictional: options.facts?.fictional === true,
-    sheets: [allocation.sheet, rulesSheet(agreement), assumptionsSheet(agreement), conflictsSheet(agreement)],
+    sheets: [allocation.sheet, rulesSheet(agreement), assumptionsSheet(agreement), conflictsSheet(agreement), ...(agreement.obligations?.length ? [calendarSheet(agreement, { county: options.county })] : [])],
   };
 }
 

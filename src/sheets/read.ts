@@ -585,6 +585,18 @@ function readInputs(
     if (t.type === "answer") {
       (answers[t.rule] ??= {})[t.criterion] = parsed as AnswerValue;
     } else if (t.type === "key") {
+      if (typeof parsed === "number" && t.perDistrict?.codes.includes(code) && parsed > t.perDistrict.max) {
+        // The cap holds per city district: one number for the whole city cannot be capped (issue 18).
+        findings.push({
+          severity: "fel",
+          kind: "out-of-range",
+          sheet,
+          cell: at,
+          message: `Taket är ${t.perDistrict.max} per stadsdel, så ${shown(parsed)} för hela kommunen går inte att pröva mot taket; skriv ett tal per stadsdel åtskilda med semikolon, t.ex. "2; 1; 2".`,
+          source: col.source,
+        });
+        continue;
+      }
       keys[t.key] = parsed as number;
     } else {
       const k = `${t.rule}.${t.criterion}.${t.field}`;

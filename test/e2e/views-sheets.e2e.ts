@@ -121,7 +121,7 @@ test("Bygg fördelningsark: the national prio-2014 demo sheet, four new sheets, 
   const page = s.page;
   await build(page);
   await expect(page.getByText(/^Klart: bladet ”Fördelning” har 311 mottagare med FIKTIVA demouppgifter/).count()).resolves.toBe(1);
-  expect(await page.getByRole("group", { name: "Blad" }).getByRole("button").allTextContents()).toEqual(["Blad1", "Fördelning", "Regler", "Antaganden", "Källkonflikter"]);
+  expect(await page.getByRole("group", { name: "Blad" }).getByRole("button").allTextContents()).toEqual(["Blad1", "Fördelning", "Regler", "Antaganden", "Källkonflikter", "Kalender"]);
   expect(await gridSelection(page)).toContain("Bladet Fördelning – markerat: A1");
   const ev = evaluate(PRIO, FACTS, { explain: false });
   for (const [code, pot] of [["0180", "A3"], ["0180", "B3"], ["1480", "B3"]] as const) {

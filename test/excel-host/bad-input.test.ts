@@ -185,7 +185,7 @@ const CASES: Case[] = [
   { fn: "CRITERIA", category: "negative", name: "id -1", args: ["prio-2014", -1], expect: NA('id: okänt grundkrav eller mål "-1" i prio-2014; finns: GK1, GK2, A-FORUTSATTNING, A1, A2, A3, A4, B1, B2, B3.') },
   { fn: "CRITERIA", category: "NaN/Infinity", name: "id Infinity", args: ["prio-2014", Infinity], expect: V("id: oändligt är ingen text.") },
   { fn: "CRITERIA", category: "wrong shape", name: "a range for id", args: ["prio-2014", [["GK1"], ["GK2"]]], raw: true, expect: V("id ska vara ett enda värde, inte ett område.") },
-  { fn: "CRITERIA", category: "mismatched sizes", name: "an agreement without rules", args: ["ebp-2014", "GK1"], expect: NA("id: ebp-2014 har inga grundkrav eller mål.") },
+  { fn: "CRITERIA", category: "mismatched sizes", name: "an agreement without rules", args: ["missbruk-2014", "GK1"], expect: NA("id: missbruk-2014 har inga grundkrav eller mål.") },
   { fn: "CRITERIA", category: "unknown id", name: "unknown agreement", args: ["x", "GK1"], expect: NA(`agreement: Okänd överenskommelse "x". Välj en av: ${AGREEMENT_LIST}.`) },
   { fn: "CRITERIA", category: "huge numbers", name: "id 1e300", args: ["prio-2014", 1e300], expect: NA('id: okänt grundkrav eller mål "1e+300" i prio-2014; finns: GK1, GK2, A-FORUTSATTNING, A1, A2, A3, A4, B1, B2, B3.') },
 

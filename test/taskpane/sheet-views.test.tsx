@@ -35,7 +35,7 @@ async function withSheet(county?: string): Promise<MemoryWorkbook> {
 
 
 describe("Bygg fördelningsark", () => {
-  test("a county sheet without demo data: four new sheets, the allocation sheet selected, the result said in Swedish", async () => {
+  test("a county sheet without demo data: five new sheets, the allocation sheet selected, the result said in Swedish", async () => {
     const { memory } = renderPane(<BuildView />);
     fireEvent.change(screen.getByTestId("build-agreement"), { target: { value: "prio-2014" } });
     fireEvent.click(screen.getByRole("radio", { name: "Ett län" }));
@@ -44,7 +44,7 @@ describe("Bygg fördelningsark", () => {
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Bygg fördelningsark" })));
     const done = await screen.findByText(/^Klart: bladet ”Fördelning” har 34 mottagare och tomma svarskolumner att fylla i/);
     expect(done.textContent).toContain("Inga befintliga blad eller celler ändrades.");
-    expect(memory!.sheetNames()).toEqual(["Blad1", "Fördelning", "Regler", "Antaganden", "Källkonflikter"]);
+    expect(memory!.sheetNames()).toEqual(["Blad1", "Fördelning", "Regler", "Antaganden", "Källkonflikter", "Kalender"]);
     expect(memory!.getActive()).toEqual({ sheet: "Fördelning", address: "A1" });
     expect(memory!.tablesOn("Fördelning")).toHaveLength(1);
     expect(memory!.validationsOn("Fördelning").length).toBeGreaterThan(0);

@@ -24,6 +24,7 @@ const MODULES: ReadonlyArray<readonly [string, () => { command: Command }]> = [
   ["takeover", () => require("./takeover")],
   ["model-year", () => require("./model-year")],
   ["cofinancing", () => require("./cofinancing")],
+  ["kalender", () => require("./kalender")],
   ["template", () => require("./template")],
   ["validate", () => require("./validate")],
   ["check", () => require("./check")],

@@ -2,7 +2,7 @@ import { EBP_NEW_MODEL_BASE_YEARS, EBP_NEW_MODEL_STATE_SHARE } from "../../agree
 import { splitAmount } from "../../core/allocate";
 import { complementShare, parseKronor } from "../../core/exact";
 import { formatCitation, formatKr, formatRate } from "../../core/format";
-import { stateShareInModelYear } from "../../core/thresholds";
+import { ROUNDING_RULE, stateShareInModelYear } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
@@ -21,10 +21,11 @@ export const command = defineCommand({
     const src = row?.source ?? EBP_NEW_MODEL_BASE_YEARS.source;
     let state: bigint | null = null;
     if (values.amount !== undefined && r.share !== null) {
+      // State first: the same rule as takeover (ROUNDING_RULE).
       state = splitAmount(parseKronor(values.amount, "amount"), [r.share, complementShare(r.share)])[0];
     }
-    if (values.json) return toJson({ yearOfModel: y, phase: r.phase, stateShare: r.share, state, source: src });
+    if (values.json) return toJson({ yearOfModel: y, phase: r.phase, stateShare: r.share, state, ...(state !== null ? { rounding: "largest-remainder" } : {}), source: src });
     if (r.share === null) return `År ${y} i modellen: statlig grundfinansiering (år 1–${EBP_NEW_MODEL_BASE_YEARS.years}); källan anger ingen andel (${formatCitation(src, "short")}).`;
-    return `År ${y} i modellen: statens andel ${formatRate(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} (${formatCitation(src, "short")}).`;
+    return `År ${y} i modellen: statens andel ${formatRate(r.share)}${state !== null ? ` = ${formatKr(state)}` : ""} (${formatCitation(src, "short")}).${state !== null ? ` Avrundning: ${ROUNDING_RULE}.` : ""}`;
   },
 });

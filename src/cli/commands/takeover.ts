@@ -1,7 +1,7 @@
 import { EBP_TAKEOVER_SCHEDULE } from "../../agreements/ebp-2014";
 import { parseKronor } from "../../core/exact";
 import { formatCitation, formatKr, formatRate } from "../../core/format";
-import { takeOver } from "../../core/thresholds";
+import { ROUNDING_RULE, takeOver } from "../../core/thresholds";
 import { defineCommand, integerOption, JSON_FLAG } from "../command";
 import { toJson } from "../output";
 
@@ -18,8 +18,8 @@ export const command = defineCommand({
     const schedule = EBP_TAKEOVER_SCHEDULE.map((r) => ({ year: r.year, share: r.principalShare }));
     const t = takeOver(values.cost, year, schedule);
     const row = [...EBP_TAKEOVER_SCHEDULE].reverse().find((r) => r.year <= year)!;
-    const out = { year, cost: parseKronor(values.cost, "kostnad"), principalShare: t.share, principal: t.principal, state: t.state, source: row.source };
+    const out = { year, cost: parseKronor(values.cost, "kostnad"), principalShare: t.share, principal: t.principal, state: t.state, rounding: "largest-remainder", source: row.source };
     if (values.json) return toJson(out);
-    return `År ${year}: huvudmännen bär ${formatRate(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} (${formatCitation(row.source, "short")}).`;
+    return `År ${year}: huvudmännen bär ${formatRate(t.share)} av ${formatKr(out.cost)} = ${formatKr(t.principal)}; staten ${formatKr(t.state)} (${formatCitation(row.source, "short")}). Avrundning: ${ROUNDING_RULE}.`;
   },
 });

@@ -191,6 +191,7 @@ const EXAMPLES: Record<string, string[][]> = {
     ["validate", "lan", "--out", "rapport.xlsx"],
   ],
   check: [["check", "/saknas"]],
+  kalender: [["kalender", "--agreement", "prio-2014", "--from", "2014-10-01"], ["kalender", "--agreement", "aldre-2014", "--county", "01", "--ics", "aldre-01.ics"]],
 };
 
 /** Each example's output, at most `max` lines. */

@@ -2,7 +2,7 @@
  * `stim kalender`: text, JSON and an iCalendar file that a maintained
  * parser (ical.js) reads back with the dates the sources state.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- ical.js ships its CommonJS build for require()
@@ -156,9 +156,11 @@ describe("stim kalender (text and JSON)", () => {
     fails(["kalender", "--from", "2014-13-01"], /--from ska vara ett datum/);
     fails(["kalender", "--agreement", "nope"], /Okänd överenskommelse/);
     fails(["kalender", "--force"], /--force gäller bara tillsammans med --ics/);
-    fails(["kalender", "--ics", join(dir(), "saknas", "k.ics")], /Mappen .* finns inte/);
+    fails(["kalender", "--ics", join(dir(), "saknas", "k.ics")], /kan inte skriva i mappen .*saknas: den finns inte/);
     const d = dir();
-    fails(["kalender", "--ics", d], /är en mapp/);
+    fails(["kalender", "--ics", d], /ska sluta på \.ics/);
+    mkdirSync(join(d, "mapp.ics"));
+    fails(["kalender", "--ics", join(d, "mapp.ics")], /är en mapp/);
     expect(existsSync(join(d, "k.ics"))).toBe(false);
   });
 });

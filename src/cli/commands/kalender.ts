@@ -1,5 +1,3 @@
-import { closeSync, existsSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
 import { AGREEMENTS, getAgreement } from "../../agreements";
 import { StimError } from "../../core/errors";
 import { isIsoDate } from "../../core/format";
@@ -7,6 +5,7 @@ import { toICalendar } from "../../core/ical";
 import { calendarLines, obligationCalendar } from "../../core/obligations";
 import { getLan, normaliseCode } from "../../reference";
 import { defineCommand, JSON_FLAG } from "../command";
+import { writeFileAtomic } from "../files";
 import { toJson } from "../output";
 
 /** Today's date (ISO) in local time: what "passerat" is measured against. */
@@ -19,46 +18,6 @@ function utcStamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 
-/**
- * Writes `text` to `path` atomically: into a temporary file beside it, then
- * renamed into place. Without `force` an existing file is never replaced
- * (the temporary file is hard-linked to the name, which fails if it exists).
- * Kept here, small, so the lead can switch it to the shared safe-write
- * helper in src/cli/output.ts.
- */
-export function writeFileSafely(path: string, text: string, force: boolean): void {
-  const target = resolve(path);
-  const dir = dirname(target);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new StimError(`Mappen ${dir} finns inte; skapa den eller ange en annan sökväg till --ics.`, "ics");
-  if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw new StimError(`${path} är en mapp; ange ett filnamn till --ics.`, "ics");
-    if (!force) throw new StimError(`${path} finns redan; ange --force för att ersätta den eller välj ett annat filnamn.`, "ics");
-  }
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, "wx");
-    writeSync(fd, text, null, "utf8");
-    closeSync(fd);
-    fd = undefined;
-    if (force) renameSync(tmp, target);
-    else {
-      try {
-        linkSync(tmp, target);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new StimError(`${path} finns redan; ange --force för att ersätta den eller välj ett annat filnamn.`, "ics");
-        throw e;
-      } finally {
-        unlinkSync(tmp);
-      }
-    }
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    if (existsSync(tmp)) unlinkSync(tmp);
-    if (e instanceof StimError) throw e;
-    throw new StimError(`Kunde inte skriva ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`, "ics");
-  }
-}
 
 export const command = defineCommand({
   name: "kalender",
@@ -96,7 +55,7 @@ export const command = defineCommand({
     if (values.ics !== undefined) {
       if (!values.ics.trim()) throw new StimError("--ics behöver ett filnamn, t.ex. kalender.ics.", "ics");
       const ics = toICalendar(cal.dated, { stamp: utcStamp(now), name: `Stimulansmedel: åtaganden (${scope})` });
-      writeFileSafely(values.ics, ics, values.force);
+      writeFileAtomic(values.ics, Buffer.from(ics, "utf8"), { force: values.force, option: "--ics", extension: ".ics", format: "iCalendar-fil" });
       return `Skrev ${cal.dated.length} händelser till ${values.ics} (${scope}).${cal.undated.length ? ` ${cal.undated.length} åtaganden saknar datum i källorna och finns inte i filen; "stim kalender" visar dem.` : ""}`;
     }
     if (values.json) return toJson({ scope: { agreement: agreement ?? null, county: county ?? null, from: from ?? null }, ...cal });

@@ -27,11 +27,15 @@
  *   ADDIN_ORIGIN=https://stimulans.example.org npm run build
  *                      production build for that origin (required; an origin
  *                      on this machine or over http is refused)
- *   npm run build:dev  development build (source maps) for the dev server
+ *   npm run build:dev  development build (source maps, not minified) for
+ *                      https://localhost:3000, into dist-dev/
  *   npm start          dev server on https://localhost:3000 (scripts/start.js;
- *                      --port or ADDIN_PORT for another port)
+ *                      --port or ADDIN_PORT for another port); it serves from
+ *                      memory and writes only dist-dev/manifest.xml
+ * Development output (--mode development) goes to dist-dev/, production output
+ * to dist/: `npm start` and `npm run build:dev` never touch a production build.
  * `webpack --mode production` without --env release (what `npm test` and the
- * bench run) builds minified code for the dev server's origin.
+ * bench run) builds minified code for the dev server's origin, into dist/.
  */
 "use strict";
 
@@ -274,7 +278,7 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: { import: serve ? [liveReloadClient(port), taskpaneEntry] : taskpaneEntry, dependOn: "functions" },
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, dev ? "dist-dev" : "dist"),
       // Fixed names: the manifest points at functions.js and functions.json.
       filename: "[name].js",
       // Views are loaded when opened (React.lazy): one chunk per view.

@@ -20,7 +20,7 @@ import { join } from "node:path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const start = require("../scripts/start.js") as {
-  parseArgs: (argv: string[], env: Record<string, string>) => { port: number; sideload: boolean; outputPath: string | null };
+  parseArgs: (argv: string[], env: Record<string, string>) => { port: number; sideload: boolean; outputPath: string | null; verbose: boolean };
   instructions: (platform: string, o: { port: number; certs: { kind: string; dir: string; reason?: string }; sideload?: boolean }) => string;
   sideloadCommand: (platform: string, o: { port: number; manifest: string }) => { command: string; args: string[] } | null;
   stateFile: (port: number) => string;
@@ -150,7 +150,8 @@ function request(port: number, path: string, headers: Record<string, string> = {
 
 describe("what npm start prints and runs (every platform)", () => {
   test("options: --port, ADDIN_PORT, default 3000; refused ports and unknown options say why", () => {
-    expect(start.parseArgs([], {})).toEqual({ port: 3000, sideload: true, outputPath: null });
+    expect(start.parseArgs([], {})).toEqual({ port: 3000, sideload: true, outputPath: null, verbose: false });
+    expect(start.parseArgs(["--verbose"], {}).verbose).toBe(true);
     expect(start.parseArgs(["--port", "3456"], {}).port).toBe(3456);
     expect(start.parseArgs(["--port=3457"], {}).port).toBe(3457);
     expect(start.parseArgs([], { ADDIN_PORT: "4000" }).port).toBe(4000);
@@ -167,7 +168,7 @@ describe("what npm start prints and runs (every platform)", () => {
     expect(text).toContain("importera /h/.office-addin-dev-certs/ca.crt som betrodd certifikatutfärdare");
     expect(text).toContain('certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Stimulans utveckling" -i /h/.office-addin-dev-certs/ca.crt');
     expect(text).toContain("Firefox");
-    expect(text).toContain("Ladda upp mitt tillägg → välj dist/manifest.xml");
+    expect(text).toContain("Ladda upp mitt tillägg → välj dist-dev/manifest.xml");
     expect(text).toContain("manifestet för port 3456");
     expect(text).not.toContain("Excel för skrivbordet");
   });

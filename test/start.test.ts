@@ -200,6 +200,17 @@ describe("what npm start prints and runs (every platform)", () => {
   });
 });
 
+test("development builds (npm start, npm run build:dev) go to dist-dev/, never over a production build in dist/", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => { output: { path: string } };
+  expect(config({ serve: true, port: "3456" }, { mode: "development" }).output.path).toBe(join(ROOT, "dist-dev"));
+  expect(config({}, { mode: "development" }).output.path).toBe(join(ROOT, "dist-dev"));
+  expect(config({}, { mode: "production" }).output.path).toBe(join(ROOT, "dist"));
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  expect(pkg.scripts["build:dev"]).toBe("webpack --mode development");
+  expect(readFileSync(join(ROOT, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["dist/", "dist-dev/"]));
+});
+
 describe("the dev server, started and stopped for real", () => {
   jest.setTimeout(240_000);
 

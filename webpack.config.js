@@ -373,6 +373,19 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new SupportPagePlugin(),
     ],
+    // Builds keep their compiled modules on disk (build/webpack-cache, beside
+    // the CLI's build output): \`npm test\`'s build and the production build
+    // that test/manifest.test.ts makes share them, and a later build
+    // recompiles only what changed. Starting afresh whenever this file,
+    // tsconfig.json or the lock file changes. The dev server keeps its cache
+    // in memory.
+    cache: serve
+      ? undefined
+      : {
+          type: "filesystem",
+          cacheDirectory: path.resolve(__dirname, "build", "webpack-cache"),
+          buildDependencies: { config: [__filename, path.resolve(__dirname, "tsconfig.json"), path.resolve(__dirname, "package-lock.json")] },
+        },
     performance: {
       // The page's real budget is checked gzipped by scripts/bundle-size.js
       // (`npm run size`, test/bundle-size.test.ts); this only warns about a

@@ -88,7 +88,14 @@ async function ensureCertificates(platform = process.platform, log = console.log
     } else {
       fs.mkdirSync(dir, { recursive: true });
       const status = certificateStatus(dir);
-      await devCerts.generateCertificates(status.files.ca, status.files.cert, status.files.key, CERT_DAYS, ["localhost", "127.0.0.1"]);
+      // It announces itself in English on the console; this script says it in Swedish below.
+      const say = console.log;
+      console.log = () => {};
+      try {
+        await devCerts.generateCertificates(status.files.ca, status.files.cert, status.files.key, CERT_DAYS, ["localhost", "127.0.0.1"]);
+      } finally {
+        console.log = say;
+      }
     }
   } catch (e) {
     return { kind: "self-signed", dir, created: false, reason: e instanceof Error ? e.message : String(e) };
@@ -215,7 +222,9 @@ async function main(argv = process.argv.slice(2)) {
   if (!options.verbose) {
     // webpack's and webpack-dev-server's own (English) log: only what is wrong.
     config.infrastructureLogging = { level: "error" };
-    config.stats = "errors-warnings";
+    // Nothing on success (webpack would say "compiled successfully" after
+    // every build); errors and warnings as they come.
+    config.stats = { all: false, errors: true, warnings: true };
   }
   const compiler = webpack(config);
   const devServerOptions = {

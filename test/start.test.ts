@@ -224,6 +224,9 @@ describe("the dev server, started and stopped for real", () => {
     const note = JSON.parse(readFileSync(start.stateFile(port), "utf8")) as { pid: number; port: number };
     expect(note).toMatchObject({ pid, port });
     await s.waitFor(/Klar: https:\/\/localhost:\d+\/taskpane\.html/, 200_000);
+    // Only its own Swedish lines: webpack, the dev server and the certificate tool keep their English logs to themselves.
+    expect(s.output()).not.toMatch(/webpack|compiled|certificates have been generated|\[webpack-dev-/i);
+    expect(s.output()).toContain("Skapade ett utvecklingscertifikat för localhost");
 
     // TLS: a client that trusts only ca.crt accepts the server (https.request rejects otherwise).
     const page = await request(port, "/support.html");

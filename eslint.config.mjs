@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["dist/", "build/", "node_modules/", "coverage/", "build-ts/", ".bench/"]),
+  globalIgnores(["dist/", "dist-dev/", "build/", "node_modules/", "coverage/", "build-ts/", ".bench/"]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -4,13 +4,9 @@
  * @type {import('jest').Config}
  */
 module.exports = {
-  testEnvironment: "node",
+  ...require("./jest.base.config.js"),
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["**/*.e2e.ts"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
-  },
-  moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
   maxWorkers: 1,
 };

@@ -6,12 +6,8 @@
  * @type {import('jest').Config}
  */
 module.exports = {
-  testEnvironment: "node",
+  ...require("./jest.base.config.js"),
   roots: ["<rootDir>/test/interop"],
   testMatch: ["**/*.test.ts"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
-  },
-  moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 180000,
 };

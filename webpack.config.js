@@ -27,11 +27,15 @@
  *   ADDIN_ORIGIN=https://stimulans.example.org npm run build
  *                      production build for that origin (required; an origin
  *                      on this machine or over http is refused)
- *   npm run build:dev  development build (source maps) for the dev server
+ *   npm run build:dev  development build (source maps, not minified) for
+ *                      https://localhost:3000, into dist-dev/
  *   npm start          dev server on https://localhost:3000 (scripts/start.js;
- *                      --port or ADDIN_PORT for another port)
+ *                      --port or ADDIN_PORT for another port); it serves from
+ *                      memory and writes only dist-dev/manifest.xml
+ * Development output (--mode development) goes to dist-dev/, production output
+ * to dist/: `npm start` and `npm run build:dev` never touch a production build.
  * `webpack --mode production` without --env release (what `npm test` and the
- * bench run) builds minified code for the dev server's origin.
+ * bench run) builds minified code for the dev server's origin, into dist/.
  */
 "use strict";
 
@@ -274,7 +278,7 @@ module.exports = (env = {}, argv = {}) => {
       taskpane: { import: serve ? [liveReloadClient(port), taskpaneEntry] : taskpaneEntry, dependOn: "functions" },
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, dev ? "dist-dev" : "dist"),
       // Fixed names: the manifest points at functions.js and functions.json.
       filename: "[name].js",
       // Views are loaded when opened (React.lazy): one chunk per view.
@@ -369,6 +373,19 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new SupportPagePlugin(),
     ],
+    // Builds keep their compiled modules on disk (build/webpack-cache, beside
+    // the CLI's build output): \`npm test\`'s build and the production build
+    // that test/manifest.test.ts makes share them, and a later build
+    // recompiles only what changed. Starting afresh whenever this file,
+    // tsconfig.json or the lock file changes. The dev server keeps its cache
+    // in memory.
+    cache: serve
+      ? undefined
+      : {
+          type: "filesystem",
+          cacheDirectory: path.resolve(__dirname, "build", "webpack-cache"),
+          buildDependencies: { config: [__filename, path.resolve(__dirname, "tsconfig.json"), path.resolve(__dirname, "package-lock.json")] },
+        },
     performance: {
       // The page's real budget is checked gzipped by scripts/bundle-size.js
       // (`npm run size`, test/bundle-size.test.ts); this only warns about a

@@ -18,12 +18,17 @@
  *   by Microsoft's office-addin-debugging, fetched by npx at that moment (it
  *   is kept out of the install: it pulls in keytar, a native module that
  *   cannot be built on a fresh Linux machine).
- * - Writes dist/manifest.xml for its port (to upload in Excel on the web)
- *   and a note of its process id, which `npm stop` (scripts/stop.js) reads.
+ * - Builds in development mode and serves from memory. The only file it
+ *   writes is dist-dev/manifest.xml for its port (to upload in Excel on the
+ *   web); dist/ (production builds) is never touched. The development build
+ *   on disk is `npm run build:dev` (also into dist-dev/).
+ * - Prints its own Swedish lines only; webpack's and the dev server's logs
+ *   (English) show errors and warnings and nothing else, unless --verbose.
+ * - Writes a note of its process id, which `npm stop` (scripts/stop.js) reads.
  *
  * Options: --port N (or ADDIN_PORT), --no-sideload (serve only, also on
  * Windows and macOS), --output-path DIR (where the manifest is written
- * instead of dist/; the tests use it).
+ * instead of dist-dev/; the tests use it), --verbose (webpack's full log).
  */
 "use strict";
 
@@ -83,7 +88,14 @@ async function ensureCertificates(platform = process.platform, log = console.log
     } else {
       fs.mkdirSync(dir, { recursive: true });
       const status = certificateStatus(dir);
-      await devCerts.generateCertificates(status.files.ca, status.files.cert, status.files.key, CERT_DAYS, ["localhost", "127.0.0.1"]);
+      // It announces itself in English on the console; this script says it in Swedish below.
+      const say = console.log;
+      console.log = () => {};
+      try {
+        await devCerts.generateCertificates(status.files.ca, status.files.cert, status.files.key, CERT_DAYS, ["localhost", "127.0.0.1"]);
+      } finally {
+        console.log = say;
+      }
     }
   } catch (e) {
     return { kind: "self-signed", dir, created: false, reason: e instanceof Error ? e.message : String(e) };
@@ -124,7 +136,7 @@ async function portIsFree(port) {
 }
 
 /** The steps printed for a platform: how to trust the certificate and load the add-in. */
-function instructions(platform, { port, certs, manifest = path.join("dist", "manifest.xml"), sideload = true }) {
+function instructions(platform, { port, certs, manifest = path.join("dist-dev", "manifest.xml"), sideload = true }) {
   const origin = origins.devOrigin(port);
   const lines = [`Utvecklingsservern lyssnar på ${origin} (bara den här datorn).`, ""];
   if (certs.kind === "office" && (platform === "win32" || platform === "darwin")) {
@@ -175,10 +187,10 @@ function sideloadCommand(platform, { port, manifest }) {
 
 /** The options of `npm start -- …`. */
 function parseArgs(argv, env = process.env) {
-  const known = new Set(["--port", "--no-sideload", "--output-path"]);
+  const known = new Set(["--port", "--no-sideload", "--output-path", "--verbose"]);
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].split("=")[0];
-    if (!known.has(name)) throw new origins.ConfigError(`okänt val ${argv[i]}; npm start tar --port N, --no-sideload och --output-path KATALOG.`);
+    if (!known.has(name)) throw new origins.ConfigError(`okänt val ${argv[i]}; npm start tar --port N, --no-sideload, --output-path KATALOG och --verbose.`);
     if ((name === "--port" || name === "--output-path") && !argv[i].includes("=")) i++;
   }
   const at = argv.findIndex((a) => a === "--output-path" || a.startsWith("--output-path="));
@@ -188,7 +200,7 @@ function parseArgs(argv, env = process.env) {
     if (!outputPath) throw new origins.ConfigError("--output-path: ange en katalog.");
     outputPath = path.resolve(outputPath);
   }
-  return { port: origins.portFrom(argv, env), sideload: !argv.includes("--no-sideload"), outputPath };
+  return { port: origins.portFrom(argv, env), sideload: !argv.includes("--no-sideload"), outputPath, verbose: argv.includes("--verbose") };
 }
 
 async function main(argv = process.argv.slice(2)) {
@@ -207,6 +219,13 @@ async function main(argv = process.argv.slice(2)) {
   const WebpackDevServer = require("webpack-dev-server");
   const config = require("../webpack.config.js")({ serve: true, port: String(port) }, { mode: "development" });
   if (options.outputPath) config.output.path = options.outputPath;
+  if (!options.verbose) {
+    // webpack's and webpack-dev-server's own (English) log: only what is wrong.
+    config.infrastructureLogging = { level: "error" };
+    // Nothing on success (webpack would say "compiled successfully" after
+    // every build); errors and warnings as they come.
+    config.stats = { all: false, errors: true, warnings: true };
+  }
   const compiler = webpack(config);
   const devServerOptions = {
     ...config.devServer,

@@ -96,7 +96,7 @@ async function main(argv = process.argv.slice(2)) {
   if (stopped === 0 && failed === 0) console.log(only === null ? "Ingen utvecklingsserver från npm start är igång." : `Ingen utvecklingsserver från npm start på port ${only}.`);
 
   if (process.platform === "win32" || process.platform === "darwin") {
-    const manifest = path.join(ROOT, "dist", "manifest.xml");
+    const manifest = path.join(ROOT, "dist-dev", "manifest.xml");
     spawnSync("npx", ["--yes", "office-addin-debugging@7", "stop", fs.existsSync(manifest) ? manifest : path.join(ROOT, "manifest.xml")], {
       stdio: "inherit",
       shell: process.platform === "win32",

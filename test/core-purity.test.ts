@@ -26,8 +26,10 @@ function literals(text: string): string[] {
   return out.filter((s) => s.length > 0);
 }
 
+/** The kinds of source document, declared with the source registry below the core (src/reference/sources.ts). */
+const sourceKinds = literals(readFileSync(join(CORE, "..", "reference", "sources.ts"), "utf8").match(/export type SourceKind = [^;]*;/)![0]);
 /** Literal values of the model's own types. */
-const vocabulary = new Set(literals(source("model.ts")).concat(literals(source("trace.ts"))));
+const vocabulary = new Set(literals(source("model.ts")).concat(literals(source("trace.ts")), sourceKinds));
 
 const agreementIds = AGREEMENTS.map((a) => a.id);
 const assumptionIds = AGREEMENTS.flatMap((a) => a.assumptions.map((x) => x.id));
@@ -51,4 +53,5 @@ test("the scan sees the literals it is meant to see", () => {
   expect(literals('const a = "prio-2014"; const b = `x${y}/county-below-80`;')).toEqual(["prio-2014", "x", "/county-below-80"]);
   expect(files).toContain("evaluate.ts");
   expect(optionIds.has("complying-only")).toBe(true);
+  expect(sourceKinds).toEqual(["signed-agreement", "government-decision", "skl-circular", "skl-memo"]);
 });

@@ -20,7 +20,7 @@ import { join } from "node:path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const start = require("../scripts/start.js") as {
-  parseArgs: (argv: string[], env: Record<string, string>) => { port: number; sideload: boolean; outputPath: string | null };
+  parseArgs: (argv: string[], env: Record<string, string>) => { port: number; sideload: boolean; outputPath: string | null; verbose: boolean };
   instructions: (platform: string, o: { port: number; certs: { kind: string; dir: string; reason?: string }; sideload?: boolean }) => string;
   sideloadCommand: (platform: string, o: { port: number; manifest: string }) => { command: string; args: string[] } | null;
   stateFile: (port: number) => string;
@@ -150,7 +150,8 @@ function request(port: number, path: string, headers: Record<string, string> = {
 
 describe("what npm start prints and runs (every platform)", () => {
   test("options: --port, ADDIN_PORT, default 3000; refused ports and unknown options say why", () => {
-    expect(start.parseArgs([], {})).toEqual({ port: 3000, sideload: true, outputPath: null });
+    expect(start.parseArgs([], {})).toEqual({ port: 3000, sideload: true, outputPath: null, verbose: false });
+    expect(start.parseArgs(["--verbose"], {}).verbose).toBe(true);
     expect(start.parseArgs(["--port", "3456"], {}).port).toBe(3456);
     expect(start.parseArgs(["--port=3457"], {}).port).toBe(3457);
     expect(start.parseArgs([], { ADDIN_PORT: "4000" }).port).toBe(4000);
@@ -167,7 +168,7 @@ describe("what npm start prints and runs (every platform)", () => {
     expect(text).toContain("importera /h/.office-addin-dev-certs/ca.crt som betrodd certifikatutfärdare");
     expect(text).toContain('certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Stimulans utveckling" -i /h/.office-addin-dev-certs/ca.crt');
     expect(text).toContain("Firefox");
-    expect(text).toContain("Ladda upp mitt tillägg → välj dist/manifest.xml");
+    expect(text).toContain("Ladda upp mitt tillägg → välj dist-dev/manifest.xml");
     expect(text).toContain("manifestet för port 3456");
     expect(text).not.toContain("Excel för skrivbordet");
   });
@@ -199,6 +200,17 @@ describe("what npm start prints and runs (every platform)", () => {
   });
 });
 
+test("development builds (npm start, npm run build:dev) go to dist-dev/, never over a production build in dist/", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => { output: { path: string } };
+  expect(config({ serve: true, port: "3456" }, { mode: "development" }).output.path).toBe(join(ROOT, "dist-dev"));
+  expect(config({}, { mode: "development" }).output.path).toBe(join(ROOT, "dist-dev"));
+  expect(config({}, { mode: "production" }).output.path).toBe(join(ROOT, "dist"));
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  expect(pkg.scripts["build:dev"]).toBe("webpack --mode development");
+  expect(readFileSync(join(ROOT, ".gitignore"), "utf8").split("\n")).toEqual(expect.arrayContaining(["dist/", "dist-dev/"]));
+});
+
 describe("the dev server, started and stopped for real", () => {
   jest.setTimeout(240_000);
 
@@ -212,6 +224,9 @@ describe("the dev server, started and stopped for real", () => {
     const note = JSON.parse(readFileSync(start.stateFile(port), "utf8")) as { pid: number; port: number };
     expect(note).toMatchObject({ pid, port });
     await s.waitFor(/Klar: https:\/\/localhost:\d+\/taskpane\.html/, 200_000);
+    // Only its own Swedish lines: webpack, the dev server and the certificate tool keep their English logs to themselves.
+    expect(s.output()).not.toMatch(/webpack|compiled|certificates have been generated|\[webpack-dev-/i);
+    expect(s.output()).toContain("Skapade ett utvecklingscertifikat för localhost");
 
     // TLS: a client that trusts only ca.crt accepts the server (https.request rejects otherwise).
     const page = await request(port, "/support.html");

@@ -11,7 +11,50 @@
  * Where a document states no date or reference number of its own, the field
  * is null rather than guessed.
  */
-import type { SeedFile, SourceDocument } from "../core/model";
+/** The seed documents this project encodes (see docs/agreements.md). */
+export const SEED_FILES = [
+  "000_3dc3d7eee1c32ea7.txt",
+  "001_873279f8cce31c7b.txt",
+  "002_0dca93dae4af361b.txt",
+  "003_df29125e70796945.txt",
+  "004_a38fd00e97c5cefc.txt",
+] as const;
+export type SeedFile = (typeof SEED_FILES)[number];
+
+/** What kind of document a source is. */
+export type SourceKind = "signed-agreement" | "government-decision" | "skl-circular" | "skl-memo";
+
+/**
+ * One source document in the registry (below): what a
+ * reader needs to recognise it. `doc` stays the machine link that citations
+ * use; everything else is shown to users. Title, date and reference number
+ * are checked against the document's text (`stim check`).
+ */
+export interface SourceDocument {
+  /** The seed file, as `Citation.doc` names it. */
+  doc: SeedFile;
+  /** The title as the document states it (or, where it has none, its own words for its subject); verbatim. */
+  title: string;
+  /** A recognisable Swedish name for full citations: "Överenskommelse om psykisk ohälsa 2014". */
+  name: string;
+  /** A short name for tight places (explanations): "Psykisk ohälsa 2014". */
+  short: string;
+  /** Who issued or signed it. */
+  issuer: string;
+  kind: SourceKind;
+  /**
+   * The date the document states, or null when it states none. `role`:
+   * "dated" = the document's own date; "signed" = the date the agreement in
+   * it was signed (the later of the two parties' signatures). `text` is the
+   * verbatim passage that states it.
+   */
+  date: { iso: string; role: "dated" | "signed"; text: string } | null;
+  /** The reference number the document states for itself (cirkulärnummer, diarienummer), or null. */
+  reference: string | null;
+  /** Primary: the agreement or the decision itself. Secondary: SKL's account of it. */
+  role: "primary" | "secondary";
+}
+
 
 export const SOURCE_DOCUMENTS: readonly SourceDocument[] = [
   {

@@ -11,6 +11,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { PROGRAMS, requireProgram } from "../support/programs";
 
 export const ROOT = join(__dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
@@ -48,12 +49,13 @@ export async function serve(dir = DIST): Promise<Served> {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-export const CHROMIUM = process.env.STIM_CHROMIUM ?? "/usr/bin/chromium";
-
+/**
+ * Debian's Chromium, found on PATH or through CHROMIUM (test/support/programs.ts);
+ * without it, one line that says what to install.
+ */
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium saknas (${CHROMIUM}): apt-get install -y chromium`);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: requireProgram(PROGRAMS.chromium),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
 }

@@ -29,8 +29,11 @@ interface Session {
 
 /** preview.html (office.js from the package) at a view, in its own browser, once the pane and the grid are up. */
 async function openPreview(options: { hash?: string; width?: number; height?: number } = {}): Promise<Session> {
-  const served: Served = await serve();
   const browser: Browser = await launch();
+  const served: Served = await serve().catch(async (e) => {
+    await browser.close();
+    throw e;
+  });
   const w = await newPage(browser, options.width ?? PANE_WIDTH, options.height ?? 900);
   await w.page.goto(`${served.url}/preview.html${options.hash ? `#${options.hash}` : ""}`);
   await w.page.getByRole("tablist", { name: "Vyer" }).waitFor();

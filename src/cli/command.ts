@@ -200,6 +200,6 @@ export function overallHelp(commands: readonly Command[]): string {
     "Kommandon:",
     ...rows.map(([u, s]) => `  ${u.padEnd(width)}  ${s}`),
     "",
-    '"stim <kommando> --help" visar kommandots flaggor. Fel skrivs som en rad på stderr (slutkod 2 för fel i indata).',
+    '"stim <kommando> --help" visar kommandots flaggor. Slutkoder: 0 klart, 1 avvikelser i det som granskades, 2 indata som inte går att använda (en rad på stderr), 3 internt fel.',
   ].join("\n");
 }

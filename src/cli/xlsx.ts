@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync, statSync } from "node:fs";
 import { StimError } from "../core/errors";
+import { markSpills } from "./xlsx-spill";
 import { SheetGrid, SheetSpec, StyleId, WorkbookSpec, fromFileFormula, toFileFormula } from "../sheets";
 
 /** Files above this size are refused before reading. */
@@ -45,7 +46,7 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
   wb.title = `Stimulans ${spec.agreement}`;
   for (const s of spec.sheets) writeSheet(wb, s);
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return markSpills(Buffer.from(out as ArrayBuffer), spec); // dynamic-array anchors as Excel stores them (xlsx-spill.ts)
 }
 
 function writeSheet(wb: ExcelJS.Workbook, s: SheetSpec): void {

@@ -37,7 +37,13 @@ export type FindingKind =
   | "total-differs"
   | "formula-error"
   | "formula-replaced"
-  | "merged-cell";
+  | "merged-cell"
+  | "scope-from-rows"
+  | "formula-changed"
+  | "not-computed"
+  | "second-table"
+  | "no-answers"
+  | "headers-not-understood";
 
 export interface Finding {
   severity: Severity;

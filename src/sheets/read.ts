@@ -13,7 +13,7 @@ import { getKommun, getLan, GOTLAND_KOMMUN, GOTLAND_LAN, LAN } from "../referenc
 import { a1, colLetters, editDistance, errorOf, isEmpty, normaliseHeader, shown, SheetGrid } from "./cells";
 import { Column, IdentityColumn, InputColumn, LEVEL_TEXT, RowLevel, SheetColumns, sheetColumns, allColumns, FormulaColumn } from "./columns";
 import { Finding } from "./findings";
-import { AGREEMENT_LABEL, FICTIONAL_LABEL, SCOPE_LABEL, SCOPE_NATIONAL, TOTAL_LABELS } from "./texts";
+import { AGREEMENT_LABEL, CALC_PREFIX, FICTIONAL_LABEL, SCOPE_LABEL, SCOPE_NATIONAL, TOTAL_LABELS } from "./texts";
 
 export interface ReadRow {
   /** 0-based row index on the sheet. */
@@ -39,6 +39,8 @@ export interface ReadResult {
   fictional: boolean;
   /** How every non-empty cell of the header row was read (for a face that shows, and lets the user adjust, the mapping). */
   headers: HeaderReading[];
+  /** 0-based first column of the calculation block right of the table (calc.ts), when the sheet has one. */
+  calcCol?: number;
 }
 
 /** How one header cell was read. */
@@ -79,6 +81,11 @@ export interface ReadOptions {
    * not to read it. Columns not named here are read by their headers.
    */
   mapping?: ReadonlyMap<number, string | null>;
+  /**
+   * The county (länskod) the sheet is for, when the caller knows it
+   * (`stim validate --county`): overrides the title block's scope line.
+   */
+  county?: string;
 }
 
 /** An error that stops reading a sheet at all. */
@@ -177,7 +184,7 @@ function scopeFromGrid(values: unknown[][], headerRow: number): { scope?: string
 /** Reads an allocation sheet. Throws SheetReadError when no table can be found at all. */
 export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const sheet = grid.name;
-  const values = grid.values;
+  let values = grid.values;
   const agreement = options.agreement ?? agreementFromGrid(values, grid.formulas);
   if (!agreement) {
     throw new SheetReadError([
@@ -229,6 +236,14 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     throw new SheetReadError([
       { severity: "fel", kind: "no-table", sheet, message: `Ingen fördelningstabell hittades: ingen av de första ${scan} raderna har rubrikerna Kod, Namn och kriteriekolumnerna för ${agreement.id}.` },
     ]);
+  }
+
+  // The calculation block right of the table (calc.ts) is the add-in's, not the county's: nothing there is read.
+  const calcStart = (values[headerRow] ?? []).findIndex((v) => typeof v === "string" && v.startsWith(CALC_PREFIX));
+  if (calcStart > 0) {
+    let calcEnd = calcStart;
+    while (typeof values[headerRow][calcEnd] === "string" && (values[headerRow][calcEnd] as string).startsWith(CALC_PREFIX)) calcEnd++;
+    values = values.map((row) => (row && row.length > calcStart ? row.map((v, c) => (c >= calcStart && c < calcEnd ? undefined : v)) : row));
   }
 
   const findings: Finding[] = [];
@@ -305,7 +320,12 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     }
   }
 
-  const { scope, fictional } = options.table ? { scope: undefined, fictional: false } : scopeFromGrid(values, headerRow);
+  const declared = options.table ? { scope: undefined, fictional: false } : scopeFromGrid(values, headerRow);
+  const fictional = declared.fictional;
+  let scope = options.county ?? declared.scope;
+  if (options.county !== undefined && !getLan(options.county)) {
+    throw new SheetReadError([{ severity: "fel", kind: "no-table", sheet, message: `Länskoden ${options.county} finns inte (01–25).` }]);
+  }
   const rows: ReadRow[] = [];
   const totals = new Map<string, number>();
   const counties: Record<string, CountyFacts> = {};
@@ -358,6 +378,21 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     } else if (!empty) cf.county = e.ef;
   }
 
+  // No scope line and every recipient in one län: a county's own sheet, not the whole country with the rest missing.
+  if (!options.table && scope === undefined && !hasScopeLine(values, headerRow)) {
+    const lans = new Set(entities.map((e) => e.lan));
+    if (lans.size === 1) {
+      scope = [...lans][0];
+      findings.push({
+        severity: "notering",
+        kind: "scope-from-rows",
+        sheet,
+        cell: a1(headerRow, codeCol),
+        message: `Raden "${SCOPE_LABEL} …" saknas; alla mottagare hör till ${getLan(scope)?.name ?? scope} (${scope}), så bladet läses som länets ark.`,
+      });
+    }
+  }
+
   // Missing recipients, against the declared scope.
   if (!options.table) {
     const expected = expectedRecipients(cols, scope, Object.keys(counties));
@@ -381,7 +416,12 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     ...(fictional ? { fictional: true } : {}),
     counties,
   };
-  return { agreement, facts, findings, headerRow, columns, rows, scope, totals, fictional, headers };
+  return { agreement, facts, findings, headerRow, columns, rows, scope, totals, fictional, headers, ...(calcStart > 0 ? { calcCol: calcStart } : {}) };
+}
+
+function hasScopeLine(values: unknown[][], headerRow: number): boolean {
+  for (let r = 0; r < headerRow; r++) for (const v of values[r] ?? []) if (typeof v === "string" && v.startsWith(SCOPE_LABEL)) return true;
+  return false;
 }
 
 /** Sorts header-row cells ("AB7" after "Z7") by column. */

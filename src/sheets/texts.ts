@@ -47,3 +47,6 @@ export const FICTIONAL_LABEL = "FIKTIVT";
 /** What the amounts on a county sheet mean (engine.ts, `withBaseline`): written on the sheet and shown beside explanations of its rows. */
 export const COUNTY_SHEET_NOTE =
   "Länsark: beloppen förutsätter att alla mottagare i övriga län uppfyller grundkraven och når målen, dvs. det minsta en behörig mottagare här får. Potter med en nyckel som inte finns inbäddad (t.ex. antal invånare 65+) visas bara med status.";
+
+/** Headers of the calculation block (right of the allocation table) start with this; the reader reads nothing from there on. */
+export const CALC_PREFIX = "Beräknat:";

@@ -1,0 +1,178 @@
+/**
+ * The calculation block: one spilled STIM.ALLOCATION_SHEET call, to the right
+ * of the allocation table on the same sheet (a spill cannot live inside an
+ * Excel table), computes every verdict, amount, status and unallocated sum
+ * at once; the table's computed cells are native INDEX formulas into it. Excel passes the table to the add-in once per
+ * recalculation instead of once per cell (docs/workbook.md, "How the
+ * formulas work").
+ *
+ * This module knows the spill's shape and the text of every formula the
+ * allocation sheet holds (`expectedFormula`): the layout writes them, the
+ * validator compares a file's formulas with them, the custom function and
+ * the in-memory workbook compute the spill with `computeSheet`.
+ */
+import { Agreement } from "../core/model";
+import { LAN } from "../reference";
+import { a1, colLetters } from "./cells";
+import { FormulaColumn, potLevels, SheetColumns, sheetColumns } from "./columns";
+import { computeTable, countyAmountPots, SheetResults, TableComputation } from "./engine";
+import { CALC_PREFIX, CHECK_FAIL, CHECK_OK, SHEET_ALLOCATION, TOTALS } from "./texts";
+
+export { CALC_PREFIX };
+
+export const CALC_FUNCTION = "ALLOCATION_SHEET";
+export const CALC_UNALLOCATED_LABEL = "Ofördelat";
+
+/** One column of the spill. */
+export interface SpillColumn {
+  id: string;
+  header: string;
+  role: "kod" | "grundkrav" | "amount" | "status";
+  pot?: string;
+}
+
+/** The spill's columns for an agreement (the same for a national and a county sheet). */
+export function spillColumns(cols: SheetColumns): SpillColumn[] {
+  const out: SpillColumn[] = [{ id: "kod", header: `${CALC_PREFIX} kod`, role: "kod" }];
+  for (const f of cols.formulas) {
+    if (f.role === "grundkrav") out.push({ id: f.id, header: `${CALC_PREFIX} ${f.header.toLowerCase()}`, role: "grundkrav" });
+    else if (f.role === "amount" || f.role === "status") out.push({ id: f.id, header: `${CALC_PREFIX} ${f.header}`, role: f.role, pot: f.pot });
+  }
+  return out;
+}
+
+/** The index (0-based) of a formula column's values in the spill. */
+export function spillColumnOf(cols: SheetColumns, id: string): number {
+  return spillColumns(cols).findIndex((c) => c.id === id);
+}
+
+export type SpillValue = string | number;
+
+/**
+ * The spill for a table range (header row first): one row per range row under
+ * the header ("" for an empty row), then a row with each pot's unallocated
+ * sum. A county's table (not every län has rows) leaves the amounts of pots
+ * whose key is not embedded empty: they cannot be computed (engine.ts).
+ */
+export function spillValues(cols: SheetColumns, comp: TableComputation, rangeRows: number): SpillValue[][] {
+  const results = comp.results!;
+  const spill = spillColumns(cols);
+  const byRow = new Map(comp.read.rows.map((r) => [r.row, r]));
+  const lans = new Set(comp.read.rows.map((r) => r.lan));
+  const national = LAN.every((l) => lans.has(l.code));
+  const computable = new Set((national ? cols.pots : countyAmountPots(cols)).map((p) => p.id));
+  const out: SpillValue[][] = [];
+  for (let k = 1; k < rangeRows; k++) {
+    const row = byRow.get(k);
+    if (!row) {
+      out.push(spill.map(() => ""));
+      continue;
+    }
+    out.push(
+      spill.map((c): SpillValue => {
+        if (c.role === "kod") return row.code;
+        if (c.role === "grundkrav") return results.gate(row.level, row.code);
+        const pot = cols.pots.find((p) => p.id === c.pot)!;
+        if (row.level === "lan" || !potLevels(pot).includes(row.level)) return "";
+        if (c.role === "status") return results.status(row.level, row.code, pot.id);
+        return computable.has(pot.id) ? results.amount(row.level, row.code, pot.id) : "";
+      }),
+    );
+  }
+  out.push(spill.map((c, i): SpillValue => (i === 0 ? CALC_UNALLOCATED_LABEL : c.role === "amount" && computable.has(c.pot!) ? results.unallocated(c.pot!) : "")));
+  return out;
+}
+
+/**
+ * The spill of a table as a grid of values (header row first), read and
+ * evaluated by the same reader `stim validate` uses. Throws SheetReadError
+ * style failures as `{ error }`: the table cannot be computed, and no cell may
+ * show a number then.
+ */
+export function computeSheet(agreement: Agreement, table: unknown[][]): { values: SpillValue[][] } | { error: string } {
+  const comp = computeTable(agreement, table, SHEET_ALLOCATION);
+  if (!comp.results) {
+    const first = comp.read.findings.find((f) => f.severity === "fel");
+    return { error: `${first?.cell ? `${first.cell} (räknat i området): ` : ""}${first?.message ?? "tabellen kan inte läsas"}` };
+  }
+  return { values: spillValues(sheetColumns(agreement), comp, table.length) };
+}
+
+/** Where the allocation table and its calculation block are: what every formula's text depends on. */
+export interface FormulaGeometry {
+  /** 0-based header row of the allocation table. */
+  headerRow: number;
+  /** 0-based last data row of the table. */
+  lastDataRow: number;
+  /** 0-based last identity/input column (the range the spill reads ends here). */
+  lastTableColumn: number;
+  /** 0-based first column of the calculation block (the spill's anchor column). */
+  calcCol: number;
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The spill anchor's formula: STIM.ALLOCATION_SHEET("prio-2014",$A$7:$AQ$318). */
+export function anchorFormula(agreement: Agreement, g: FormulaGeometry): string {
+  return `STIM.${CALC_FUNCTION}(${quote(agreement.id)},$A$${g.headerRow + 1}:$${colLetters(g.lastTableColumn)}$${g.lastDataRow + 1})`;
+}
+
+/** The spill's column of a formula column (letters). */
+function spillLetters(cols: SheetColumns, id: string, g: FormulaGeometry): string {
+  return colLetters(g.calcCol + spillColumnOf(cols, id));
+}
+
+/** The formula of a computed cell in a data row (0-based sheet row r). */
+export function rowFormula(
+  cols: SheetColumns,
+  f: FormulaColumn,
+  r: number,
+  g: FormulaGeometry,
+  columns: ReadonlyMap<string, number>,
+  level: "kommun" | "landsting" | "lan",
+  shown: readonly FormulaColumn[] = cols.formulas,
+): string | undefined {
+  if (!f.levels.includes(level)) return undefined;
+  if (f.role === "total") {
+    const refs = shown.filter((a) => a.role === "amount" && a.levels.includes(level) && columns.has(a.id)).map((a) => a1(r, columns.get(a.id)!));
+    return refs.length ? `SUM(${refs.join(",")})` : undefined;
+  }
+  const c = spillLetters(cols, f.id, g);
+  return `INDEX($${c}$${g.headerRow + 2}:$${c}$${g.lastDataRow + 1},ROW()-ROW($A$${g.headerRow + 1}))`;
+}
+
+/** The formula of a cell of the totals block (its label, the amount column of `pot`); totalsStart is the block's first row (0-based). */
+export function totalsFormula(agreement: Agreement, cols: SheetColumns, label: string, pot: string, g: FormulaGeometry, columns: ReadonlyMap<string, number>, totalsStart: number): string {
+  const colL = colLetters(columns.get(`belopp.${pot}`)!);
+  switch (label) {
+    case TOTALS.allocated:
+    case TOTALS.county:
+      return `SUM(${colL}${g.headerRow + 2}:${colL}${g.lastDataRow + 1})`;
+    case TOTALS.unallocated:
+      // The spill's last row, right under the table's last row.
+      return `${spillLetters(cols, `belopp.${pot}`, g)}${g.lastDataRow + 2}`;
+    case TOTALS.pot:
+      return `STIM.POT(${quote(agreement.id)},${quote(pot)})`;
+    default: {
+      const rA = totalsStart + 1;
+      return `IF(${colL}${rA}+${colL}${rA + 1}=${colL}${rA + 2},${quote(CHECK_OK)},${quote(CHECK_FAIL)})`;
+    }
+  }
+}
+
+/**
+ * A formula's text with the differences that mean nothing removed: "=", case,
+ * spaces, "$", the file forms of the STIM prefix (_xldudf_STIM_, _xludf.STIM.,
+ * [n]!), the STIM. prefix itself, quotes around a sheet name, and ";" for ",".
+ */
+export function normaliseFormula(formula: string): string {
+  let t = formula.trim();
+  if (t.startsWith("=")) t = t.slice(1);
+  t = t.replace(/(?:\[\d+\]!)?_xldudf_STIM_/gi, "").replace(/_xludf\./gi, "").replace(/\bSTIM\./gi, "").replace(/\bof:/gi, "");
+  t = t.replace(/'((?:[^']|'')+)'!/g, (_m, s: string) => `${s.replace(/''/g, "'")}!`);
+  return t.replace(/\$/g, "").replace(/\s+/g, "").replace(/;/g, ",").toUpperCase();
+}
+
+export type { SheetResults };

@@ -345,7 +345,14 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     }
     if (totals.size > 0) continue; // below the totals block
     const id = readIdentity(row, r, columns, sheet, findings, cols.countyRows, suggested);
-    if (!id) continue;
+    if (!id) {
+      // The row is not read into the facts, but its other cells are checked now: every mistake in one pass.
+      const level = guessLevel(row, columns, cols.countyRows);
+      const own: Finding[] = [];
+      readInputs(row, r, level, "", columns, cols, sheet, own);
+      findings.push(...own.filter((f) => f.kind !== "population-changed"));
+      continue;
+    }
     const key = `${id.level}:${id.code}`;
     const prev = seen.get(key);
     if (prev !== undefined) {
@@ -417,6 +424,17 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     counties,
   };
   return { agreement, facts, findings, headerRow, columns, rows, scope, totals, fictional, headers, ...(calcStart > 0 ? { calcCol: calcStart } : {}) };
+}
+
+/** The level a row whose code cannot be read most likely has: its Nivå cell, else the code's length. */
+function guessLevel(row: unknown[], columns: Map<string, number>, countyRows: boolean): RowLevel {
+  const lc = columns.get("niva");
+  const t = lc === undefined ? "" : normaliseHeader(String(row[lc] ?? ""));
+  if (t === "kommun" || t === "landsting" || t === "lan") return t;
+  if (t === "region") return "landsting";
+  const raw = row[columns.get("kod")!];
+  const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : "";
+  return text.length >= 3 || !countyRows ? (text.length >= 3 ? "kommun" : "landsting") : "lan";
 }
 
 function hasScopeLine(values: unknown[][], headerRow: number): boolean {

@@ -127,7 +127,9 @@ export function refreshSpills(hf: HyperFormula): void {
     const sheet = hf.getSheetId(s.sheet)!;
     const table = hf.getRangeValues({ start: { sheet, row: s.range.startRow, col: s.range.startCol }, end: { sheet, row: s.range.endRow, col: s.range.endCol } }).map((row) => row.map(toPlain));
     const result = fn(s.agreement, table) as unknown;
-    const values = Array.isArray(result) ? (result as unknown[][]).map((row) => row.map((v) => (v && typeof v === "object" ? `#ERROR ${(v as { message?: string }).message ?? ""}` : v === "" ? null : v))) : [[`#ERROR ${(result as { message?: string }).message ?? ""}`]];
+    // Arrays from the bundle's VM context are rebuilt in this one (HyperFormula checks `instanceof Array`).
+    const cellOf = (v: unknown) => (v && typeof v === "object" ? `#ERROR ${(v as { message?: string }).message ?? ""}` : v === "" ? null : typeof v === "string" && v !== "" && !Number.isNaN(Number(v)) ? `'${v}` : v);
+    const values = Array.isArray(result) ? Array.from(result as unknown[][], (row) => Array.from(row, cellOf)) : [[cellOf(result)]];
     hf.setCellContents({ sheet, row: s.row, col: s.col }, values as never);
   }
 }

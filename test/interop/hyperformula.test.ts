@@ -135,3 +135,44 @@ describe("inputs changed in the recomputed national sheet equal the core's evalu
     180_000,
   );
 });
+
+describe("a key changes in the recomputed national aldre-2014 sheet", () => {
+  test(
+    "a kommun's key (inhabitants 65+) doubles: the sheet equals the core's evaluation of the changed facts, krona for krona",
+    async () => {
+      const ALDRE = getAgreement("aldre-2014");
+      const grids = await readXlsxBytes(await writeXlsx(templateSpec("aldre-2014", undefined, true)), "mall.xlsx");
+      const grid = grids.find((g) => g.name === SHEET_ALLOCATION)!;
+      const read = readAllocationSheet(grid);
+      const keyCol = "nyckel.pop65";
+      const key = "pop65";
+      // A kommun that receives money and has its key filled in.
+      const row = read.rows.find((r) => r.level === "kommun" && typeof grid.values[r.row][read.columns.get(keyCol)!] === "number" && (grid.values[r.row][read.columns.get("belopp.PALL1")!] as number) > 0)!;
+      const old = grid.values[row.row][read.columns.get(keyCol)!] as number;
+      const hf = buildEngine(grids);
+      const sheet = hf.getSheetId(SHEET_ALLOCATION)!;
+      const before = engineValues(hf, SHEET_ALLOCATION);
+      setAndRecompute(hf, { sheet, row: row.row, col: read.columns.get(keyCol)! }, old * 2);
+      const after = engineValues(hf, SHEET_ALLOCATION);
+      const facts: Facts = JSON.parse(JSON.stringify(read.facts));
+      facts.counties[row.lan].kommuner![row.code].keys![key] = old * 2;
+      const ev = evaluate(ALDRE, facts, { explain: false });
+      const differing: string[] = [];
+      let changed = 0;
+      for (const r of read.rows) {
+        if (r.level === "lan") continue;
+        const rec = ev.recipients.find((x) => x.level === r.level && x.code === r.code)!;
+        for (const p of rec.pots) {
+          const c = read.columns.get(`belopp.${p.pot}`);
+          if (c === undefined || after[r.row][c] === null) continue;
+          if (after[r.row][c] !== Number(p.amount)) differing.push(`${r.code} ${p.pot}: ${String(after[r.row][c])} ≠ ${p.amount}`);
+          if (after[r.row][c] !== before[r.row][c]) changed++;
+        }
+      }
+      expect(differing.slice(0, 5)).toEqual([]);
+      expect(changed).toBeGreaterThan(10); // a key moves money between every recipient of the pot
+      hf.destroy();
+    },
+    240_000,
+  );
+});

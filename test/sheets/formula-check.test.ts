@@ -7,7 +7,7 @@
  */
 import { getAgreement } from "../../src/agreements";
 import { demoFacts } from "../../src/agreements/demo";
-import { a1, buildWorkbook, normaliseFormula, readAllocationSheet, SheetGrid, validateWorkbook } from "../../src/sheets";
+import { a1, buildWorkbook, normaliseFormula, readAllocationSheet, SheetGrid, sheetColumns, validateWorkbook } from "../../src/sheets";
 
 const PRIO = getAgreement("prio-2014");
 
@@ -149,4 +149,14 @@ test("an unfilled template does not validate as clean", () => {
   const s = buildWorkbook(PRIO, { county: "03" }).sheets[0];
   const g: SheetGrid = { name: s.name, values: s.cells.map((r) => r.map((c) => (c ? (c.value ?? c.cached ?? "") : ""))), formulas: s.cells.map((r) => r.map((c) => c?.formula ?? null)) };
   expect(validateWorkbook([g]).findings.map((f) => f.kind)).toEqual(["no-answers"]);
+});
+
+test("every key column carries its Swedish label, never a machine id such as sa_registrations or pop75", () => {
+  for (const a of ["prio-2014", "aldre-2014", "ebp-2014", "missbruk-2014"]) {
+    for (const c of sheetColumns(getAgreement(a)).inputs.filter((i) => i.target.type === "key")) {
+      expect(c.header).not.toMatch(/[a-z]+_[a-z]+|pop\d+/);
+    }
+  }
+  const headers = sheetColumns(getAgreement("aldre-2014")).inputs.map((c) => c.header);
+  expect(headers).toEqual(expect.arrayContaining(["Nyckel: Antal registreringar i Senior alert", "Nyckel: Antal invånare 75 år och äldre"]));
 });

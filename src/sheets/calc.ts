@@ -1,8 +1,10 @@
 /**
- * The calculation block: one spilled STIM.ALLOCATION_SHEET call, to the right
- * of the allocation table on the same sheet (a spill cannot live inside an
- * Excel table), computes every verdict, amount, status and unallocated sum
- * at once; the table's computed cells are native INDEX formulas into it. Excel passes the table to the add-in once per
+ * The calculation block: one spilled STIM.ALLOCATION_SHEET call, below the
+ * totals block on the allocation sheet (a spill cannot live inside an Excel
+ * table, and no table row crosses it, so deleting, inserting or sorting
+ * table rows never cuts the array), computes every verdict, amount, status
+ * and unallocated sum at once; the table's computed cells are native INDEX
+ * formulas into it. Excel passes the table to the add-in once per
  * recalculation instead of once per cell (docs/workbook.md, "How the
  * formulas work").
  *
@@ -49,9 +51,10 @@ export function spillColumnOf(cols: SheetColumns, id: string): number {
 export type SpillValue = string | number;
 
 /**
- * The spill for a table range (header row first): one row per range row under
- * the header ("" for an empty row), then a row with each pot's unallocated
- * sum. A county's table (not every län has rows) leaves the amounts of pots
+ * The spill for a table range (header row first): first a row with each pot's
+ * unallocated sum (first, so that it stays where the totals block points
+ * whatever the number of rows), then one row per range row under the header
+ * ("" for an empty row). A county's table (not every län has rows) leaves the amounts of pots
  * whose key is not embedded empty: they cannot be computed (engine.ts).
  */
 export function spillValues(cols: SheetColumns, comp: TableComputation, rangeRows: number): SpillValue[][] {
@@ -61,7 +64,7 @@ export function spillValues(cols: SheetColumns, comp: TableComputation, rangeRow
   const lans = new Set(comp.read.rows.map((r) => r.lan));
   const national = LAN.every((l) => lans.has(l.code));
   const computable = new Set((national ? cols.pots : countyAmountPots(cols)).map((p) => p.id));
-  const out: SpillValue[][] = [];
+  const out: SpillValue[][] = [spill.map((c, i): SpillValue => (i === 0 ? CALC_UNALLOCATED_LABEL : c.role === "amount" && computable.has(c.pot!) ? results.unallocated(c.pot!) : ""))];
   for (let k = 1; k < rangeRows; k++) {
     const row = byRow.get(k);
     if (!row) {
@@ -79,7 +82,6 @@ export function spillValues(cols: SheetColumns, comp: TableComputation, rangeRow
       }),
     );
   }
-  out.push(spill.map((c, i): SpillValue => (i === 0 ? CALC_UNALLOCATED_LABEL : c.role === "amount" && computable.has(c.pot!) ? results.unallocated(c.pot!) : "")));
   return out;
 }
 
@@ -106,8 +108,11 @@ export interface FormulaGeometry {
   lastDataRow: number;
   /** 0-based last identity/input column (the range the spill reads ends here). */
   lastTableColumn: number;
-  /** 0-based first column of the calculation block (the spill's anchor column). */
+  /** 0-based row and column of the spill's anchor (the calculation block's first row: the unallocated sums). */
+  calcRow: number;
   calcCol: number;
+  /** Table rows the calculation block's ranges cover (the layout's recipients of the scope). */
+  layoutRows: number;
 }
 
 function quote(s: string): string {
@@ -140,7 +145,7 @@ export function rowFormula(
     return refs.length ? `SUM(${refs.join(",")})` : undefined;
   }
   const c = spillLetters(cols, f.id, g);
-  return `INDEX($${c}$${g.headerRow + 2}:$${c}$${g.lastDataRow + 1},ROW()-ROW($A$${g.headerRow + 1}))`;
+  return `INDEX($${c}$${g.calcRow + 2}:$${c}$${g.calcRow + 1 + g.layoutRows},ROW()-ROW($A$${g.headerRow + 1}))`;
 }
 
 /** The formula of a cell of the totals block (its label, the amount column of `pot`); totalsStart is the block's first row (0-based). */
@@ -151,8 +156,8 @@ export function totalsFormula(agreement: Agreement, cols: SheetColumns, label: s
     case TOTALS.county:
       return `SUM(${colL}${g.headerRow + 2}:${colL}${g.lastDataRow + 1})`;
     case TOTALS.unallocated:
-      // The spill's last row, right under the table's last row.
-      return `${spillLetters(cols, `belopp.${pot}`, g)}${g.lastDataRow + 2}`;
+      // The spill's first row.
+      return `${spillLetters(cols, `belopp.${pot}`, g)}${g.calcRow + 1}`;
     case TOTALS.pot:
       return `STIM.POT(${quote(agreement.id)},${quote(pot)})`;
     default: {

@@ -98,7 +98,8 @@ export interface AllocationGeometry {
   columns: Map<string, number>;
   /** The last identity or input column: the table functions read A…this. */
   lastTableColumn: number;
-  /** The first column of the calculation block (the spill anchor's column), right of the table after one empty column. */
+  /** The calculation block's spill anchor (0-based), below the totals block. */
+  calcRow: number;
   calcCol: number;
   rows: { level: RowLevel; code: string; lan: string }[];
 }
@@ -195,13 +196,17 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
   const firstDataRow = headerRow + 1;
   const lastDataRow = headerRow + recipients.length;
   const lastTableColumn = tableCols.length - 1;
-  const calcCol = allCols.length + 1;
-  const g: FormulaGeometry = { headerRow, lastDataRow, lastTableColumn, calcCol };
   const spillCols = spillColumns(cols);
+  // Below the table: the totals block (one empty row between), then after one more empty row the calculation block's headers and its spill.
+  const totalsStart = lastDataRow + 2;
+  const totalRows = county ? [T.TOTALS.county, T.TOTALS.pot] : [T.TOTALS.allocated, T.TOTALS.unallocated, T.TOTALS.pot, T.TOTALS.check];
+  const calcHeaderRow = totalsStart + totalRows.length + 1;
+  const calcCol = 0;
+  const g: FormulaGeometry = { headerRow, lastDataRow, lastTableColumn, calcRow: calcHeaderRow + 1, calcCol, layoutRows: recipients.length };
 
   // Input grid first (the engine computes from it), then formulas with cached values.
   const cells: (CellSpec | null)[][] = [...title];
-  cells.push([...allCols.map((c) => ({ value: c.header, style: "header" as StyleId })), null, ...spillCols.map((c) => ({ value: c.header, style: "header" as StyleId }))]);
+  cells.push(allCols.map((c) => ({ value: c.header, style: "header" as StyleId })));
   const tableGrid: unknown[][] = [tableCols.map((c) => c.header)];
   const gotlandKommunRow = recipients.findIndex((r) => r.level === "kommun" && r.code === GOTLAND_KOMMUN);
   recipients.forEach((rec, i) => {
@@ -263,22 +268,7 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
     }
   });
 
-  // The calculation block: one spilled call right of the table, one row per table row and the unallocated row.
-  const spill = spillValues(cols, comp, tableGrid.length);
-  spill.forEach((values, i) => {
-    const r = firstDataRow + i;
-    const row = (cells[r] ??= []);
-    while (row.length < calcCol) row.push(null);
-    values.forEach((v, k) => {
-      const numFmt = spillCols[k].role === "amount" ? NUMFMT_KR : undefined;
-      if (i === 0 && k === 0) row.push({ formula: anchorFormula(agreement, g), cached: v, spill: { rows: spill.length, cols: spillCols.length }, style: "formula" });
-      else row.push({ ...(v === "" ? {} : { value: v }), spilled: true, style: "formula", ...(numFmt ? { numFmt } : {}) });
-    });
-  });
-
   // Totals block below the table.
-  const totalsStart = lastDataRow + 2;
-  const totalRows = county ? [T.TOTALS.county, T.TOTALS.pot] : [T.TOTALS.allocated, T.TOTALS.unallocated, T.TOTALS.pot, T.TOTALS.check];
   totalRows.forEach((label, k) => {
     const r = totalsStart + k;
     const row: (CellSpec | null)[] = [{ value: label, style: "total" }];
@@ -306,7 +296,20 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
     }
   });
 
-  const width = calcCol + spillCols.length;
+  // The calculation block: its headers, then one spilled call (the unallocated sums first, then one row per table row).
+  cells[calcHeaderRow - 1] = [{ value: T.CALC_NOTE, style: "note" }];
+  cells[calcHeaderRow] = spillCols.map((c) => ({ value: c.header, style: "header" as StyleId }));
+  const spill = spillValues(cols, comp, tableGrid.length);
+  spill.forEach((values, i) => {
+    const r = g.calcRow + i;
+    cells[r] = values.map((v, k): CellSpec => {
+      const numFmt = spillCols[k].role === "amount" ? NUMFMT_KR : undefined;
+      if (i === 0 && k === 0) return { formula: anchorFormula(agreement, g), cached: v, spill: { rows: spill.length, cols: spillCols.length }, style: "formula" };
+      return { ...(v === "" ? {} : { value: v }), spilled: true, style: "formula", ...(numFmt ? { numFmt } : {}) };
+    });
+  });
+
+  const width = Math.max(allCols.length, spillCols.length);
   for (let r = 0; r < cells.length; r++) {
     const row = (cells[r] ??= []);
     while (row.length < width) row.push(null);
@@ -315,7 +318,7 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
   const sheet: SheetSpec = {
     name: T.SHEET_ALLOCATION,
     cells,
-    columnWidths: [...allCols.map((c) => (c.kind === "identity" ? (c.id === "namn" ? 28 : 12) : c.kind === "input" ? 16 : 16)), 4, ...spillCols.map(() => 14)],
+    columnWidths: allCols.map((c) => (c.kind === "identity" ? (c.id === "namn" ? 28 : 12) : c.kind === "input" ? 16 : 16)),
     table: { name: T.TABLE_NAME, range: `A${headerRow + 1}:${colLetters(allCols.length - 1)}${lastDataRow + 1}`, headers: allCols.map((c) => c.header) },
     validations: validations(cols, recipients, columns, firstDataRow),
     freeze: { rows: headerRow + 1, columns: 2 },
@@ -327,7 +330,7 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
   };
   return {
     sheet,
-    geometry: { headerRow, firstDataRow, lastDataRow, columns, lastTableColumn, calcCol, rows: recipients },
+    geometry: { headerRow, firstDataRow, lastDataRow, columns, lastTableColumn, calcRow: g.calcRow, calcCol, rows: recipients },
     results,
   };
 }

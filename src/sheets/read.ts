@@ -39,7 +39,8 @@ export interface ReadResult {
   fictional: boolean;
   /** How every non-empty cell of the header row was read (for a face that shows, and lets the user adjust, the mapping). */
   headers: HeaderReading[];
-  /** 0-based first column of the calculation block right of the table (calc.ts), when the sheet has one. */
+  /** 0-based anchor of the calculation block below the totals (calc.ts), when the sheet has one. */
+  calcRow?: number;
   calcCol?: number;
 }
 
@@ -238,13 +239,13 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     ]);
   }
 
-  // The calculation block right of the table (calc.ts) is the add-in's, not the county's: nothing there is read.
-  const calcStart = (values[headerRow] ?? []).findIndex((v) => typeof v === "string" && v.startsWith(CALC_PREFIX));
-  if (calcStart > 0) {
-    let calcEnd = calcStart;
-    while (typeof values[headerRow][calcEnd] === "string" && (values[headerRow][calcEnd] as string).startsWith(CALC_PREFIX)) calcEnd++;
-    values = values.map((row) => (row && row.length > calcStart ? row.map((v, c) => (c >= calcStart && c < calcEnd ? undefined : v)) : row));
+  // The calculation block below the totals (calc.ts) is the add-in's, not the county's: nothing from its header row on is read.
+  let calc: { row: number; col: number } | undefined;
+  for (let r = headerRow + 1; r < values.length && !calc; r++) {
+    const c = (values[r] ?? []).findIndex((v) => typeof v === "string" && v.startsWith(CALC_PREFIX));
+    if (c >= 0) calc = { row: r + 1, col: c };
   }
+  if (calc) values = values.slice(0, calc.row - 1);
 
   const findings: Finding[] = [];
   const columns = new Map<string, number>();
@@ -423,7 +424,7 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     ...(fictional ? { fictional: true } : {}),
     counties,
   };
-  return { agreement, facts, findings, headerRow, columns, rows, scope, totals, fictional, headers, ...(calcStart > 0 ? { calcCol: calcStart } : {}) };
+  return { agreement, facts, findings, headerRow, columns, rows, scope, totals, fictional, headers, ...(calc ? { calcRow: calc.row, calcCol: calc.col } : {}) };
 }
 
 /** The level a row whose code cannot be read most likely has: its Nivå cell, else the code's length. */

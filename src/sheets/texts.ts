@@ -48,5 +48,9 @@ export const FICTIONAL_LABEL = "FIKTIVT";
 export const COUNTY_SHEET_NOTE =
   "Länsark: beloppen förutsätter att alla mottagare i övriga län uppfyller grundkraven och når målen, dvs. det minsta en behörig mottagare här får. Potter med en nyckel som inte finns inbäddad (t.ex. antal invånare 65+) visas bara med status.";
 
-/** Headers of the calculation block (right of the allocation table) start with this; the reader reads nothing from there on. */
+/** Headers of the calculation block (below the totals block) start with this. */
 export const CALC_PREFIX = "Beräknat:";
+
+/** The line above the calculation block. */
+export const CALC_NOTE =
+  "Beräkning: tillägget Stimulans räknar hela tabellen med en formel här (STIM.ALLOCATION_SHEET); tabellens grå celler hämtar sina värden härifrån. Ändra inget i det här blocket.";

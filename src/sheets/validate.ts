@@ -16,6 +16,7 @@ import { countyAmountPots, evaluateSheet, SheetResults } from "./engine";
 import { blocking, Finding } from "./findings";
 import { fromFileFormula, stimCalls } from "./formulas";
 import { anchorFormula, FormulaGeometry, normaliseFormula, rowFormula, totalsFormula } from "./calc";
+import { sheetRecipients } from "./layout";
 import { describeRecipient, readAllocationSheet, ReadResult, SheetReadError } from "./read";
 import { CHECK_OK, SHEET_ALLOCATION, TOTALS } from "./texts";
 
@@ -100,12 +101,12 @@ export function validateWorkbook(sheets: readonly SheetGrid[], options: Validate
 
 /** What the layout would write for this sheet's geometry: the formula text of the cell, or undefined. */
 function geometryOf(read: ReadResult): FormulaGeometry | undefined {
-  if (read.calcCol === undefined) return undefined;
+  if (read.calcCol === undefined || read.calcRow === undefined) return undefined;
   const cols = sheetColumns(read.agreement);
   const tableCols = [...cols.identity, ...cols.inputs].map((c) => read.columns.get(c.id)).filter((c): c is number => c !== undefined);
   const lastRow = read.rows.length ? Math.max(...read.rows.map((r) => r.row)) : read.headerRow + 1;
   const firstTotal = read.totals.size ? Math.min(...read.totals.values()) : undefined;
-  return { headerRow: read.headerRow, lastDataRow: firstTotal !== undefined ? Math.max(lastRow, firstTotal - 2) : lastRow, lastTableColumn: Math.max(...tableCols), calcCol: read.calcCol };
+  return { headerRow: read.headerRow, lastDataRow: firstTotal !== undefined ? Math.max(lastRow, firstTotal - 2) : lastRow, lastTableColumn: Math.max(...tableCols), calcRow: read.calcRow, calcCol: read.calcCol, layoutRows: sheetRecipients(cols, read.scope).length };
 }
 
 export function validateRead(grid: SheetGrid, read: ReadResult): ValidationResult {
@@ -214,7 +215,7 @@ export function validateRead(grid: SheetGrid, read: ReadResult): ValidationResul
 
   // The calculation block's anchor: the one call that computes the sheet.
   if (formulas && geometry) {
-    const r = read.headerRow + 1;
+    const r = geometry.calcRow;
     const expectedAnchor = anchorFormula(agreement, geometry);
     const found = formulas[r]?.[geometry.calcCol];
     const at = a1(r, geometry.calcCol);

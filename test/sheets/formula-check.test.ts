@@ -41,8 +41,10 @@ describe("tampered formulas with the old value left in place are findings with e
       "an amount pointed at another pot's column",
       (g) => {
         const p = at(g, "kommun", "0380", "belopp.B3");
-        const other = readAllocationSheet(g).calcCol! + 2;
-        g.formulas![p.r][p.c] = g.formulas![p.r][p.c]!.replace(/\$([A-Z]+)\$/g, (_m, l: string) => (l.length > 1 ? `$${a1(0, other).replace(/\d+/, "")}$` : _m));
+        // The B3 amount reads the A1 amount column of the calculation block instead.
+        const a1Col = at(g, "landsting", "03", "belopp.A1");
+        const a1Letters = /INDEX\(\$([A-Z]+)\$/.exec(g.formulas![a1Col.r][a1Col.c]!)![1];
+        g.formulas![p.r][p.c] = g.formulas![p.r][p.c]!.replace(/\$[A-Z]+\$/g, `$${a1Letters}$`);
         return a1(p.r, p.c);
       },
     ],
@@ -50,7 +52,7 @@ describe("tampered formulas with the old value left in place are findings with e
       "a cut range in the calculation block's call",
       (g) => {
         const read = readAllocationSheet(g);
-        const r = read.headerRow + 1;
+        const r = read.calcRow!;
         g.formulas![r][read.calcCol!] = g.formulas![r][read.calcCol!]!.replace(/\$(\d+)\)$/, (_m, n: string) => `$${Number(n) - 5})`);
         return a1(r, read.calcCol!);
       },

@@ -177,7 +177,7 @@ describe("validation of a grid (no file)", () => {
     let n = 0;
     g.formulas!.forEach((row, r) =>
       row.forEach((f, c) => {
-        if (f && c < r0.calcCol! && r0.rows.some((x) => x.row === r)) {
+        if (f && r0.rows.some((x) => x.row === r)) {
           g.values[r][c] = "#NAME?";
           n++;
         }

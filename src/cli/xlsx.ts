@@ -150,8 +150,9 @@ export async function readXlsxBytes(bytes: Buffer, name: string): Promise<SheetG
   }
   const grids: SheetGrid[] = [];
   wb.eachSheet((ws) => {
-    if (ws.rowCount > MAX_ROWS) {
-      throw new StimError(`Bladet "${ws.name}" har ${ws.rowCount} rader; en fördelningstabell har högst några hundra (gräns ${MAX_ROWS}).`);
+    // Rows that hold content: LibreOffice writes an empty last row (1048576) after row edits.
+    if (ws.actualRowCount > MAX_ROWS) {
+      throw new StimError(`Bladet "${ws.name}" har ${ws.actualRowCount} rader med innehåll; en fördelningstabell har högst några hundra (gräns ${MAX_ROWS}).`);
     }
     const values: unknown[][] = [];
     const formulas: (string | null)[][] = [];

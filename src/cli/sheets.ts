@@ -11,7 +11,7 @@ import { StimError } from "../core/errors";
 import { getAgreement } from "../agreements";
 import { demoFacts } from "../agreements/demo";
 import { normaliseCode } from "../reference";
-import { buildWorkbook, countFindings, Finding, findingsSummary, findingText, plural, readAllocationSheet, reportSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec } from "../sheets";
+import { ComputedRow, computedSheet, buildWorkbook, countFindings, Finding, findingsSummary, findingText, plural, readAllocationSheet, reportSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec } from "../sheets";
 import { CommandOutput } from "./command";
 import { toJson } from "./output";
 import { readXlsxFile, writeXlsx } from "./xlsx";
@@ -50,14 +50,16 @@ interface FileReport {
   /** Set when the file could not be used at all. */
   unusable?: string;
   findings: Finding[];
+  /** The amounts the rules give, when the file's formulas were not computed. */
+  computed?: ComputedRow[];
 }
 
 
-async function validateFile(path: string, agreementId: string | undefined): Promise<FileReport> {
+async function validateFile(path: string, agreementId: string | undefined, county?: string): Promise<FileReport> {
   try {
     const grids = await readXlsxFile(path);
-    const result = validateWorkbook(grids, { agreement: agreementId ? getAgreement(agreementId) : undefined });
-    return { file: path, agreement: result.agreement.id, sheet: result.sheet, scope: result.read.scope, checked: result.checked, findings: result.findings };
+    const result = validateWorkbook(grids, { agreement: agreementId ? getAgreement(agreementId) : undefined, county });
+    return { file: path, agreement: result.agreement.id, sheet: result.sheet, scope: result.read.scope, checked: result.checked, findings: result.findings, ...(result.computed ? { computed: result.computed } : {}) };
   } catch (e) {
     if (e instanceof SheetReadError) return { file: path, checked: false, unusable: e.findings[0]?.message ?? e.message, findings: e.findings };
     if (e instanceof StimError) return { file: path, checked: false, unusable: e.message, findings: [] };
@@ -68,10 +70,11 @@ async function validateFile(path: string, agreementId: string | undefined): Prom
 /** `stim validate`: exit 0 clean, 1 with discrepancies, 2 when a file cannot be used. */
 export async function validateFiles(
   target: string | undefined,
-  a: { agreement?: string; json: boolean; out?: string },
+  a: { agreement?: string; county?: string; json: boolean; out?: string },
   progress: (line: string) => void = () => {},
 ): Promise<CommandOutput> {
   if (!target) throw new StimError("Ange en fil (.xlsx) eller en mapp med filer.");
+  if (a.county !== undefined && !/^\d{2}$/.test(a.county)) throw new StimError(`--county ${a.county}: ange en länskod med två siffror, t.ex. 01.`);
   let st;
   try {
     st = statSync(target);
@@ -89,7 +92,7 @@ export async function validateFiles(
   const reports: FileReport[] = [];
   for (let i = 0; i < files.length; i++) {
     if (files.length > 1) progress(`[${i + 1}/${files.length}] ${basename(files[i])}`);
-    reports.push(await validateFile(files[i], a.agreement));
+    reports.push(await validateFile(files[i], a.agreement, a.county));
   }
   const total = countFindings(reports.flatMap((r) => r.findings));
   const unusable = reports.filter((r) => r.unusable).length;
@@ -125,7 +128,8 @@ export async function validateFiles(
 
 function reportSpec(reports: FileReport[]): WorkbookSpec {
   const sheet = reportSheet(reports.map((r) => ({ file: basename(r.file), findings: r.findings, unusable: r.unusable })));
-  return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: [sheet] };
+  const computed = reports.filter((r) => r.computed).map((r) => ({ file: basename(r.file), sheet: r.sheet ?? "", rows: r.computed! }));
+  return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: computed.length ? [sheet, computedSheet(computed)] : [sheet] };
 }
 
 /** Facts already read from a workbook, with a line to print before the result. */

@@ -152,7 +152,7 @@ export async function readXlsxBytes(bytes: Buffer, name: string): Promise<SheetG
   wb.eachSheet((ws) => {
     // Rows that hold content: LibreOffice writes an empty last row (1048576) after row edits.
     if (ws.actualRowCount > MAX_ROWS) {
-      throw new StimError(`Bladet "${ws.name}" har ${ws.actualRowCount} rader med innehåll; en fördelningstabell har högst några hundra (gräns ${MAX_ROWS}).`);
+      throw new StimError(`Bladet "${ws.name}" har ${ws.actualRowCount} rader; en fördelningstabell har högst några hundra (gräns ${MAX_ROWS}).`);
     }
     const values: unknown[][] = [];
     const formulas: (string | null)[][] = [];

@@ -11,6 +11,8 @@ export const SHEET_ASSUMPTIONS = "Antaganden";
 export const SHEET_CONFLICTS = "Källkonflikter";
 /** The validation report. */
 export const SHEET_REPORT = "Rapport";
+/** The amounts the rules give, when a file's formulas were not computed. */
+export const SHEET_COMPUTED = "Belopp enligt reglerna";
 
 /** The Excel table's name on the allocation sheet. */
 export const TABLE_NAME = "Fordelning";

@@ -234,9 +234,7 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     }
   }
   if (headerRow < 0 || bestCount < 2) {
-    throw new SheetReadError([
-      { severity: "fel", kind: "no-table", sheet, message: `Ingen fördelningstabell hittades: ingen av de första ${scan} raderna har rubrikerna Kod, Namn och kriteriekolumnerna för ${agreement.id}.` },
-    ]);
+    throw new SheetReadError([{ severity: "fel", kind: "no-table", sheet, message: headersNotUnderstood(values, scan, cols) }]);
   }
 
   // The calculation block below the totals (calc.ts) is the add-in's, not the county's: nothing from its header row on is read.
@@ -436,6 +434,29 @@ function guessLevel(row: unknown[], columns: Map<string, number>, countyRows: bo
   const raw = row[columns.get("kod")!];
   const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : "";
   return text.length >= 3 || !countyRows ? (text.length >= 3 ? "kommun" : "landsting") : "lan";
+}
+
+/**
+ * The message for a sheet whose header row cannot be found: the headers in
+ * the row that looks most like one (the most text cells), which of them were
+ * not understood, and the headers expected.
+ */
+function headersNotUnderstood(values: unknown[][], scan: number, cols: SheetColumns): string {
+  let best = -1;
+  let bestTexts = 0;
+  for (let r = 0; r < scan; r++) {
+    const n = (values[r] ?? []).filter((v) => typeof v === "string" && v.trim() !== "").length;
+    if (n > bestTexts) {
+      best = r;
+      bestTexts = n;
+    }
+  }
+  const expected = [...cols.identity.map((c) => c.header), ...cols.inputs.slice(0, 3).map((c) => c.header)];
+  const tail = `Väntade rubriker: ${expected.map((h) => `"${h}"`).join(", ")} … (${cols.identity.length + cols.inputs.length} kolumner; hämta en ny mall med stim template ${cols.agreement.id}).`;
+  if (best < 0 || bestTexts < 2) return `Ingen fördelningstabell hittades: ingen av de första ${scan} raderna har rubrikerna Kod, Namn och kriteriekolumnerna för ${cols.agreement.id}. ${tail}`;
+  const texts = (values[best] ?? []).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  const unknown = texts.filter((t) => !matchHeader(cols, t));
+  return `Rubrikerna känns inte igen: rad ${best + 1} har ${texts.length} rubriker, varav ${unknown.length} inte förstås (${unknown.slice(0, 8).map((t) => `"${t}"`).join(", ")}${unknown.length > 8 ? " …" : ""}); en kolumn "Kod" med kommun- och länskoderna behövs. ${tail}`;
 }
 
 function hasScopeLine(values: unknown[][], headerRow: number): boolean {

@@ -234,7 +234,8 @@ export function readAllocationSheet(grid: SheetGrid, options: ReadOptions = {}):
     }
   }
   if (headerRow < 0 || bestCount < 2) {
-    throw new SheetReadError([{ severity: "fel", kind: "no-table", sheet, message: headersNotUnderstood(values, scan, cols) }]);
+    const plain = `Ingen fördelningstabell hittades: ingen av de första ${scan} raderna har rubrikerna Kod, Namn och kriteriekolumnerna för ${agreement.id}.`;
+    throw new SheetReadError([{ severity: "fel", kind: "no-table", sheet, message: options.table ? plain : headersNotUnderstood(values, scan, cols) }]);
   }
 
   // The calculation block below the totals (calc.ts) is the add-in's, not the county's: nothing from its header row on is read.
@@ -456,7 +457,7 @@ function headersNotUnderstood(values: unknown[][], scan: number, cols: SheetColu
   if (best < 0 || bestTexts < 2) return `Ingen fördelningstabell hittades: ingen av de första ${scan} raderna har rubrikerna Kod, Namn och kriteriekolumnerna för ${cols.agreement.id}. ${tail}`;
   const texts = (values[best] ?? []).filter((v): v is string => typeof v === "string" && v.trim() !== "");
   const unknown = texts.filter((t) => !matchHeader(cols, t));
-  return `Rubrikerna känns inte igen: rad ${best + 1} har ${texts.length} rubriker, varav ${unknown.length} inte förstås (${unknown.slice(0, 8).map((t) => `"${t}"`).join(", ")}${unknown.length > 8 ? " …" : ""}); en kolumn "Kod" med kommun- och länskoderna behövs. ${tail}`;
+  return `Ingen fördelningstabell hittades: rubrikerna känns inte igen: rad ${best + 1} har ${texts.length} rubriker, varav ${unknown.length} inte förstås (${unknown.slice(0, 8).map((t) => `"${t}"`).join(", ")}${unknown.length > 8 ? " …" : ""}); en kolumn "Kod" med kommun- och länskoderna behövs. ${tail}`;
 }
 
 function hasScopeLine(values: unknown[][], headerRow: number): boolean {

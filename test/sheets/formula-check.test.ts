@@ -166,6 +166,6 @@ test("every key column carries its Swedish label, never a machine id such as sa_
 test("a sheet with the county's own headers gets the headers not understood and the ones expected", () => {
   const g: SheetGrid = { name: "Blad1", values: [["Överenskommelse: prio-2014"], ["Kommunnummer", "Kommunens namn", "Uppfyller vi GK1?", "Svarsfrekvens"], ["0114", "Upplands Väsby", "Ja", 0.9]] };
   expect(() => validateWorkbook([g])).toThrow(
-    /^Rubrikerna känns inte igen: rad 2 har 4 rubriker, varav 4 inte förstås \("Kommunnummer", "Kommunens namn", "Uppfyller vi GK1\?", "Svarsfrekvens"\); en kolumn "Kod" med kommun- och länskoderna behövs\. Väntade rubriker: "Kod", "Namn", "Nivå", "Län", "Folkmängd 2013-12-31", "GK1 – /,
+    /^Ingen fördelningstabell hittades: rubrikerna känns inte igen: rad 2 har 4 rubriker, varav 4 inte förstås \("Kommunnummer", "Kommunens namn", "Uppfyller vi GK1\?", "Svarsfrekvens"\); en kolumn "Kod" med kommun- och länskoderna behövs\. Väntade rubriker: "Kod", "Namn", "Nivå", "Län", "Folkmängd 2013-12-31", "GK1 – /,
   );
 });

@@ -181,3 +181,82 @@ export function normaliseFormula(formula: string): string {
 }
 
 export type { SheetResults };
+
+/** A sheet whose formulas a host without a formula engine (the in-memory workbook of the browser preview) asks to recompute. */
+export interface RecalcHost {
+  get(row: number, col: number): unknown;
+  set(row: number, col: number, value: string | number): void;
+  /** Every formula cell: 0-based row, column, formula text ("=…"). */
+  formulas(): Iterable<[number, number, string]>;
+}
+
+const REF = /^\$?([A-Z]{1,3})\$?(\d+)$/;
+function cellRef(text: string): { row: number; col: number } | undefined {
+  const m = REF.exec(text.trim());
+  if (!m) return undefined;
+  return { row: Number(m[2]) - 1, col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+}
+function rangeRef(text: string): { start: { row: number; col: number }; end: { row: number; col: number } } | undefined {
+  const [a, b = a] = text.split(":");
+  const start = cellRef(a);
+  const end = cellRef(b);
+  return start && end ? { start, end } : undefined;
+}
+
+/**
+ * Recomputes the formulas the layout writes on an allocation sheet, for a
+ * host that has no formula engine: Gotland's linked answers, the calculation
+ * block's STIM.ALLOCATION_SHEET spill (through `computeSheet`, the same
+ * computation as the custom function), the INDEX cells, the row and column
+ * sums, the unallocated references and the check row. Other formulas keep
+ * their values.
+ */
+export function recalculateSheet(host: RecalcHost, agreements: (id: string) => Agreement | undefined): void {
+  const all = [...host.formulas()].map(([row, col, f]) => ({ row, col, f: f.startsWith("=") ? f.slice(1) : f })).sort((x, y) => x.row - y.row || x.col - y.col);
+  const num = (v: unknown) => (typeof v === "number" ? v : 0);
+  // Answers linked to another cell (Region Gotland's landsting row) first: they are inputs of the spill.
+  for (const x of all) {
+    const ref = cellRef(x.f);
+    if (ref) host.set(x.row, x.col, (host.get(ref.row, ref.col) as string | number) ?? "");
+  }
+  for (const x of all) {
+    const m = /^STIM\.ALLOCATION_SHEET\("([^"]+)",(.+)\)$/i.exec(x.f.replace(/\s+/g, ""));
+    const range = m ? rangeRef(m[2]) : undefined;
+    const agreement = m ? agreements(m[1]) : undefined;
+    if (!range || !agreement) continue;
+    const table: unknown[][] = [];
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      const row: unknown[] = [];
+      for (let c = range.start.col; c <= range.end.col; c++) row.push(host.get(r, c) ?? "");
+      table.push(row);
+    }
+    const width = spillColumns(sheetColumns(agreement)).length;
+    const out = table.length >= 2 ? computeSheet(agreement, table) : { error: "tabellen saknar rader" };
+    const values = "values" in out ? out.values : Array.from({ length: table.length }, () => new Array<SpillValue>(width).fill("#VALUE!"));
+    values.forEach((row, i) => row.forEach((v, k) => host.set(x.row + i, x.col + k, v)));
+  }
+  for (const x of all) {
+    let m: RegExpExecArray | null;
+    if ((m = /^INDEX\(([^,]+),ROW\(\)-ROW\(([^)]+)\)\)$/i.exec(x.f.replace(/\s+/g, "")))) {
+      const range = rangeRef(m[1]);
+      const header = cellRef(m[2]);
+      if (!range || !header) continue;
+      const r = range.start.row + (x.row + 1 - (header.row + 1)) - 1;
+      host.set(x.row, x.col, r <= range.end.row ? ((host.get(r, range.start.col) as string | number) ?? "") : "#REF!");
+    } else if ((m = /^SUM\((.+)\)$/i.exec(x.f.replace(/\s+/g, "")))) {
+      let sum = 0;
+      for (const part of m[1].split(",")) {
+        const range = rangeRef(part);
+        if (!range) continue;
+        for (let r = range.start.row; r <= range.end.row; r++) for (let c = range.start.col; c <= range.end.col; c++) sum += num(host.get(r, c));
+      }
+      host.set(x.row, x.col, sum);
+    } else if ((m = /^IF\(([A-Z]+\d+)\+([A-Z]+\d+)=([A-Z]+\d+),"([^"]*)","([^"]*)"\)$/i.exec(x.f.replace(/\s+/g, "")))) {
+      const [a, b, c] = [m[1], m[2], m[3]].map((t) => cellRef(t)!);
+      host.set(x.row, x.col, num(host.get(a.row, a.col)) + num(host.get(b.row, b.col)) === num(host.get(c.row, c.col)) ? m[4] : m[5]);
+    } else {
+      const ref = cellRef(x.f);
+      if (ref) host.set(x.row, x.col, (host.get(ref.row, ref.col) as string | number) ?? "");
+    }
+  }
+}

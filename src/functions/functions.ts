@@ -232,11 +232,11 @@ export function unallocatedAmount(agreement: unknown, table: unknown[][], pot_id
 }
 
 /**
- * Every verdict, amount and status of an allocation table at once, one row per table row, then each pot's unallocated sum: the calculation block of the sheet Stimulans builds, which the table's cells read with INDEX. The table is passed once per recalculation.
+ * Every verdict, amount and status of an allocation table at once: first a row with each pot's unallocated sum, then one row per table row. The calculation block of the sheet Stimulans builds, which the table's cells read with INDEX; the table is passed once per recalculation.
  * @customfunction ALLOCATION_SHEET
  * @param agreement The agreement id, for example "prio-2014".
  * @param table The allocation table: the header row first, then one row per recipient (code, name, level, county, population and the answers).
- * @returns Rows of [code, basic requirements, then per pot amount and status]; a last row with each pot's unallocated kronor.
+ * @returns A first row with each pot's unallocated kronor, then rows of [code, basic requirements, per pot amount and status].
  */
 export function allocationSheet(agreement: unknown, table: unknown[][]): unknown[][] {
   return spill(() => tableFns.allocationSheet(agreement, table));

@@ -118,6 +118,6 @@ export const HELP_EXAMPLES: readonly HelpExample[] = [
     id: "ALLOCATION_SHEET",
     sheet: GOTLAND_SHEET,
     args: ["prio-2014", GOTLAND],
-    note: "Spiller en rad per tabellrad (kod, grundkrav, belopp och status per pott) och sist en rad med varje potts ofördelade belopp. Fördelningsarket har ett sådant anrop till höger om tabellen; tabellens celler läser det med INDEX.",
+    note: "Spiller först en rad med varje potts ofördelade belopp, sedan en rad per tabellrad (kod, grundkrav, belopp och status per pott). Fördelningsarket har ett sådant anrop under summaraderna; tabellens celler läser det med INDEX.",
   },
 ];

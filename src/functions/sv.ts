@@ -222,7 +222,7 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
   ALLOCATION_SHEET: {
     name: "FÖRDELNINGSBLAD",
     description:
-      "Alla grundkrav, belopp och statusar i fördelningstabellen på en gång, en rad per tabellrad och sist en rad med varje potts ofördelade belopp: beräkningsblocket som tabellens celler läser med INDEX. Tabellen skickas en gång per omräkning.",
+      "Alla grundkrav, belopp och statusar i fördelningstabellen på en gång: först en rad med varje potts ofördelade belopp, sedan en rad per tabellrad. Beräkningsblocket som tabellens celler läser med INDEX; tabellen skickas en gång per omräkning.",
     parameters: {
       agreement: AGREEMENT,
       table: TABLE,

@@ -99,8 +99,8 @@ export function unallocated(agreementArgValue: unknown, tableArgValue: unknown, 
 
 /**
  * Every computed value of an allocation table at once (the spill of the
- * calculation block, src/sheets/calc.ts): one row per table row under the
- * header, then each pot's unallocated sum. When the table cannot be read,
+ * calculation block, src/sheets/calc.ts): first each pot's unallocated sum,
+ * then one row per table row under the header. When the table cannot be read,
  * every cell of the spill is the error: an INDEX into it never shows a
  * number that was not computed.
  */

@@ -42,8 +42,7 @@ export type FindingKind =
   | "formula-changed"
   | "not-computed"
   | "second-table"
-  | "no-answers"
-  | "headers-not-understood";
+  | "no-answers";
 
 export interface Finding {
   severity: Severity;

@@ -60,7 +60,7 @@ export async function templateCosts(): Promise<{ name: string; cost: RecalcCost;
   return out;
 }
 
-if (require.main === module) {
+if (/recalc-cost\.ts$/.test(process.argv[1] ?? "")) {
   void (async () => {
     const files = process.argv.slice(2);
     if (files.length) {

@@ -58,10 +58,12 @@ describe("stim validate", () => {
     const ws = wb.getWorksheet("Fördelning")!;
     // A3 belopp for Upplands Väsby (first data row): change the cached amount.
     let target: ExcelJS.Cell | undefined;
+    let a3 = -1;
     ws.eachRow((row) =>
-      row.eachCell((cell) => {
+      row.eachCell((cell, c) => {
+        if (cell.value === "A3 belopp (kr)") a3 = c;
         const v = cell.value as ExcelJS.CellFormulaValue;
-        if (!target && v && typeof v === "object" && "formula" in v && v.formula.includes('"A3"') && v.formula.includes("_xldudf_STIM_ALLOCATION(") && (cell.result as number) > 0) target = cell;
+        if (!target && c === a3 && v && typeof v === "object" && "formula" in v && v.formula.startsWith("INDEX(") && (cell.result as number) > 0) target = cell;
       }),
     );
     target!.value = { formula: (target!.value as ExcelJS.CellFormulaValue).formula, result: (target!.result as number) - 5 };
@@ -187,11 +189,14 @@ describe("stim evaluate --input fil.xlsx", () => {
     await wb.xlsx.readFile(county);
     const ws = wb.getWorksheet("Fördelning")!;
     let checked = 0;
+    const potOf = new Map<number, string>();
     ws.eachRow((row) => {
       const code = row.getCell(1).value;
-      row.eachCell((cell) => {
+      row.eachCell((cell, c) => {
+        const h = typeof cell.value === "string" ? / ?([A-Z0-9-]+) belopp \(kr\)$/.exec(cell.value) : null;
+        if (h && !cell.value!.toString().startsWith("Beräknat:")) potOf.set(c, h[1]);
         const v = cell.value as ExcelJS.CellFormulaValue;
-        const m = v && typeof v === "object" && "formula" in v ? /_xldudf_STIM_ALLOCATION\(.*,"([A-Z0-9-]+)"\)$/.exec(v.formula) : null;
+        const m = v && typeof v === "object" && "formula" in v && v.formula.startsWith("INDEX(") && potOf.has(c) ? [v.formula, potOf.get(c)!] : null;
         if (!m || typeof code !== "string") return;
         const level = code.length === 4 ? "kommun" : "landsting";
         const rec = ev.recipients.find((x: { level: string; code: string }) => x.level === level && x.code === code);

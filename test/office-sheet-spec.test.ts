@@ -30,7 +30,7 @@ describe("MemoryWorkbook.writeSheetSpec", () => {
     const amount = s.table!.headers.indexOf("A3 belopp (kr)");
     const firstData = Number(s.table!.range.split(":")[0].replace(/^[A-Z]+/, ""));
     const letters = String.fromCharCode(64 + Math.floor(amount / 26)) + String.fromCharCode(65 + (amount % 26));
-    expect(wb.formulaAt("Fördelning", `${letters}${firstData + 1}`)).toMatch(/^=STIM\.ALLOCATION\("prio-2014",\$A\$\d+:\$AQ\$\d+,ROW\(\)-ROW\(\$A\$\d+\),"A3"\)$/);
+    expect(wb.formulaAt("Fördelning", `${letters}${firstData + 1}`)).toMatch(/^=INDEX\(\$[A-Z]+\$\d+:\$[A-Z]+\$\d+,ROW\(\)-ROW\(\$A\$\d+\)\)$/);
     expect(wb.tablesOn("Fördelning")).toEqual([{ name: "Fordelning", range: s.table!.range }]);
     expect(wb.validationsOn("Fördelning").length).toBeGreaterThan(30);
     expect((await wb.listSheetNames())).toEqual(["Blad1", "Fördelning"]);
@@ -111,7 +111,12 @@ describe("OfficeWorkbook.writeSheetSpec (recording fake of office.js)", () => {
     expect(formulas[header + 1][0]).toBe("0114");
     expect(formats[header + 1][0]).toBe("@");
     const amount = s.table!.headers.indexOf("A3 belopp (kr)");
-    expect(formulas[header + 1][amount]).toMatch(/^=STIM\.ALLOCATION\(/);
+    expect(formulas[header + 1][amount]).toMatch(/^=INDEX\(/);
+    // The calculation block: one formula written for Excel to spill, the cells it covers left empty.
+    const anchors = formulas.flatMap((row, r) => row.map((x, c) => [x, r, c] as const)).filter(([x]) => String(x).startsWith("=STIM.ALLOCATION_SHEET("));
+    expect(anchors).toHaveLength(1);
+    const [, ar, ac] = anchors[0];
+    expect(formulas[ar + 1][ac + 1]).toBe("");
     expect(formats[header + 1][amount]).toBe("#,##0");
     expect(f.log).toContain(`table ${s.table!.range} headers=true`);
     expect(f.tables[f.tables.length - 1].name).toBe("Fordelning_2"); // one already existed

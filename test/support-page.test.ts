@@ -116,7 +116,7 @@ test("every function has a worked example, and every example is on the page as t
       expect(s).toContain(`Resultat ${page.ERROR_SV[shown.code]} ${shown.message}`);
     } else if (Array.isArray(shown.value)) {
       const cells = (shown.value as unknown[][]).flat().map((c) => page.cellText(c));
-      expect(s).toContain(`Resultat ${cells.join(" ")}`);
+      expect(s).toContain(`Resultat ${cells.join(" ")}`.replace(/\s+/g, " ").trim());
     } else {
       expect(s).toContain(`Resultat ${page.cellText(shown.value)}`);
     }

@@ -11,7 +11,7 @@ import { StimError } from "../core/errors";
 import { getAgreement } from "../agreements";
 import { demoFacts } from "../agreements/demo";
 import { normaliseCode } from "../reference";
-import { buildWorkbook, countFindings, Finding, findingsSummary, findingText, plural, readAllocationSheet, reportSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec } from "../sheets";
+import { ComputedRow, computedSheet, buildWorkbook, countFindings, Finding, findingsSummary, findingText, plural, readAllocationSheet, reportSheet, SheetReadError, validateWorkbook, withBaseline, SHEET_ALLOCATION, WorkbookSpec } from "../sheets";
 import { CommandOutput } from "./command";
 import { checkOutputPath, fsReason, listWorkbooks, skippedLine, writeFileAtomic, WriteOptions } from "./files";
 import { escapeControls, toJson } from "./output";
@@ -54,18 +54,20 @@ interface FileReport {
   /** Set when the file could not be used at all. */
   unusable?: string;
   findings: Finding[];
+  /** The amounts the rules give, when the file's formulas were not computed. */
+  computed?: ComputedRow[];
 }
 
 /** A file's report, or "report" when the file is a report written by `stim validate --out` (skipped in a folder). */
-async function validateFile(path: string, agreementId: string | undefined, inFolder: boolean): Promise<FileReport | "report"> {
+async function validateFile(path: string, agreementId: string | undefined, inFolder: boolean, county?: string): Promise<FileReport | "report"> {
   try {
     const grids = await readXlsxFile(path);
     if (isOwnReport(grids)) {
       if (inFolder) return "report";
       return { file: path, checked: false, unusable: "Filen är en granskningsrapport från stim validate, inte ett fördelningsark; ange det ifyllda arket.", findings: [] };
     }
-    const result = validateWorkbook(grids, { agreement: agreementId ? getAgreement(agreementId) : undefined });
-    return { file: path, agreement: result.agreement.id, sheet: result.sheet, scope: result.read.scope, checked: result.checked, findings: result.findings };
+    const result = validateWorkbook(grids, { agreement: agreementId ? getAgreement(agreementId) : undefined, county });
+    return { file: path, agreement: result.agreement.id, sheet: result.sheet, scope: result.read.scope, checked: result.checked, findings: result.findings, ...(result.computed ? { computed: result.computed } : {}) };
   } catch (e) {
     if (e instanceof SheetReadError) return { file: path, checked: false, unusable: e.findings[0]?.message ?? e.message, findings: e.findings };
     if (e instanceof StimError) return { file: path, checked: false, unusable: e.message, findings: [] };
@@ -78,10 +80,11 @@ async function validateFile(path: string, agreementId: string | undefined, inFol
 /** `stim validate`: exit 0 clean, 1 with discrepancies, 2 when a file cannot be used. */
 export async function validateFiles(
   target: string | undefined,
-  a: { agreement?: string; json: boolean; out?: string; force?: boolean },
+  a: { agreement?: string; county?: string; json: boolean; out?: string; force?: boolean },
   progress: (line: string) => void = () => {},
 ): Promise<CommandOutput> {
   if (!target) throw new StimError("Ange en fil (.xlsx) eller en mapp med filer.");
+  if (a.county !== undefined && !/^\d{2}$/.test(a.county)) throw new StimError(`--county ${a.county}: ange en länskod med två siffror, t.ex. 01.`);
   let st;
   try {
     st = statSync(target);
@@ -103,7 +106,7 @@ export async function validateFiles(
   const reports: FileReport[] = [];
   for (let i = 0; i < files.length; i++) {
     if (files.length > 1) progress(`[${i + 1}/${files.length}] ${escapeControls(basename(files[i]))}`);
-    const r = await validateFile(files[i], a.agreement, folder);
+    const r = await validateFile(files[i], a.agreement, folder, a.county);
     if (r === "report") skipped.push({ name: basename(files[i]), reason: "rapport" });
     else reports.push(r);
   }
@@ -161,7 +164,8 @@ function reportSpec(reports: FileReport[]): WorkbookSpec {
       unusable: r.unusable === undefined ? undefined : clean(r.unusable),
     })),
   );
-  return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: [sheet] };
+  const computed = reports.filter((r) => r.computed).map((r) => ({ file: clean(basename(r.file)), sheet: clean(r.sheet ?? ""), rows: r.computed! }));
+  return { agreement: reports[0]?.agreement ?? "", fictional: false, sheets: computed.length ? [sheet, computedSheet(computed)] : [sheet] };
 }
 
 /** Facts already read from a workbook, with a line to print before the result. */

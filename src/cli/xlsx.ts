@@ -5,10 +5,11 @@
  */
 import ExcelJS from "exceljs";
 import { StimError } from "../core/errors";
-import { REPORT_TITLE, SHEET_REPORT, SheetGrid, SheetSpec, StyleId, WorkbookSpec, fromFileFormula, toFileFormula } from "../sheets";
+import { REPORT_TITLE, SHEET_COMPUTED, SHEET_REPORT, SheetGrid, SheetSpec, StyleId, WorkbookSpec, fromFileFormula, toFileFormula } from "../sheets";
 import { MAX_INPUT_BYTES, readRegularFile } from "./files";
 import { preparePackage, xmlParts } from "./package";
 import { malformedNumbers, malformedNumbersMessage } from "../sheets/xmlcells";
+import { markSpills } from "./xlsx-spill";
 
 /** Files above this size are refused before reading: the one input limit (src/cli/files.ts). */
 export const MAX_FILE_BYTES = MAX_INPUT_BYTES;
@@ -47,7 +48,7 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
   wb.title = `Stimulans ${spec.agreement}`;
   for (const s of spec.sheets) writeSheet(wb, s);
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return markSpills(Buffer.from(out as ArrayBuffer), spec); // dynamic-array anchors as Excel stores them (xlsx-spill.ts)
 }
 
 function writeSheet(wb: ExcelJS.Workbook, s: SheetSpec): void {
@@ -210,5 +211,9 @@ function plain(v: unknown): unknown {
 
 /** Whether the grids are a report written by `stim validate --out` (a folder run skips it). */
 export function isOwnReport(grids: readonly SheetGrid[]): boolean {
-  return grids.length === 1 && grids[0].name === SHEET_REPORT && grids[0].values[0]?.[0] === REPORT_TITLE;
+  // The report sheet first; a second sheet holds the amounts the rules give when a file's formulas were not computed.
+  const rest = grids.slice(1);
+  return (
+    grids.length >= 1 && grids[0].name === SHEET_REPORT && grids[0].values[0]?.[0] === REPORT_TITLE && rest.length <= 1 && rest.every((g) => g.name === SHEET_COMPUTED)
+  );
 }

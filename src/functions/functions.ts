@@ -231,6 +231,17 @@ export function unallocatedAmount(agreement: unknown, table: unknown[][], pot_id
   return guard(() => tableFns.unallocated(agreement, table, pot_id));
 }
 
+/**
+ * Every verdict, amount and status of an allocation table at once: first a row with each pot's unallocated sum, then one row per table row. The calculation block of the sheet Stimulans builds, which the table's cells read with INDEX; the table is passed once per recalculation.
+ * @customfunction ALLOCATION_SHEET
+ * @param agreement The agreement id, for example "prio-2014".
+ * @param table The allocation table: the header row first, then one row per recipient (code, name, level, county, population and the answers).
+ * @returns A first row with each pot's unallocated kronor, then rows of [code, basic requirements, per pot amount and status].
+ */
+export function allocationSheet(agreement: unknown, table: unknown[][]): unknown[][] {
+  return spill(() => tableFns.allocationSheet(agreement, table));
+}
+
 /** Custom function id (as in functions.json) -> implementation. */
 export const CUSTOM_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unknown>> = {
   VERSION: version,
@@ -249,6 +260,7 @@ export const CUSTOM_FUNCTIONS: Readonly<Record<string, (...args: never[]) => unk
   ALLOCATION: allocation,
   ALLOCATION_STATUS: allocationStatus,
   UNALLOCATED: unallocatedAmount,
+  ALLOCATION_SHEET: allocationSheet,
 };
 
 /**

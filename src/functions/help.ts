@@ -114,4 +114,10 @@ export const HELP_EXAMPLES: readonly HelpExample[] = [
   { id: "ALLOCATION_STATUS", sheet: GOTLAND_SHEET, args: ["prio-2014", GOTLAND, 2, "A1"], note: "Rad 2 är Region Gotland." },
   { id: "ALLOCATION_STATUS", sheet: GOTLAND_SHEET, args: ["prio-2014", GOTLAND, 1], note: "Utan pott: om grundkraven är uppfyllda." },
   { id: "UNALLOCATED", sheet: GOTLAND_SHEET, args: ["prio-2014", GOTLAND, "A1"] },
+  {
+    id: "ALLOCATION_SHEET",
+    sheet: GOTLAND_SHEET,
+    args: ["prio-2014", GOTLAND],
+    note: "Spiller först en rad med varje potts ofördelade belopp, sedan en rad per tabellrad (kod, grundkrav, belopp och status per pott). Fördelningsarket har ett sådant anrop under summaraderna; tabellens celler läser det med INDEX.",
+  },
 ];

@@ -219,6 +219,15 @@ export const SV_FUNCTIONS: Readonly<Record<string, SvFunction>> = {
       pot_id: { name: "pott_id", description: 'Pottens id, t.ex. "A1".' },
     },
   },
+  ALLOCATION_SHEET: {
+    name: "FÖRDELNINGSBLAD",
+    description:
+      "Alla grundkrav, belopp och statusar i fördelningstabellen på en gång: först en rad med varje potts ofördelade belopp, sedan en rad per tabellrad. Beräkningsblocket som tabellens celler läser med INDEX; tabellen skickas en gång per omräkning.",
+    parameters: {
+      agreement: AGREEMENT,
+      table: TABLE,
+    },
+  },
   ASSUMPTIONS: {
     name: "ANTAGANDEN",
     description: "Visar de antaganden som gäller för en överenskommelse där källorna är tysta eller oklara: id, beskrivning, standardval, källa.",

@@ -11,10 +11,12 @@ import { Agreement, Pot } from "../core/model";
 import { getPot } from "../agreements";
 import { potLevels, RowLevel } from "../sheets/columns";
 import { computeTableRaw, TableComputation } from "../sheets/engine";
+import { spillColumns, spillValues } from "../sheets/calc";
+import { sheetColumns } from "../sheets/columns";
 import { SheetReadError } from "../sheets/read";
 import { STATUS_TEXT } from "../sheets/texts";
 import { agreementArg } from "./adapters";
-import { describe, isBlankOrZero, matrix, NotAvailableError, readText, scalar } from "./excel";
+import { describe, excelError, ExcelError, isBlankOrZero, matrix, NotAvailableError, readText, scalar, toExcelError } from "./excel";
 
 function tableArg(a: Agreement, v: unknown): TableComputation {
   if (!Array.isArray(v) || v.length < 2 || !v.every((r) => Array.isArray(r))) throw new StimError("table ska vara fördelningstabellen med rubrikraden först och minst en rad under den.", "table");
@@ -94,3 +96,27 @@ export function unallocated(agreementArgValue: unknown, tableArgValue: unknown, 
   const comp = tableArg(a, tableArgValue);
   return comp.results!.unallocated(pot.id);
 }
+
+/**
+ * Every computed value of an allocation table at once (the spill of the
+ * calculation block, src/sheets/calc.ts): first each pot's unallocated sum,
+ * then one row per table row under the header. When the table cannot be read,
+ * every cell of the spill is the error: an INDEX into it never shows a
+ * number that was not computed.
+ */
+export function allocationSheet(agreementArgValue: unknown, tableArgValue: unknown): (string | number | ExcelError)[][] {
+  const a = agreementArg(agreementArgValue);
+  const rows = Array.isArray(tableArgValue) ? tableArgValue.length : 0;
+  const width = spillColumns(sheetColumns(a)).length;
+  let comp: TableComputation;
+  try {
+    comp = tableArg(a, tableArgValue);
+  } catch (e) {
+    if (rows < 2) throw e;
+    const err = toExcelError(e);
+    return Array.from({ length: rows }, () => new Array(width).fill(err));
+  }
+  return spillValues(sheetColumns(a), comp, rows);
+}
+
+void excelError;

@@ -9,6 +9,8 @@
  */
 import type { SheetSpec, StyleId } from "../sheets/layout";
 import { addressMessages, blockFromA1, parseA1Range, rangeSize, rangeToA1, type RangeRef } from "../sheets/a1";
+import { recalculateSheet } from "../sheets/calc";
+import { AGREEMENTS } from "../agreements";
 import {
   MAX_COLUMNS,
   MAX_READ_CELLS,
@@ -122,7 +124,21 @@ export class MemoryWorkbook implements WorkbookAdapter {
       throw new WorkbookError(addressMessages.addressOutOfBounds(address));
     }
     this.put(sheet, start.row, start.col, values);
+    this.recalculate(sheet);
     this.changed();
+  }
+
+  /** Recomputes an allocation sheet's formulas after a change, as Excel would (through the sheet layer: `recalculateSheet`). */
+  private recalculate(sheet: MemorySheet): void {
+    if (![...sheet.formulas.values()].some((f) => /STIM\.ALLOCATION_SHEET\(/i.test(f))) return;
+    recalculateSheet(
+      {
+        get: (r, c) => sheet.cells.get(key(r, c)),
+        set: (r, c, v) => (v === "" ? sheet.cells.delete(key(r, c)) : sheet.cells.set(key(r, c), v)),
+        formulas: () => [...sheet.formulas].map(([k, f]) => [...k.split(",").map(Number), f] as [number, number, string]),
+      },
+      (id) => AGREEMENTS.find((a) => a.id === id),
+    );
   }
 
   /** Makes `address` on `sheet` the current selection (and `sheet` the active sheet). */

@@ -101,6 +101,8 @@ export function specValues(spec: SheetSpec): CellValue[][] {
       const x = row[c];
       if (!x) return "";
       if (x.formula !== undefined) return `=${x.formula}`;
+      // A cell covered by a spill stays empty in Excel: the anchor's formula fills it (a value there would block the spill).
+      if (x.spilled) return "";
       return x.value ?? "";
     }),
   );

@@ -198,6 +198,14 @@ function keyLabel(agreement: Agreement, id: string): { label: string; source?: C
   for (const p of agreement.pots) {
     for (const k of [p.key, p.split?.kommunKey]) if (k && k.id === id) return { label: k.label, source: k.source };
   }
+  // A key that only an alternative reading uses (an assumption's option sets it on a pot).
+  for (const a of agreement.assumptions) {
+    for (const o of a.options) {
+      for (const e of (o as { effect?: { set?: { key?: { id: string; label: string; source?: Citation }; kommunKey?: { id: string; label: string; source?: Citation } } }[] }).effect ?? []) {
+        for (const k of [e.set?.key, e.set?.kommunKey]) if (k && k.id === id) return { label: k.label, source: k.source };
+      }
+    }
+  }
   return { label: id };
 }
 

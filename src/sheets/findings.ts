@@ -37,7 +37,12 @@ export type FindingKind =
   | "total-differs"
   | "formula-error"
   | "formula-replaced"
-  | "merged-cell";
+  | "merged-cell"
+  | "scope-from-rows"
+  | "formula-changed"
+  | "not-computed"
+  | "second-table"
+  | "no-answers";
 
 export interface Finding {
   severity: Severity;

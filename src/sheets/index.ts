@@ -3,6 +3,7 @@
  * reading (a grid of cell values back to facts) and validation (recomputing
  * with the core). No Office, no file I/O: the faces move the values.
  */
+export * from "./calc";
 export * from "./cells";
 export * from "./columns";
 export * from "./engine";

@@ -17,6 +17,7 @@ import { a1, colLetters } from "./cells";
 import { Column, FormulaColumn, InputColumn, LEVEL_TEXT, RowLevel, sheetColumns, SheetColumns, tableColumns } from "./columns";
 import { computeTable, countyAmountPots, SheetResults } from "./engine";
 import { citationText, ruleRows } from "./rules";
+import { anchorFormula, FormulaGeometry, rowFormula, spillColumns, spillValues, totalsFormula } from "./calc";
 import * as T from "./texts";
 
 export type CellValue = string | number | boolean;
@@ -31,6 +32,16 @@ export interface CellSpec {
   cached?: CellValue;
   style?: StyleId;
   numFmt?: string;
+  /**
+   * A formula whose result spills (a dynamic array): its size. The cells it
+   * covers are in `cells` with `spilled: true` and their cached values; a
+   * writer writes the anchor the way Excel stores a dynamic array and leaves
+   * the covered cells to the spill (office.js) or writes their cached values
+   * (a file).
+   */
+  spill?: { rows: number; cols: number };
+  /** Covered by a spill (see `spill`): `value` is the cached value, not an input. */
+  spilled?: boolean;
 }
 
 export interface ValidationSpec {
@@ -89,6 +100,9 @@ export interface AllocationGeometry {
   columns: Map<string, number>;
   /** The last identity or input column: the table functions read A…this. */
   lastTableColumn: number;
+  /** The calculation block's spill anchor (0-based), below the totals block. */
+  calcRow: number;
+  calcCol: number;
   rows: { level: RowLevel; code: string; lan: string }[];
 }
 
@@ -113,10 +127,6 @@ export function scopeFormulas(cols: SheetColumns, county?: string): FormulaColum
   if (!county) return cols.formulas;
   const ok = new Set(countyAmountPots(cols).map((p) => p.id));
   return cols.formulas.filter((f) => f.role !== "amount" || ok.has(f.pot!));
-}
-
-function quote(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
 }
 
 /** A facts answer as the cell a person would type. */
@@ -201,9 +211,13 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
   const firstDataRow = headerRow + 1;
   const lastDataRow = headerRow + recipients.length;
   const lastTableColumn = tableCols.length - 1;
-  const tableRange = `$A$${headerRow + 1}:$${colLetters(lastTableColumn)}$${lastDataRow + 1}`;
-  const rowIndex = `ROW()-ROW($A$${headerRow + 1})`;
-  const ag = quote(agreement.id);
+  const spillCols = spillColumns(cols);
+  // Below the table: the totals block (one empty row between), then after one more empty row the calculation block's headers and its spill.
+  const totalsStart = lastDataRow + 2;
+  const totalRows = county ? [T.TOTALS.county, T.TOTALS.pot] : [T.TOTALS.allocated, T.TOTALS.unallocated, T.TOTALS.pot, T.TOTALS.check];
+  const calcHeaderRow = totalsStart + totalRows.length + 1;
+  const calcCol = 0;
+  const g: FormulaGeometry = { headerRow, lastDataRow, lastTableColumn, calcRow: calcHeaderRow + 1, calcCol, layoutRows: recipients.length };
 
   // Input grid first (the engine computes from it), then formulas with cached values.
   const cells: (CellSpec | null)[][] = [...title];
@@ -249,20 +263,20 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
         continue;
       }
       const lv = rec.level as "kommun" | "landsting";
+      const formula = rowFormula(cols, f, r, g, columns, rec.level, formulas);
       switch (f.role) {
         case "grundkrav":
-          row.push({ formula: `STIM.ALLOCATION_STATUS(${ag},${tableRange},${rowIndex})`, cached: results.gate(rec.level, rec.code), style: "formula" });
+          row.push({ formula, cached: results.gate(rec.level, rec.code), style: "formula" });
           break;
         case "amount":
-          row.push({ formula: `STIM.ALLOCATION(${ag},${tableRange},${rowIndex},${quote(f.pot!)})`, cached: results.amount(lv, rec.code, f.pot!), style: "formula", numFmt: NUMFMT_KR });
+          row.push({ formula, cached: results.amount(lv, rec.code, f.pot!), style: "formula", numFmt: NUMFMT_KR });
           break;
         case "status":
-          row.push({ formula: `STIM.ALLOCATION_STATUS(${ag},${tableRange},${rowIndex},${quote(f.pot!)})`, cached: results.status(lv, rec.code, f.pot!), style: "formula" });
+          row.push({ formula, cached: results.status(lv, rec.code, f.pot!), style: "formula" });
           break;
         case "total": {
-          const refs = amountCols.filter((a) => a.levels.includes(rec.level)).map((a) => a1(r, columns.get(a.id)!));
           const sum = amountCols.filter((a) => a.levels.includes(rec.level)).reduce((s, a) => s + results.amount(lv, rec.code, a.pot!), 0);
-          row.push(refs.length ? { formula: `SUM(${refs.join(",")})`, cached: sum, style: "formula", numFmt: NUMFMT_KR } : { value: 0, style: "formula", numFmt: NUMFMT_KR });
+          row.push(formula ? { formula, cached: sum, style: "formula", numFmt: NUMFMT_KR } : { value: 0, style: "formula", numFmt: NUMFMT_KR });
           break;
         }
       }
@@ -270,8 +284,6 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
   });
 
   // Totals block below the table.
-  const totalsStart = lastDataRow + 2;
-  const totalRows = county ? [T.TOTALS.county, T.TOTALS.pot] : [T.TOTALS.allocated, T.TOTALS.unallocated, T.TOTALS.pot, T.TOTALS.check];
   totalRows.forEach((label, k) => {
     const r = totalsStart + k;
     const row: (CellSpec | null)[] = [{ value: label, style: "total" }];
@@ -279,27 +291,40 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
     for (const f of amountCols) {
       const c = columns.get(f.id)!;
       while (row.length < c) row.push(null);
-      const colL = colLetters(c);
       const pot = f.pot!;
-      const sumFormula = `SUM(${colL}${firstDataRow + 1}:${colL}${lastDataRow + 1})`;
       const countySum = recipients.reduce((s, rec) => s + (f.levels.includes(rec.level) ? results.amount(rec.level as "kommun" | "landsting", rec.code, pot) : 0), 0);
-      let cell: CellSpec;
-      if (label === T.TOTALS.allocated) cell = { formula: sumFormula, cached: results.allocated(pot), numFmt: NUMFMT_KR };
-      else if (label === T.TOTALS.county) cell = { formula: sumFormula, cached: countySum, numFmt: NUMFMT_KR };
-      else if (label === T.TOTALS.unallocated) cell = { formula: `STIM.UNALLOCATED(${ag},${tableRange},${quote(pot)})`, cached: results.unallocated(pot), numFmt: NUMFMT_KR };
-      else if (label === T.TOTALS.pot) cell = { formula: `STIM.POT(${ag},${quote(pot)})`, cached: results.potAmount(pot), numFmt: NUMFMT_KR };
-      else {
-        const rA = totalsStart + 1;
-        cell = {
-          formula: `IF(${colL}${rA}+${colL}${rA + 1}=${colL}${rA + 2},${quote(T.CHECK_OK)},${quote(T.CHECK_FAIL)})`,
-          cached: results.allocated(pot) + results.unallocated(pot) === results.potAmount(pot) ? T.CHECK_OK : T.CHECK_FAIL,
-        };
-      }
+      const formula = totalsFormula(agreement, cols, label, pot, g, columns, totalsStart);
+      const cached =
+        label === T.TOTALS.allocated
+          ? results.allocated(pot)
+          : label === T.TOTALS.county
+            ? countySum
+            : label === T.TOTALS.unallocated
+              ? results.unallocated(pot)
+              : label === T.TOTALS.pot
+                ? results.potAmount(pot)
+                : results.allocated(pot) + results.unallocated(pot) === results.potAmount(pot)
+                  ? T.CHECK_OK
+                  : T.CHECK_FAIL;
+      const cell: CellSpec = { formula, cached, ...(label === T.TOTALS.check ? {} : { numFmt: NUMFMT_KR }) };
       row.push({ ...cell, style: "total" });
     }
   });
 
-  const width = allCols.length;
+  // The calculation block: its headers, then one spilled call (the unallocated sums first, then one row per table row).
+  cells[calcHeaderRow - 1] = [{ value: T.CALC_NOTE, style: "note" }];
+  cells[calcHeaderRow] = spillCols.map((c) => ({ value: c.header, style: "header" as StyleId }));
+  const spill = spillValues(cols, comp, tableGrid.length);
+  spill.forEach((values, i) => {
+    const r = g.calcRow + i;
+    cells[r] = values.map((v, k): CellSpec => {
+      const numFmt = spillCols[k].role === "amount" ? NUMFMT_KR : undefined;
+      if (i === 0 && k === 0) return { formula: anchorFormula(agreement, g), cached: v, spill: { rows: spill.length, cols: spillCols.length }, style: "formula" };
+      return { ...(v === "" ? {} : { value: v }), spilled: true, style: "formula", ...(numFmt ? { numFmt } : {}) };
+    });
+  });
+
+  const width = Math.max(allCols.length, spillCols.length);
   for (let r = 0; r < cells.length; r++) {
     const row = (cells[r] ??= []);
     while (row.length < width) row.push(null);
@@ -309,7 +334,7 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
     name: T.SHEET_ALLOCATION,
     cells,
     columnWidths: allCols.map((c) => (c.kind === "identity" ? (c.id === "namn" ? 28 : 12) : c.kind === "input" ? 16 : 16)),
-    table: { name: T.TABLE_NAME, range: `A${headerRow + 1}:${colLetters(width - 1)}${lastDataRow + 1}`, headers: allCols.map((c) => c.header) },
+    table: { name: T.TABLE_NAME, range: `A${headerRow + 1}:${colLetters(allCols.length - 1)}${lastDataRow + 1}`, headers: allCols.map((c) => c.header) },
     validations: validations(cols, recipients, columns, firstDataRow),
     freeze: { rows: headerRow + 1, columns: 2 },
     notes: Object.fromEntries(
@@ -320,7 +345,7 @@ export function buildAllocationSheet(agreement: Agreement, cols: SheetColumns, o
   };
   return {
     sheet,
-    geometry: { headerRow, firstDataRow, lastDataRow, columns, lastTableColumn, rows: recipients },
+    geometry: { headerRow, firstDataRow, lastDataRow, columns, lastTableColumn, calcRow: g.calcRow, calcCol, rows: recipients },
     results,
   };
 }

@@ -9,7 +9,8 @@ import { formatCitation } from "../core/format";
 import { quoteSheet } from "./cells";
 import { Finding } from "./findings";
 import { CellSpec, SheetSpec } from "./layout";
-import { SHEET_REPORT } from "./texts";
+import { SHEET_COMPUTED, SHEET_REPORT } from "./texts";
+import type { ComputedRow } from "./validate";
 
 /** The findings of one file (or one sheet). */
 export interface ReportEntry {
@@ -71,4 +72,39 @@ export function reportSheet(entries: readonly ReportEntry[], options: ReportOpti
     validations: [],
     freeze: { rows: headerRow + 1, columns: 0 },
   };
+}
+
+/** The amounts the rules give, for sheets whose formulas were not computed in the file (one block per file and sheet). */
+export interface ComputedEntry {
+  file?: string;
+  sheet: string;
+  rows: readonly ComputedRow[];
+}
+
+/** "Belopp enligt reglerna": per recipient the basic requirements and each pot's amount the rules give for the filled-in answers. */
+export function computedSheet(entries: readonly ComputedEntry[]): SheetSpec {
+  const pots = [...new Set(entries.flatMap((e) => e.rows.flatMap((r) => Object.keys(r.amounts))))];
+  const withFile = entries.some((e) => e.file !== undefined);
+  const header = [...(withFile ? ["Fil"] : []), "Blad", "Cell", "Kod", "Mottagare", "Grundkrav", ...pots.map((p) => `${p} (kr)`), "Summa (kr)"];
+  const cells: (CellSpec | null)[][] = [
+    [{ value: "Belopp enligt reglerna för de ifyllda svaren (formlerna var inte beräknade i filen)", style: "title" }],
+    header.map((h) => ({ value: h, style: "header" })),
+  ];
+  for (const e of entries) {
+    for (const r of e.rows) {
+      cells.push([
+        ...(withFile ? [e.file !== undefined ? { value: e.file } : null] : []),
+        { value: e.sheet },
+        { value: r.cell },
+        { value: r.code },
+        { value: r.name },
+        r.grundkrav !== undefined ? { value: r.grundkrav } : null,
+        ...pots.map((p) => (r.amounts[p] !== undefined ? { value: r.amounts[p], numFmt: "#,##0" } : null)),
+        { value: r.total, numFmt: "#,##0" },
+      ]);
+    }
+  }
+  const width = header.length;
+  for (const row of cells) while (row.length < width) row.push(null);
+  return { name: SHEET_COMPUTED, cells, columnWidths: header.map((h) => (h === "Mottagare" ? 40 : 14)), validations: [], freeze: { rows: 2, columns: 0 } };
 }

@@ -11,6 +11,8 @@ export const SHEET_ASSUMPTIONS = "Antaganden";
 export const SHEET_CONFLICTS = "Källkonflikter";
 /** The validation report. */
 export const SHEET_REPORT = "Rapport";
+/** The amounts the rules give, when a file's formulas were not computed. */
+export const SHEET_COMPUTED = "Belopp enligt reglerna";
 
 /** The Excel table's name on the allocation sheet. */
 export const TABLE_NAME = "Fordelning";
@@ -47,3 +49,10 @@ export const FICTIONAL_LABEL = "FIKTIVT";
 /** What the amounts on a county sheet mean (engine.ts, `withBaseline`): written on the sheet and shown beside explanations of its rows. */
 export const COUNTY_SHEET_NOTE =
   "Länsark: beloppen förutsätter att alla mottagare i övriga län uppfyller grundkraven och når målen, dvs. det minsta en behörig mottagare här får. Potter med en nyckel som inte finns inbäddad (t.ex. antal invånare 65+) visas bara med status.";
+
+/** Headers of the calculation block (below the totals block) start with this. */
+export const CALC_PREFIX = "Beräknat:";
+
+/** The line above the calculation block. */
+export const CALC_NOTE =
+  "Beräkning: tillägget Stimulans räknar hela tabellen med en formel här (STIM.ALLOCATION_SHEET); tabellens grå celler hämtar sina värden härifrån. Ändra inget i det här blocket.";

@@ -31,6 +31,8 @@ type Outcome =
   | { value: unknown }
   /** The same value as another call (for inputs that normalise to it). */
   | { sameAs: unknown[] }
+  /** A spilled result whose every cell is this #VALUE! error (nothing computed is shown as a number). */
+  | { spilledError: string }
   | { error: "#VALUE!" | "#N/A"; message: string };
 interface Case {
   fn: string;
@@ -54,7 +56,19 @@ const T = GOTLAND_TABLE;
 /** The Gotland table with one cell changed (row 0 = the headers). */
 const withCell = (r: number, c: number, v: unknown) => T.map((row, i) => (i === r ? row.map((x, k) => (k === c ? v : x)) : row));
 
+const SE = (message: string): Outcome => ({ spilledError: message });
 const CASES: Case[] = [
+  // ALLOCATION_SHEET(agreement, table): the table's errors fill the whole spill.
+  { fn: "ALLOCATION_SHEET", category: "blank as null", name: "blank agreement", args: [null, T], expect: V(`agreement saknas: ange en överenskommelse (${AGREEMENT_LIST}).`) },
+  { fn: "ALLOCATION_SHEET", category: "blank as 0", name: "agreement 0", args: [0, T], expect: V(`agreement saknas: ange en överenskommelse (${AGREEMENT_LIST}).`) },
+  { fn: "ALLOCATION_SHEET", category: "text", name: "text in a yes/no cell", args: ["prio-2014", withCell(1, 5, "kanske")], expect: SE('table F2 (räknat i området): "kanske" är inget ja/nej-svar; skriv Ja eller Nej.') },
+  { fn: "ALLOCATION_SHEET", category: "negative", name: "negative population", args: ["prio-2014", withCell(1, 4, -5)], expect: SE("table E2 (räknat i området): Folkmängden -5 är inget heltal ≥ 0.") },
+  { fn: "ALLOCATION_SHEET", category: "NaN/Infinity", name: "population NaN", args: ["prio-2014", withCell(1, 4, NaN)], expect: SE("table E2 (räknat i området): Folkmängden NaN är inget heltal ≥ 0.") },
+  { fn: "ALLOCATION_SHEET", category: "wrong shape", name: "headers only", args: ["prio-2014", [T[0]]], expect: V("table ska vara fördelningstabellen med rubrikraden först och minst en rad under den.") },
+  { fn: "ALLOCATION_SHEET", category: "mismatched sizes", name: "a prio table read as aldre-2014", args: ["aldre-2014", T], expect: SE('table: Tabellen har ingen av svarskolumnerna för aldre-2014 (t.ex. "GK1 – Struktur för ledning och styrning i samverkan finns i länet"); gäller bladet en annan överenskommelse?') },
+  { fn: "ALLOCATION_SHEET", category: "unknown id", name: "unknown agreement", args: ["x", T], expect: NA(`agreement: Okänd överenskommelse "x". Välj en av: ${AGREEMENT_LIST}.`) },
+  { fn: "ALLOCATION_SHEET", category: "huge numbers", name: "population 1e300", args: ["prio-2014", withCell(1, 4, 1e300)], expect: SE("table E2 (räknat i området): Folkmängden 1e+300 är inget heltal ≥ 0.") },
+
   // FUND_SHARE(pot, keys, [eligible], [ids], [method])
   { fn: "FUND_SHARE", category: "blank as null", name: "blank key gets 0", args: [100, col([1, null, 3])], expect: { value: col([25, 0, 75]) } },
   { fn: "FUND_SHARE", category: "blank as null", name: "blank pot", args: [null, col([1, 2])], expect: V("pot saknas: ange ett belopp i hela kronor.") },
@@ -282,6 +296,7 @@ beforeAll(async () => {
 afterAll(() => host?.close());
 
 const FUNCTIONS_WITH_ARGUMENTS = [
+  "ALLOCATION_SHEET",
   "FUND_SHARE",
   "SPLIT",
   "POT",
@@ -312,6 +327,11 @@ test.each(CASES.map((c) => [c.fn, c.category, c.name, c] as const))("%s × %s: %
   const shown = host.call(c.fn, c.args, { raw: c.raw });
   if ("value" in c.expect) {
     expect(shown).toEqual({ kind: "value", value: c.expect.value });
+  } else if ("spilledError" in c.expect) {
+    expect(shown.kind).toBe("value");
+    const cells = (shown as { value: unknown[][] }).value.flat() as { code?: string; message?: string }[];
+    expect(cells.length).toBeGreaterThan(10);
+    expect(cells.every((x) => x?.code === "#VALUE!" && x.message === (c.expect as { spilledError: string }).spilledError)).toBe(true);
   } else if ("sameAs" in c.expect) {
     expect(shown).toEqual(host.call(c.fn, c.expect.sameAs));
     expect(shown.kind).toBe("value");

@@ -230,6 +230,13 @@ export const EXAMPLES: Example[] = [
     formulaSv: '=STIM.OFÖRDELAT("prio-2014"; $A$8:$AQ$10; "A1")',
     args: ["prio-2014", GOTLAND_TABLE, "A1"],
   },
+  {
+    id: "ALLOCATION_SHEET",
+    sheet: "The same table; the calculation block's one call (first row the unallocated kronor, then one row per table row):",
+    formula: '=STIM.ALLOCATION_SHEET("prio-2014", $A$8:$AQ$10)',
+    formulaSv: '=STIM.FÖRDELNINGSBLAD("prio-2014"; $A$8:$AQ$10)',
+    args: ["prio-2014", GOTLAND_TABLE],
+  },
 ];
 
 /** A result as docs/functions.md writes it. */

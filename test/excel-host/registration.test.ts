@@ -19,6 +19,7 @@ const SIGNATURES: Record<string, { params: [string, Dim, boolean][]; result: Dim
   ALLOCATION: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["row", "scalar", false], ["pot_id", "scalar", false]], result: "scalar" },
   ALLOCATION_STATUS: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["row", "scalar", false], ["pot_id", "scalar", true]], result: "scalar" },
   UNALLOCATED: { params: [["agreement", "scalar", false], ["table", "matrix", false], ["pot_id", "scalar", false]], result: "scalar" },
+  ALLOCATION_SHEET: { params: [["agreement", "scalar", false], ["table", "matrix", false]], result: "matrix" },
   FUND_SHARE: {
     params: [
       ["pot", "scalar", false],

@@ -80,8 +80,64 @@ export function toEngineSheets(grids: readonly SheetGrid[]): Record<string, unkn
   return out;
 }
 
+/**
+ * HyperFormula does not spill the result of a custom function whose size
+ * depends on its arguments, so the calculation block's one spilled call
+ * (STIM.ALLOCATION_SHEET, src/sheets/calc.ts) is evaluated here: the table
+ * range as HyperFormula currently holds it goes to the BUILT bundle's
+ * function, and its result is written into the spill area, where the
+ * table's INDEX formulas read it and HyperFormula recomputes them.
+ */
+interface Spill {
+  sheet: string;
+  row: number;
+  col: number;
+  agreement: string;
+  range: { startRow: number; endRow: number; startCol: number; endCol: number };
+}
+const spills = new WeakMap<HyperFormula, Spill[]>();
+
+function colIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
 export function buildEngine(grids: readonly SheetGrid[]): HyperFormula {
-  return HyperFormula.buildFromSheets(toEngineSheets(grids) as never, { licenseKey: "gpl-v3", useArrayArithmetic: false });
+  const sheets = toEngineSheets(grids);
+  const found: Spill[] = [];
+  for (const [name, rows] of Object.entries(sheets)) {
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const m = typeof v === "string" ? /^=STIM\.ALLOCATION_SHEET\("([^"]+)",\s*\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)\)$/i.exec(v) : null;
+        if (!m) return;
+        found.push({ sheet: name, row: r, col: c, agreement: m[1], range: { startRow: Number(m[3]) - 1, endRow: Number(m[5]) - 1, startCol: colIndex(m[2]), endCol: colIndex(m[4]) } });
+        row[c] = null;
+      }),
+    );
+  }
+  const hf = HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3", useArrayArithmetic: false });
+  spills.set(hf, found);
+  refreshSpills(hf);
+  return hf;
+}
+
+/** Evaluates every spilled call with the bundle and writes its result (call after each input change). */
+export function refreshSpills(hf: HyperFormula): void {
+  const fn = registered!.functions.get("ALLOCATION_SHEET") as Fn;
+  for (const s of spills.get(hf) ?? []) {
+    const sheet = hf.getSheetId(s.sheet)!;
+    const table = hf.getRangeValues({ start: { sheet, row: s.range.startRow, col: s.range.startCol }, end: { sheet, row: s.range.endRow, col: s.range.endCol } }).map((row) => row.map(toPlain));
+    const result = fn(s.agreement, table) as unknown;
+    // Arrays from the bundle's VM context are rebuilt in this one (HyperFormula checks `instanceof Array`).
+    const cellOf = (v: unknown) => (v && typeof v === "object" ? `#ERROR ${(v as { message?: string }).message ?? ""}` : v === "" ? null : typeof v === "string" && v !== "" && !Number.isNaN(Number(v)) ? `'${v}` : v);
+    const values = Array.isArray(result) ? Array.from(result as unknown[][], (row) => Array.from(row, cellOf)) : [[cellOf(result)]];
+    hf.setCellContents({ sheet, row: s.row, col: s.col }, values as never);
+  }
+}
+
+/** Sets an input and recomputes the spill, as Excel would. */
+export function setAndRecompute(hf: HyperFormula, address: { sheet: number; row: number; col: number }, value: unknown): void {
+  hf.setCellContents(address, [[value as never]]);
+  refreshSpills(hf);
 }
 
 /** A sheet's computed values; errors as "#CODE: message". */

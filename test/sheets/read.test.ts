@@ -166,9 +166,30 @@ describe("validation of a grid (no file)", () => {
     const r0 = read(g);
     const row = rowOf(g, "kommun", "0380");
     g.values[row][r0.columns.get("status.B3")!] = g.values[row][r0.columns.get("status.B3")!] === "Behörig" ? "Inte behörig" : "Behörig";
-    g.values[row][r0.columns.get("grundkrav")!] = "#NAME?";
+    g.values[row][r0.columns.get("grundkrav")!] = "#VALUE!";
     const v = validateWorkbook([g]);
     expect(v.findings.map((f) => f.kind).sort()).toEqual(["formula-error", "status-differs"]);
+  });
+
+  test("#NAME? in every computed cell (opened without the add-in) is said once per sheet, and the amounts the rules give are listed", () => {
+    const g = grid();
+    const r0 = read(g);
+    let n = 0;
+    g.formulas!.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (f && r0.rows.some((x) => x.row === r)) {
+          g.values[r][c] = "#NAME?";
+          n++;
+        }
+      }),
+    );
+    const v = validateWorkbook([g]);
+    expect(v.findings.map((f) => f.kind)).toEqual(["not-computed"]);
+    expect(v.findings[0].message).toContain(`Formlerna är inte beräknade i filen: ${n} celler (${n} visar #NAME? (öppnad utan tillägget Stimulans))`);
+    expect(n).toBeGreaterThan(50);
+    const uppsala = v.computed!.find((x) => x.level === "landsting" && x.code === "03")!;
+    expect(uppsala.total).toBe(v.results!.evaluation.recipients.filter((x) => x.level === "landsting" && x.code === "03").reduce((s, x) => s + Number(x.total), 0));
+    expect(uppsala.total).toBeGreaterThan(0);
   });
 
   test("a sheet of another agreement is read with --agreement and refused when the headers are not that agreement's", () => {

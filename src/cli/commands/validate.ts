@@ -12,6 +12,7 @@ export const command = defineCommand({
   ],
   options: {
     agreement: { type: "string", value: "<id>", help: "överenskommelsen, om arket inte anger den" },
+    county: { type: "string", value: "<länskod>", help: "länet arket gäller, om omfattningsraden saknas (t.ex. 01)" },
     out: { type: "string", value: "<rapport.xlsx>", help: "skriver också rapporten som Excel-fil" },
     force: { type: "boolean", help: "ersätter en befintlig rapportfil" },
     json: JSON_FLAG,

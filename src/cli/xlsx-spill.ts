@@ -9,8 +9,11 @@
  * Excel saves. Only moves bytes: which cells spill is the sheet layer's
  * (`CellSpec.spill`).
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { colLetters, WorkbookSpec } from "../sheets";
+
+// fflate's plain build, as in ./package.ts: the one-file CLI must not require `module`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { strFromU8, strToU8, unzipSync, zipSync } = require("fflate/browser") as typeof import("fflate");
 
 const METADATA_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

@@ -20,7 +20,7 @@ import { UNUSED_BY_THESE_VIEWS } from "./adapters";
 import AgreementsView from "../../src/taskpane/views/agreements";
 import CountyView from "../../src/taskpane/views/county";
 import WhatIfView from "../../src/taskpane/views/whatif";
-import { renderPane } from "./render";
+import { openSections, renderPane } from "./render";
 
 const NBSP_OR_SPACE = /[\s\u00a0]/g;
 const plain = (s: string | null | undefined) => (s ?? "").replace(NBSP_OR_SPACE, " ");
@@ -30,9 +30,10 @@ describe("Överenskommelser", () => {
     const writes: string[] = [];
     Object.assign(navigator, { clipboard: { writeText: async (t: string) => void writes.push(t) } });
     renderPane(<AgreementsView />);
+    openSections();
     const a1 = within(screen.getByTestId("section-pots")).getByRole("article", { name: /^A1 / });
     expect(plain(a1.textContent)).toContain("80 000 000 kr");
-    expect(within(a1).getByText("Källkonflikt", { selector: "span" })).toBeTruthy();
+    expect(within(a1).getByText("Källkonflikt", { selector: ".fui-Badge" })).toBeTruthy();
     expect(a1.textContent).toContain("Belopp för prestationsmål A 1");
     expect(a1.textContent).toContain(formatCitation(getAgreement("prio-2014").pots[0].source, "full"));
     expect(a1.textContent).toContain("Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2");
@@ -45,6 +46,7 @@ describe("Överenskommelser", () => {
 
   test("requirements show the 80 % county rule and their criteria; goals the formula that decides them", () => {
     renderPane(<AgreementsView />);
+    openSections();
     const gk1 = within(screen.getByTestId("section-requirements")).getByRole("article", { name: /^GK1 / });
     expect(plain(gk1.textContent)).toContain("de kommuner som uppfyller kravet har ≥ 80 % av länets invånare");
     expect(gk1.textContent).toMatch(new RegExp(`=STIM\\.${SV_FUNCTIONS.GRUNDKRAV_MET.name}\\("prio-2014";"GK1";B2:B\\d+\\)`));
@@ -56,9 +58,11 @@ describe("Överenskommelser", () => {
 
   test("every assumption of every agreement is listed with the badge; every item shaped by one carries it", () => {
     renderPane(<AgreementsView />);
+    openSections();
     const select = screen.getByTestId("agreement-select");
     for (const a of AGREEMENTS) {
       fireEvent.change(select, { target: { value: a.id } });
+      openSections();
       for (const x of a.assumptions) {
         const card = within(screen.getByTestId("section-assumptions")).getByRole("article", { name: `${x.id} ${x.title}` });
         expect(within(card).getByText("Antagande")).toBeTruthy();
@@ -72,6 +76,7 @@ describe("Överenskommelser", () => {
 
   test("English Excel gets English names and commas", () => {
     renderPane(<AgreementsView />, { formulaLocale: "en" });
+    openSections();
     expect(within(screen.getByTestId("section-pots")).getByRole("article", { name: /^A1 / }).textContent).toContain('=STIM.POT("prio-2014","A1")');
   });
 });

@@ -156,13 +156,27 @@ describe("Tänk om", () => {
     const after = evaluate(prio, withRuleOutcome(prio, base, { level: "kommun", lan: "01", code: "0180" }, ["GK1", "GK2"], false), { explain: false });
     const diff = diffEvaluations(before, after);
     const want = whatIfSentence(diff, { kind: "requirements", who: "Stockholm", meets: false }, { subject: "kommun:0180" });
-    await waitFor(() => expect(screen.getByTestId("whatif-sentence").textContent).toBe(want), { timeout: 10000 });
+    await waitFor(() => expect(plain(screen.getByTestId("whatif-sentence").textContent)).toBe(want), { timeout: 10000 });
     expect(want).toMatch(/^Om Stockholm inte uppfyller grundkraven flyttas [\d ]+ kr från /);
+    // The headline for a room: short, with the amount in millions and who loses and gains.
+    const head = plain(screen.getByTestId("whatif-headline").textContent);
+    const losers = diff.recipients.filter((r) => r.delta < 0n).length;
+    const gainers = diff.recipients.filter((r) => r.delta > 0n).length + (diff.unallocated.delta > 0n ? 1 : 0);
+    const mnkr = (Number((diff.moved * 10n + 500_000n) / 1_000_000n) / 10).toFixed(1).replace(".", ",");
+    expect(head).toBe(`Om Stockholm inte uppfyller grundkraven flyttas ${mnkr} mnkr från ${losers} mottagare i Stockholms län till ${gainers} andra.`);
+    expect(head.length).toBeLessThanOrEqual(110);
     const rows = within(screen.getByTestId("whatif-table")).getAllByRole("row").slice(1);
     const first = rows[0];
     expect(first.getAttribute("data-key")).toBe(`${diff.recipients[0].level}:${diff.recipients[0].code}`);
     expect(first.getAttribute("data-delta")).toBe(diff.recipients[0].delta.toString());
-    expect(screen.getByTestId("whatif-chart").getAttribute("aria-label")).toBe(want);
+    expect(screen.getByTestId("whatif-chart").getAttribute("aria-label")).toBe(`Diagram: ${screen.getByTestId("whatif-headline").textContent}`);
+    // The chart has a scale: ticks from the largest loss to the largest gain, through 0.
+    const ticks = [...screen.getByTestId("whatif-scale").children].map((t) => plain(t.textContent));
+    expect(ticks).toContain("0");
+    expect(ticks[0]).toMatch(/^[−-]/);
+    expect(ticks[ticks.length - 1]).toMatch(/^\+/);
+    // Every amount keeps together: no ordinary space inside a number or before "kr".
+    for (const cell of within(screen.getByTestId("whatif-table")).getAllByRole("cell")) expect(cell.textContent).not.toMatch(/\d (\d|kr)/);
   });
 
   test("per county: the table lists the counties' changes", async () => {
@@ -189,7 +203,18 @@ describe("Tänk om", () => {
     fireEvent.change(field, { target: { value: "1 000 000" } });
     const after = evaluate(prio, withKey(base, { level: "kommun", lan: "01", code: "0180" }, "population", 1_000_000), { explain: false });
     const want = whatIfSentence(diffEvaluations(before, after), { kind: "key", who: "Stockholm", key: "Antal invånare 31 december 2013", value: 1_000_000, was: 897_700 }, { subject: "kommun:0180" });
-    await waitFor(() => expect(screen.getByTestId("whatif-sentence").textContent).toBe(want), { timeout: 10000 });
+    await waitFor(() => expect(plain(screen.getByTestId("whatif-sentence").textContent)).toBe(want), { timeout: 10000 });
     expect(want).toContain("Stockholm har 1 000 000 i stället för 897 700");
+  });
+
+  test("a change that moves nothing says why: Malmö already fails the grundkrav in the scenario", async () => {
+    renderPane(<WhatIfView />);
+    fireEvent.change(screen.getByTestId("whatif-county"), { target: { value: "12" } });
+    fireEvent.change(screen.getByTestId("whatif-recipient"), { target: { value: "kommun:1280" } });
+    const malmo = before.recipients.find((r) => r.code === "1280")!;
+    expect(malmo.gate).toBe(false); // the demo scenario's answer, from the core
+    fireEvent.change(screen.getByLabelText("Grundkraven (GK1, GK2)"), { target: { value: "not-met" } });
+    await waitFor(() => expect(plain(screen.getByTestId("whatif-headline").textContent)).toBe("Om Malmö inte uppfyller grundkraven ändras ingen fördelning."), { timeout: 10000 });
+    expect(screen.getByTestId("whatif-why").textContent).toBe("Malmö uppfyller inte grundkraven i scenariot heller (själv eller i länet), så ändringen flyttar inga pengar.");
   });
 });

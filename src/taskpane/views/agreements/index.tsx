@@ -29,7 +29,8 @@ import {
   splitText,
   thresholdText,
 } from "./text";
-import { AGREEMENTS, ALL_CONFLICTS, formatCitation, formatKr, formulaText } from "../../../runtime";
+import { AGREEMENTS, ALL_CONFLICTS, formatCitation, formulaText } from "../../../runtime";
+import { formatKr } from "../../format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },

@@ -15,7 +15,8 @@ import { ActionButton, BodyText, Caption, SelectField } from "../../components/u
 import { useWorkbook } from "../../hostContext";
 import { useOperation } from "../../operation";
 import type { ViewProps } from "../registry";
-import { AGREEMENTS, countySummary, countySummarySheet, formatCitation, formatKr, LAN, SUMMARY_GROUPS } from "../../../runtime";
+import { AGREEMENTS, countySummary, countySummarySheet, formatCitation, LAN, SUMMARY_GROUPS } from "../../../runtime";
+import { formatKr } from "../../format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },

@@ -18,7 +18,7 @@ import { useWorkbook } from "../../hostContext";
 import { useOperation } from "../../operation";
 import type { ViewProps } from "../registry";
 import { AGREEMENTS, allColumns, countFindings, findingsSummary, formatCitation, sheetColumns } from "../../../runtime";
-import { check, highlight, highlightingOf, loadSheet, ordered, removeHighlighting, writeReport, type ReadChoice } from "./review";
+import { cells, check, highlight, highlightingOf, loadSheet, ordered, removeHighlighting, writeReport, type ReadChoice } from "./review";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -155,13 +155,13 @@ export default function ReviewView(_props: ViewProps) {
     colour.run("Färgmarkerar cellerna …", async () => {
       const n = await highlight(workbook, grid!.name, findings);
       setTick((t) => t + 1);
-      return n === 0 ? "Inga celler att färgmarkera." : `${n} celler i ”${grid!.name}” är färgmarkerade: rött fel, gult avvikelse, blått notering.`;
+      return n === 0 ? "Inga celler att färgmarkera." : `${cells(n)} i ”${grid!.name}” ${n === 1 ? "är färgmarkerad" : "är färgmarkerade"}: rött fel, gult avvikelse, blått notering.`;
     });
   const uncolour = () =>
     colour.run("Tar bort färgmarkeringen …", async () => {
       const n = await removeHighlighting(workbook, grid!.name);
       setTick((t) => t + 1);
-      return `Färgmarkeringen är borttagen: ${n} celler har fått tillbaka sin tidigare fyllning.`;
+      return `Färgmarkeringen är borttagen: ${cells(n)} har fått tillbaka sin tidigare fyllning.`;
     });
 
   const counts = validation ? countFindings(validation.findings) : undefined;

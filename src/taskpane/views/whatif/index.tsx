@@ -5,7 +5,7 @@
  * krona, a chart and a table by recipient or by county. Works the same in
  * Excel and in the browser preview: nothing is written to the workbook.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { useDeferredValue, useMemo, useState } from "react";
 import type { Agreement, Rule } from "../../../core/model";
 import { ErrorMessage } from "../../components/ErrorMessage";
@@ -19,6 +19,7 @@ import {
   findRecipient,
   goalsOf,
   hasEdits,
+  headline,
   keyValue,
   keysOf,
   recipientsIn,
@@ -28,8 +29,10 @@ import {
   type Outcome,
   type Recipient,
   type WhatIfResult,
+  whyNothing,
 } from "./scenario";
-import { formatInt, formatKr, formatKrChange, LAN } from "../../../runtime";
+import { LAN } from "../../../runtime";
+import { formatInt, formatKr, formatKrChange } from "../../format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -44,13 +47,29 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  summary: {
-    margin: 0,
+  headlineBox: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
     padding: tokens.spacingHorizontalS,
     borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
   },
+  headline: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  why: { margin: 0 },
+  sentence: { margin: 0, color: tokens.colorNeutralForeground2 },
+  headRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  presenter: {
+    width: "100vw",
+    maxWidth: "100vw",
+    height: "100vh",
+    maxHeight: "100vh",
+    borderRadius: 0,
+    fontSize: "24px",
+    lineHeight: 1.35,
+  },
+  presenterHeadline: { fontSize: "40px", lineHeight: 1.25, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  presenterBody: { display: "flex", flexDirection: "column", rowGap: "24px" },
   table: {
     width: "100%",
     borderCollapse: "collapse",
@@ -103,8 +122,8 @@ function ruleLabel(r: Rule): string {
   return r.title.replace(/\s/g, "").includes(r.id) ? r.title : `${r.id} ${r.title}`;
 }
 
-function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipient" | "county"; recipient: Recipient }) {
-  const styles = useStyles();
+/** The chart's bars and the table's rows of a result. */
+function rowsOf(result: WhatIfResult, by: "recipient" | "county") {
   const { diff } = result;
   const extra: Bar[] = [];
   if (diff.unallocated.delta !== 0n) extra.push({ label: "Ofördelat", delta: diff.unallocated.delta });
@@ -122,15 +141,44 @@ function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipien
     10,
     (n) => `Övriga (${n})`,
   );
+  return { rows, extra, bars };
+}
+
+/** The headline (at most two lines), why nothing moved when nothing did, and the presenter button. */
+function Headline({ result, why, onPresent }: { result: WhatIfResult; why?: string; onPresent: () => void }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.headlineBox} aria-label="Resultat">
+      <div className={styles.headRow}>
+        <p className={styles.headline} role="status" aria-live="polite" data-testid="whatif-headline">
+          {headline(result)}
+        </p>
+        <ActionButton appearance="subtle" onClick={onPresent} aria-label="Visa i presentationsläge (hela fönstret)">
+          Presentera
+        </ActionButton>
+      </div>
+      {why && (
+        <BodyText className={styles.why}>
+          <span data-testid="whatif-why">{why}</span>
+        </BodyText>
+      )}
+    </section>
+  );
+}
+
+function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipient" | "county"; recipient: Recipient }) {
+  const styles = useStyles();
+  const { diff } = result;
+  const { rows, extra, bars } = rowsOf(result, by);
   const shown = rows.slice(0, 25);
   return (
     <>
-      <p className={styles.summary} role="status" aria-live="polite" data-testid="whatif-sentence">
+      <p className={styles.sentence} data-testid="whatif-sentence">
         {result.sentence}
       </p>
       {diff.moved > 0n && (
         <>
-          <ChangeChart bars={bars} label={result.sentence} />
+          <ChangeChart bars={bars} label={`Diagram: ${headline(result)}`} />
           <table className={styles.table} data-testid="whatif-table">
             <caption className={styles.muted} style={{ textAlign: "left" }}>
               Förändring per {by === "recipient" ? "mottagare" : "län"} ({rows.length}
@@ -254,12 +302,32 @@ export default function WhatIfView(_props: ViewProps) {
     }
   }, [deferred]);
   const stale = deferred !== request;
+  const [presenting, setPresenting] = useState(false);
+  const result = "result" in outcome ? outcome.result : undefined;
+  const why = result && recipient ? whyNothing(deferred.recipient, deferred.edits, result) : undefined;
 
   return (
     <div className={styles.root}>
-      <BodyText>
+      <Caption>
         Utgår från det <strong>fiktiva demoscenariot</strong> (påhittade svar, verklig folkmängd). Ingenting skrivs i arbetsboken.
-      </BodyText>
+      </Caption>
+      {result && <Headline result={result} why={why} onPresent={() => setPresenting(true)} />}
+      {result && presenting && (
+        <Dialog open modalType="modal" onOpenChange={(_, d) => setPresenting(d.open)}>
+          <DialogSurface className={styles.presenter} aria-label="Presentationsläge">
+            <DialogBody>
+              <DialogTitle action={<ActionButton onClick={() => setPresenting(false)}>Stäng (Esc)</ActionButton>}>Tänk om</DialogTitle>
+              <DialogContent className={styles.presenterBody}>
+                <p className={styles.presenterHeadline} data-testid="presenter-headline">
+                  {headline(result)}
+                </p>
+                {why && <p>{why}</p>}
+                {result.diff.moved > 0n && <ChangeChart bars={rowsOf(result, by).bars} label={`Diagram: ${headline(result)}`} />}
+              </DialogContent>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
       <SelectField
         label="Överenskommelse"
         value={agreement.id}
@@ -314,7 +382,7 @@ export default function WhatIfView(_props: ViewProps) {
         ]}
       />
       {stale && <Spinner label="Räknar om …" />}
-      {"error" in outcome ? <ErrorMessage error={outcome.error} /> : outcome.result && recipient && <Result result={outcome.result} by={by} recipient={recipient} />}
+      {"error" in outcome ? <ErrorMessage error={outcome.error} /> : result && recipient && <Result result={result} by={by} recipient={recipient} />}
     </div>
   );
 }

@@ -71,7 +71,11 @@ export function PaneTitle({ children }: { children: ReactNode }) {
 
 export type Tone = "informative" | "warning" | "danger" | "success" | "brand";
 
-type ActionButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "color"> & { appearance?: "primary" | "secondary" | "subtle" };
+type ActionButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "color"> & {
+  appearance?: "primary" | "secondary" | "subtle";
+  /** Disabled but still focusable (aria-disabled): a button that starts a long task keeps the keyboard focus while it runs. */
+  disabledFocusable?: boolean;
+};
 
 /** Fluent's Button; `ref` reaches the <button> (views give focus back to it). */
 export const ActionButton = forwardRef<HTMLButtonElement, ActionButtonProps>(function ActionButton({ appearance = "secondary", ...rest }, ref) {

@@ -98,7 +98,7 @@ export default function CountyView(_props: ViewProps) {
       </dl>
 
       <div>
-        <ActionButton appearance="primary" onClick={() => void writeSheet()} disabled={write.state.status === "running"}>
+        <ActionButton appearance="primary" onClick={() => void writeSheet()} disabledFocusable={write.state.status === "running"}>
           Skriv till nytt blad
         </ActionButton>
       </div>

@@ -185,7 +185,7 @@ export default function ReviewView(_props: ViewProps) {
         />
       </div>
       <div className={styles.row}>
-        <ActionButton appearance="primary" onClick={() => void readSheet()} disabled={!sheet || load.state.status === "running"}>
+        <ActionButton appearance="primary" onClick={() => void readSheet()} disabled={!sheet} disabledFocusable={load.state.status === "running"}>
           Granska bladet
         </ActionButton>
         <ActionButton onClick={() => void refreshSheets()}>Uppdatera listan</ActionButton>
@@ -239,11 +239,11 @@ export default function ReviewView(_props: ViewProps) {
           )}
 
           <div className={styles.row}>
-            <ActionButton onClick={() => void writeTheReport()} disabled={report.state.status === "running"}>
+            <ActionButton onClick={() => void writeTheReport()} disabledFocusable={report.state.status === "running"}>
               Skriv rapporten till ett nytt blad
             </ActionButton>
             {highlighted ? (
-              <ActionButton onClick={() => void uncolour()} disabled={colour.state.status === "running"}>
+              <ActionButton onClick={() => void uncolour()} disabledFocusable={colour.state.status === "running"}>
                 Ta bort färgmarkeringen
               </ActionButton>
             ) : (

@@ -55,10 +55,9 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  headline: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  headline: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
   why: { margin: 0 },
   sentence: { margin: 0, color: tokens.colorNeutralForeground2 },
-  headRow: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
   presenter: {
     width: "100vw",
     maxWidth: "100vw",
@@ -149,19 +148,19 @@ function Headline({ result, why, onPresent }: { result: WhatIfResult; why?: stri
   const styles = useStyles();
   return (
     <section className={styles.headlineBox} aria-label="Resultat">
-      <div className={styles.headRow}>
-        <p className={styles.headline} role="status" aria-live="polite" data-testid="whatif-headline">
-          {headline(result)}
-        </p>
-        <ActionButton appearance="subtle" onClick={onPresent} aria-label="Visa i presentationsläge (hela fönstret)">
-          Presentera
-        </ActionButton>
-      </div>
+      <p className={styles.headline} role="status" aria-live="polite" data-testid="whatif-headline">
+        {headline(result)}
+      </p>
       {why && (
         <BodyText className={styles.why}>
           <span data-testid="whatif-why">{why}</span>
         </BodyText>
       )}
+      <div>
+        <ActionButton appearance="subtle" onClick={onPresent} title="Visar resultatet över hela fönstret med stor text, för en projektor">
+          Presentera
+        </ActionButton>
+      </div>
     </section>
   );
 }

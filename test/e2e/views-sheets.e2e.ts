@@ -57,7 +57,7 @@ async function cellAt(page: PwPage, cell: string) {
     const wb = (window as unknown as { stimPreview: { getActive: () => { sheet: string }; select: (s: string, a: string) => void } }).stimPreview;
     wb.select(wb.getActive().sheet, c);
   }, cell);
-  const at = page.locator(`[data-cell="${cell}"]`);
+  const at = page.getByTestId("sheet-grid").locator(`[data-cell="${cell}"]`);
   await at.waitFor();
   return at;
 }
@@ -94,7 +94,7 @@ async function check(page: PwPage, sheet: string): Promise<void> {
 /** The findings listed: [severity label, cell link text, message]. */
 async function listed(page: PwPage): Promise<string[][]> {
   return page.getByTestId("review-findings").locator("li").evaluateAll((items) =>
-    items.map((li) => [li.querySelector("span span")?.textContent ?? "", li.querySelector("button")?.textContent ?? "", li.children[1]?.textContent ?? ""]),
+    items.map((li) => [li.querySelector(".fui-Badge")?.textContent ?? "", li.querySelector("button")?.textContent ?? "", li.children[1]?.textContent ?? ""]),
   );
 }
 

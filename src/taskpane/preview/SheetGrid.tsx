@@ -157,7 +157,7 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const sheet = active.sheet;
   // The snapshot is rebuilt only when the workbook changes (not on scrolling).
   const snap = useMemo(() => memory.snapshot(sheet, 100_000, 1_000), [memory, sheet, revision]);
-  const frozen = useMemo(() => frozenOf(memory, sheet), [memory, sheet, revision]);
+  const frozenByTable = useMemo(() => frozenOf(memory, sheet), [memory, sheet, revision]);
   const rowCount = Math.max(snap.values.length + 5, 30);
   const colCount = Math.max((snap.values[0]?.length ?? 0) + 2, 10);
   const widths = useMemo(() => Array.from({ length: colCount }, (_, c) => Math.max(40, Math.round((snap.columnWidths[c] ?? 9) * 7))), [snap, colCount]);
@@ -171,6 +171,8 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
 
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, height: 600, width: 800 });
+  // Name columns stay in place only when they leave room for the rest (not in a phone-wide window).
+  const frozen = lefts[frozenByTable.cols] <= view.width * 0.7 ? frozenByTable : { rows: frozenByTable.rows, cols: 0 };
   const [editing, setEditing] = useState<Editing | null>(null);
   const [status, setStatus] = useState<RecomputeResult | null>(null);
 
@@ -260,6 +262,10 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
       e.preventDefault();
       const lastUsedRow = Math.max(snap.values.length - 1, 0);
       const lastUsedCol = Math.max((snap.values[0]?.length ?? 1) - 1, 0);
+      if (e.ctrlKey && e.key === "Home" && scroller.current) {
+        scroller.current.scrollTop = 0;
+        scroller.current.scrollLeft = 0;
+      }
       if (e.ctrlKey) select(e.key === "Home" ? 0 : lastUsedRow, e.key === "Home" ? 0 : lastUsedCol);
       else select(sel.row, e.key === "Home" ? 0 : lastUsedCol);
       return;

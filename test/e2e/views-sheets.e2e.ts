@@ -9,6 +9,7 @@ import { demoFacts } from "../../src/agreements/demo";
 import { evaluate } from "../../src/core/evaluate";
 import { formatCitation } from "../../src/core/format";
 import { renderEvent } from "../../src/core/render";
+import { agreeInNumber } from "../../src/taskpane/views/explain/explain";
 import { buildAllocationSheet, sheetColumns } from "../../src/sheets";
 import { columnIndexToLetters } from "../../src/sheets/a1";
 import type { Browser, Page as PwPage } from "playwright-core";
@@ -220,8 +221,14 @@ test("Förklara: a selected amount cell of Malmö explains the row from the core
   await article.getByRole("heading", { name: "Kommun 1280 (Malmö)" }).waitFor();
   // The core, run here: Malmö's events, rendered by the one renderer.
   const malmo = evaluate(PRIO, FACTS).recipients.find((r) => r.level === "kommun" && r.code === "1280")!;
-  const text = (await article.textContent()) ?? "";
-  for (const e of malmo.events) expect(text).toContain(renderEvent(e));
+  const text = ((await article.textContent()) ?? "").replace(/\u00a0/g, " ");
+  for (const e of malmo.events) expect(text).toContain(agreeInNumber(renderEvent(e)));
+  // "grundkraven … är uppfyllda", never "uppfyllt" after the plural.
+  expect(text).toContain("B3: grundkraven för Malmö är inte uppfyllda.");
+  expect(text).not.toMatch(/grundkraven[^.]* är (inte )?uppfyllt\b/);
+  // Assumptions by their titles, never by their ids.
+  expect(text).toContain("Antagande: Län där de godkända kommunerna har under 80 % av invånarna");
+  expect(text).not.toMatch(/Antagande: [a-z0-9-]+(?=[A-ZÅÄÖ]|$)/);
   // The selected column's pot first, then the basic requirements.
   const sections = await article.locator("section[data-testid^='explain-section-']").evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
   expect(sections.slice(0, 2)).toEqual(["explain-section-B3", "explain-section-grundkrav"]);
@@ -231,7 +238,7 @@ test("Förklara: a selected amount cell of Malmö explains the row from the core
   expect(rules[0]).toMatch(/^Inte uppfyllt GK1 /);
   const gk1 = grundkrav.getByRole("list", { name: "Kriterier för GK1" });
   const firstFailing = malmo.events.find((e) => e.kind === "criterion" && e.rule === "GK1" && e.applied === false)!;
-  expect(await gk1.locator("li").first().textContent()).toContain(renderEvent(firstFailing));
+  expect((await gk1.locator("li").first().textContent())?.replace(/\u00a0/g, " ")).toContain(agreeInNumber(renderEvent(firstFailing)));
   // Citations in the human form, and the assumptions in force.
   expect(text).toContain(`Källa: ${formatCitation(firstFailing.source!)}`);
   const inForce = new Set(malmo.events.flatMap((e) => e.assumptions ?? []));
@@ -259,7 +266,7 @@ test("accessibility: axe-core finds no violations in the three views with their 
   await scan("Förklara");
   // Granska with findings and the column mapping open.
   await check(page, COUNTY_SHEET);
-  await page.getByTestId("review-mapping").locator("summary").click();
+  await page.getByTestId("review-mapping").getByRole("button", { name: "Så lästes bladet" }).click();
   await scan("Granska");
   // Bygg after a build.
   await build(page, "01");

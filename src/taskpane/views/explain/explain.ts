@@ -110,7 +110,7 @@ function failingFirst<T>(items: readonly T[], verdict: (x: T) => Verdict): T[] {
  * renderer agrees in number (reported for src/core/render.ts).
  */
 export function agreeInNumber(text: string): string {
-  return text.replace(/(grundkraven\b[^.:;]*?\bär (?:inte )?)uppfyllt\b/g, "$1uppfyllda");
+  return text.replace(/(grundkraven(?: [^.:;]*?)? är (?:inte )?)uppfyllt(?=[\s.,;:)]|$)/g, "$1uppfyllda");
 }
 
 export function lineOf(e: TraceEvent): Line {

@@ -96,6 +96,7 @@ function SectionView({ section }: { section: Section }) {
         {section.items.map((item, i) =>
           item.type === "rule" ? (
             <li key={`${item.rule}:${i}`}>
+              {/* Native disclosure, not Fluent's Accordion: a rule's summary holds its badge and full sentence, which Accordion's header button cannot wrap. */}
               <details open={item.line.verdict !== true}>
                 <summary className={styles.summary}>
                   <VerdictPill verdict={item.line.verdict} /> <BodyText>{noBreakAmounts(item.line.text)}</BodyText>

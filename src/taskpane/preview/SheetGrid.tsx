@@ -25,7 +25,7 @@ import type { CellValue } from "../../office/workbook";
 import { formatNumber } from "../../runtime";
 import type { StyleId } from "../../sheets/layout";
 import { noBreak } from "../format";
-import { recomputeSheet, type RecomputeResult } from "./recompute";
+import { applyEdit, type RecomputeResult } from "./recompute";
 
 const ROW_H = 22;
 const HEAD_W = 44;
@@ -228,8 +228,7 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   };
 
   const write = async (row: number, col: number, block: CellValue[][]) => {
-    memory.setValues(sheet, cellToA1({ row, col }), block);
-    setStatus(await recomputeSheet(memory, sheet));
+    setStatus(await applyEdit(memory, sheet, cellToA1({ row, col }), block));
   };
 
   const commit = async (e: Editing, move: [number, number]) => {

@@ -7,7 +7,7 @@
  * formula cell whose value differs from what the rules give takes the
  * rules' value. The pane adds no rule and knows no column.
  *
- * MERGE POINT: `recomputeSheet` is the one function the preview calls. When
+ * MERGE POINT: `applyEdit` and `recomputeSheet` are what the preview calls. When
  * the sheet layer offers a function that computes a sheet for the in-memory
  * workbook (the "workbook" branch), point this function at it; and
  * `writeComputed` should become an in-memory workbook method that sets a
@@ -32,7 +32,36 @@ const STALE = new Set(["amount-differs", "status-differs", "total-differs", "for
 
 export async function recomputeSheet(memory: MemoryWorkbook, sheet: string): Promise<RecomputeResult> {
   const used = await memory.readUsedRange(sheet);
-  const grid = { name: used.sheet, values: used.values, formulas: used.formulas as string[][] };
+  return computeGrid(memory, sheet, { name: used.sheet, values: used.values, formulas: used.formulas as string[][] });
+}
+
+/**
+ * A user's edit in the preview: writes `block` at `address` (as typing
+ * does: a formula typed over is gone) and recomputes the sheet in the same
+ * turn, so the page renders the edit and the new amounts once. The sheet
+ * is read before the write and the edit applied to that copy; an edit
+ * beyond the used block reads the sheet again.
+ */
+export async function applyEdit(memory: MemoryWorkbook, sheet: string, address: string, block: CellValue[][]): Promise<RecomputeResult> {
+  const used = await memory.readUsedRange(sheet);
+  memory.setValues(sheet, address, block);
+  const { start } = parseA1Range(address);
+  const rows = used.values.length;
+  const cols = used.values[0]?.length ?? 0;
+  const width = block[0]?.length ?? 0;
+  if (start.row + block.length > rows || start.col + width > cols) return recomputeSheet(memory, sheet);
+  const values = used.values.map((r) => [...r]);
+  const formulas = (used.formulas as string[][]).map((r) => [...r]);
+  block.forEach((row, r) =>
+    row.forEach((v, c) => {
+      values[start.row + r][start.col + c] = v;
+      formulas[start.row + r][start.col + c] = "";
+    }),
+  );
+  return computeGrid(memory, sheet, { name: used.sheet, values, formulas });
+}
+
+function computeGrid(memory: MemoryWorkbook, sheet: string, grid: { name: string; values: unknown[][]; formulas: string[][] }): RecomputeResult {
   let read;
   try {
     read = readAllocationSheet(grid);

@@ -237,8 +237,11 @@ describe("Tänk om for a room", () => {
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog", { name: "Presentationsläge" });
     await dialog.waitFor();
+    // Fluent's dialog grows in (a short motion): the size once it has settled.
+    await page.waitForFunction(() => (document.querySelector("[role=dialog]")?.getBoundingClientRect().width ?? 0) >= 1270, undefined, { timeout: 5000 });
     const d = (await dialog.boundingBox())!;
     expect(d.width).toBeGreaterThanOrEqual(1270);
+    expect(d.height).toBeGreaterThanOrEqual(710);
     expect(await page.getByTestId("presenter-headline").evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(32);
     expect((await dialog.getByTestId("whatif-chart").boundingBox())!.width).toBeGreaterThan(1000);
     expect(await axe(page)).toEqual([]);

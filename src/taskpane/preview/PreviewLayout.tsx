@@ -23,6 +23,8 @@ const useStyles = makeStyles({
   },
   pane: {
     flex: "0 0 350px",
+    // The pane keeps its width whatever its content (a long tab row scrolls inside it).
+    minWidth: 0,
     maxWidth: "100%",
     boxSizing: "border-box",
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

@@ -6,7 +6,7 @@
  * Excel and in the browser preview: nothing is written to the workbook.
  */
 import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from "@fluentui/react-components";
-import { useDeferredValue, useMemo, useState } from "react";
+import { forwardRef, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { Agreement, Rule } from "../../../core/model";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { ActionButton, BodyText, Caption, RadioField, SelectField, Spinner, TextField } from "../../components/ui";
@@ -48,6 +48,9 @@ const useStyles = makeStyles({
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   headlineBox: {
+    // Across the pane's whole width, edge to edge: room for two lines.
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
@@ -55,7 +58,8 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  headline: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  // Regular weight: the sentence fits two lines of a 450 px pane even in wide fallback fonts (DejaVu Sans).
+  headline: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground1 },
   why: { margin: 0 },
   sentence: { margin: 0, color: tokens.colorNeutralForeground2 },
   presenter: {
@@ -144,7 +148,7 @@ function rowsOf(result: WhatIfResult, by: "recipient" | "county") {
 }
 
 /** The headline (at most two lines), why nothing moved when nothing did, and the presenter button. */
-function Headline({ result, why, onPresent }: { result: WhatIfResult; why?: string; onPresent: () => void }) {
+const Headline = forwardRef<HTMLButtonElement, { result: WhatIfResult; why?: string; onPresent: () => void }>(function Headline({ result, why, onPresent }, ref) {
   const styles = useStyles();
   return (
     <section className={styles.headlineBox} aria-label="Resultat">
@@ -157,13 +161,13 @@ function Headline({ result, why, onPresent }: { result: WhatIfResult; why?: stri
         </BodyText>
       )}
       <div>
-        <ActionButton appearance="subtle" onClick={onPresent} title="Visar resultatet över hela fönstret med stor text, för en projektor">
+        <ActionButton ref={ref} appearance="subtle" onClick={onPresent} title="Visar resultatet över hela fönstret med stor text, för en projektor">
           Presentera
         </ActionButton>
       </div>
     </section>
   );
-}
+});
 
 function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipient" | "county"; recipient: Recipient }) {
   const styles = useStyles();
@@ -302,6 +306,13 @@ export default function WhatIfView(_props: ViewProps) {
   }, [deferred]);
   const stale = deferred !== request;
   const [presenting, setPresenting] = useState(false);
+  // Focus goes back to "Presentera" when presenter mode closes (the dialog has no trigger of its own).
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const wasPresenting = useRef(false);
+  useEffect(() => {
+    if (wasPresenting.current && !presenting) presentButton.current?.focus();
+    wasPresenting.current = presenting;
+  }, [presenting]);
   const result = "result" in outcome ? outcome.result : undefined;
   const why = result && recipient ? whyNothing(deferred.recipient, deferred.edits, result) : undefined;
 
@@ -310,7 +321,7 @@ export default function WhatIfView(_props: ViewProps) {
       <Caption>
         Utgår från det <strong>fiktiva demoscenariot</strong> (påhittade svar, verklig folkmängd). Ingenting skrivs i arbetsboken.
       </Caption>
-      {result && <Headline result={result} why={why} onPresent={() => setPresenting(true)} />}
+      {result && <Headline ref={presentButton} result={result} why={why} onPresent={() => setPresenting(true)} />}
       {result && presenting && (
         <Dialog open modalType="modal" onOpenChange={(_, d) => setPresenting(d.open)}>
           <DialogSurface className={styles.presenter} aria-label="Presentationsläge">

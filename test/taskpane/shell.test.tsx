@@ -10,6 +10,8 @@ import { App } from "../../src/taskpane/App";
 import { VIEWS, type ViewInfo } from "../../src/taskpane/views/registry";
 import { renderPane } from "./render";
 
+jest.setTimeout(30_000); // Fluent's components in jsdom on a shared machine
+
 const fake = (id: string, load: ViewInfo["load"]): ViewInfo => ({ id, label: id.toUpperCase(), title: `Vy ${id}`, description: `Beskrivning ${id}`, group: "ekonomi", load });
 const ok = (text: string) => async () => ({ default: () => <p>{text}</p> });
 

@@ -252,3 +252,23 @@ describe("Tänk om for a room", () => {
     await page.close();
   });
 });
+
+describe("Överenskommelser in a narrow pane", () => {
+  test("starts short with its sections closed, opens one by keyboard, and no amount breaks across lines", async () => {
+    const { page, errors } = await open("overenskommelser", 350, 900);
+    await viewReady(page, "Överenskommelser");
+    const height = await page.getByTestId("pane").evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThan(1500);
+    // The first section's header by keyboard: Enter opens it.
+    const header = page.locator("#stim-view .fui-AccordionHeader__button").first();
+    await header.focus();
+    await page.keyboard.press("Enter");
+    expect(await header.getAttribute("aria-expanded")).toBe("true");
+    // Every amount in the view is one unbroken line: its spaces are no-break spaces.
+    const amounts = await page.locator("#stim-view").evaluate((el) => (el.textContent ?? "").match(/\d[\d \u00a0]*\d(?:[ \u00a0]kr)/g) ?? []);
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const a of amounts) expect(a).not.toMatch(/ /);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -30,6 +30,9 @@ const tab = async (page: Page, label: string, title: string) => {
 
 /** What each view shows in its screenshot: its result, as a user gets there. */
 const PREPARE: Record<string, (page: Page) => Promise<void>> = {
+  overenskommelser: async (page) => {
+    await page.locator("#stim-view .fui-AccordionHeader__button").first().click(); // Potter open, the rest closed
+  },
   bygg: async (page) => {
     await page.getByRole("button", { name: "Bygg fördelningsark" }).click();
     await page.getByText(/^Klart: bladet/).waitFor();

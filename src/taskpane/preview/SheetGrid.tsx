@@ -390,6 +390,23 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
     </div>
   );
 
+  // The cells, rebuilt only when what they show changes: a new status line (after a recalculation) re-renders nothing else.
+  const canvas = useMemo(
+    () => (
+    <div role="presentation" style={{ width: `${totalWidth}px`, height: `${(rowCount + 1) * ROW_H}px`, position: "relative" }}>
+      <div role="rowgroup" className={styles.frozenTop} style={{ width: `${totalWidth}px` }}>
+        {headerRow}
+        {Array.from({ length: frozen.rows }, (_, r) => renderRow(r))}
+      </div>
+      <div role="rowgroup">
+        <div style={{ height: `${(firstRow - frozen.rows) * ROW_H}px` }} aria-hidden="true" />
+        {Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, (_, i) => renderRow(firstRow + i))}
+      </div>
+    </div>
+    ),
+    [snap, sel.row, sel.col, editing, firstRow, lastRow, firstCol, lastCol, frozen.rows, frozen.cols, lefts, widths, totalWidth, rowCount, styles],
+  );
+
   const statusText =
     status?.status === "input-errors"
       ? ` Beloppen räknas inte om: ${status.errors} fel i indata (Granska visar var).`
@@ -424,16 +441,7 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
         onPaste={onPaste}
         data-testid="sheet-grid"
       >
-        <div role="presentation" style={{ width: `${totalWidth}px`, height: `${(rowCount + 1) * ROW_H}px`, position: "relative" }}>
-          <div role="rowgroup" className={styles.frozenTop} style={{ width: `${totalWidth}px` }}>
-            {headerRow}
-            {Array.from({ length: frozen.rows }, (_, r) => renderRow(r))}
-          </div>
-          <div role="rowgroup">
-            <div style={{ height: `${(firstRow - frozen.rows) * ROW_H}px` }} aria-hidden="true" />
-            {Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, (_, i) => renderRow(firstRow + i))}
-          </div>
-        </div>
+        {canvas}
       </div>
       <span id="stim-grid-help" className={styles.hidden}>
         Piltangenterna flyttar markeringen, Enter eller F2 redigerar, Escape avbryter. Klistra in ett block med Ctrl+V.

@@ -294,17 +294,6 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // The shipped page runs React's API on Preact (preact/compat): the same
-      // components in about 4 KB instead of React's 46 KB, which keeps the
-      // whole page within its size budget. Jest runs the components on React
-      // itself; the end-to-end tests run this bundle in Chromium.
-      alias: {
-        react: "preact/compat",
-        "react-dom/client": "preact/compat/client",
-        "react-dom/test-utils": "preact/test-utils",
-        "react-dom": "preact/compat",
-        "react/jsx-runtime": "preact/jsx-runtime",
-      },
     },
     module: {
       rules: [

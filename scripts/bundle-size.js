@@ -6,9 +6,12 @@
  * production build and compressed with gzip (level 9), each file on its own
  * as a web server sends it. office.js is Microsoft's and not counted.
  *
- * Budget: 150 KB (1 KB = 1 000 bytes) for all of them together (issue 9;
- * Microsoft's React task-pane template is about 169 KB). test/bundle-size.test.ts
- * fails the tests when the build exceeds it.
+ * Budget: 300 KB (1 KB = 1 000 bytes) for all of them together (issue 17):
+ * React 18, Fluent UI v9's components and charts, the core and every view.
+ * Bytes are a ceiling, not the measure of speed: what users feel (time to the
+ * first view, to a built sheet, to a recomputed what-if) is measured in
+ * Chromium by bench/pane-browser.ts. test/bundle-size.test.ts fails the
+ * tests when the build exceeds the ceiling.
  */
 "use strict";
 
@@ -16,7 +19,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
 
-const BUDGET_BYTES = 150_000;
+const BUDGET_BYTES = 300_000;
 
 /** Every JavaScript file of the page in `dist`, with its minified and gzipped size. */
 function measure(dist = path.join(__dirname, "..", "dist")) {

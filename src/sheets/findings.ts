@@ -44,6 +44,39 @@ export type FindingKind =
   | "second-table"
   | "no-answers";
 
+/** Each kind of finding in Swedish, for the report's "Typ" column (CLI and task pane). */
+export const FINDING_KIND_SV: Readonly<Record<FindingKind, string>> = {
+  "no-table": "ingen tabell",
+  "unknown-agreement": "okänd överenskommelse",
+  "missing-column": "kolumn saknas",
+  "duplicate-column": "dubbel kolumn",
+  "unknown-column": "okänd kolumn",
+  "header-guessed": "rubrikrad gissad",
+  "column-moved": "flyttad kolumn",
+  "unknown-code": "okänd kod",
+  "wrong-county": "fel län",
+  "duplicate-row": "dubbel rad",
+  "missing-row": "rad saknas",
+  "wrong-level": "fel nivå",
+  "not-a-number": "inget tal",
+  "not-a-boolean": "inget ja/nej",
+  "out-of-range": "utanför gränserna",
+  "answer-at-wrong-level": "svar på fel nivå",
+  "inconsistent-answers": "motstridiga svar",
+  "population-changed": "ändrad folkmängd",
+  "amount-differs": "belopp avviker",
+  "status-differs": "status avviker",
+  "total-differs": "summa avviker",
+  "formula-error": "formel ger fel",
+  "formula-replaced": "formel ersatt",
+  "merged-cell": "sammanfogad cell",
+  "scope-from-rows": "län läst ur raderna",
+  "formula-changed": "formel ändrad",
+  "not-computed": "formler inte beräknade",
+  "second-table": "ytterligare fördelningsark",
+  "no-answers": "inga svar ifyllda",
+};
+
 export interface Finding {
   severity: Severity;
   kind: FindingKind;

@@ -7,7 +7,7 @@
  */
 import { formatCitation } from "../core/format";
 import { quoteSheet } from "./cells";
-import { Finding } from "./findings";
+import { Finding, FINDING_KIND_SV } from "./findings";
 import { CellSpec, SheetSpec } from "./layout";
 import { SHEET_COMPUTED, SHEET_REPORT } from "./texts";
 import type { ComputedRow } from "./validate";
@@ -52,7 +52,7 @@ export function reportSheet(entries: readonly ReportEntry[], options: ReportOpti
         { value: f.sheet },
         f.cell ? (options.links ? { formula: linkFormula(f.sheet, f.cell), cached: f.cell } : { value: f.cell }) : null,
         { value: f.severity },
-        { value: f.kind },
+        { value: FINDING_KIND_SV[f.kind] },
         { value: f.message },
         f.rule ? { value: f.rule } : null,
         f.source ? { value: formatCitation(f.source) } : null,

@@ -15,7 +15,7 @@ import { userMessage } from "./errors";
 import { HostProvider, type Host } from "./hostContext";
 import { PreviewLayout } from "./preview/PreviewLayout";
 import { detectHost, type OfficeLike } from "./startup";
-import { fluentTheme, isDark } from "./theme";
+import { isDark, themeKind } from "./theme";
 import { ThemeRoot } from "./ThemeRoot";
 import { formulaLocaleFor } from "../runtime";
 
@@ -34,23 +34,27 @@ const rememberView = (id: string) => {
   }
 };
 
-/** Follows the system's light/dark setting (the preview has no Office theme to follow). */
-function useSystemDark(): boolean {
-  const query = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : undefined;
-  const [dark, setDark] = useState(query?.matches ?? false);
+/** Follows a media query of the system (light/dark, high contrast). */
+function useMedia(text: string): boolean {
+  const query = typeof matchMedia === "function" ? matchMedia(text) : undefined;
+  const [matches, setMatches] = useState(query?.matches ?? false);
   useEffect(() => {
     if (!query) return;
-    const onChange = () => setDark(query.matches);
+    const onChange = () => setMatches(query.matches);
     query.addEventListener("change", onChange);
     return () => query.removeEventListener("change", onChange);
   }, [query]);
-  return dark;
+  return matches;
 }
 
+/** The system's high-contrast mode (Windows contrast themes, forced colours). */
+const useContrast = () => useMedia("(forced-colors: active)");
+
 function Preview({ host }: { host: Host }) {
-  const dark = useSystemDark();
+  const dark = useMedia("(prefers-color-scheme: dark)");
+  const contrast = useContrast();
   return (
-    <ThemeRoot theme={fluentTheme(dark)}>
+    <ThemeRoot theme={themeKind(dark, contrast)}>
       <HostProvider host={host}>
         <PreviewLayout memory={host.memory!}>
           <App initialView={initialView()} onViewChange={rememberView} />
@@ -78,13 +82,15 @@ async function start(): Promise<void> {
     let tree: ReactNode;
     if (where.kind === "excel") {
       const host: Host = { workbook: new OfficeWorkbook(), preview: false, formulaLocale: where.formulaLocale };
-      tree = (
-        <ThemeRoot theme={fluentTheme(isDark(where.theme))}>
+      const officeTheme = where.theme;
+      const Excel = () => (
+        <ThemeRoot theme={themeKind(isDark(officeTheme), useContrast())}>
           <HostProvider host={host}>
             <App initialView={initialView()} onViewChange={rememberView} />
           </HostProvider>
         </ThemeRoot>
       );
+      tree = <Excel />;
     } else {
       const memory = new MemoryWorkbook();
       // The preview's workbook, for automation: the end-to-end tests seed sheets through it.

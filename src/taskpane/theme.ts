@@ -1,14 +1,13 @@
 /**
  * The pane follows Office's theme: a dark Office theme (Excel's "Black" or
  * "Dark Gray") gives Fluent's web dark theme, anything else the light one.
- * In the browser preview the system's colour scheme decides. The values are
- * Fluent UI v9's, for the tokens the pane uses (themes.json, written by
- * `npm run themes` and checked against Fluent's themes by the tests).
+ * In the browser preview the system's colour scheme decides, and the
+ * system's high-contrast mode (forced colours) gives Fluent's high-contrast
+ * theme in both.
  */
-import themes from "./themes.json";
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 
-/** Token name → CSS value, as in Fluent's Theme objects. */
-export type PaneTheme = Readonly<Record<string, string | number>>;
+export type ThemeKind = "light" | "dark" | "contrast";
 
 /** Relative luminance (0 black … 1 white) of "#rrggbb"; null when the text is no such colour. */
 export function luminance(hex: string | undefined): number | null {
@@ -33,6 +32,13 @@ export function isDark(office: OfficeThemeColors | undefined, prefersDark = fals
   return l === null ? prefersDark : l < 0.4;
 }
 
-export function fluentTheme(dark: boolean): PaneTheme {
-  return dark ? themes.dark : themes.light;
+/** Which theme: high contrast wins (the system asks for it), then dark or light. */
+export function themeKind(dark: boolean, contrast = false): ThemeKind {
+  return contrast ? "contrast" : dark ? "dark" : "light";
+}
+
+/** Fluent's theme for a kind. */
+export function fluentTheme(kind: ThemeKind | boolean): Theme {
+  const k = typeof kind === "boolean" ? themeKind(kind) : kind;
+  return k === "contrast" ? teamsHighContrastTheme : k === "dark" ? webDarkTheme : webLightTheme;
 }

@@ -4,11 +4,9 @@
  * place of Microsoft's CDN), outside Office, so it runs as the browser
  * preview against the in-memory workbook.
  *
- * Also writes the screenshots in docs/screenshots/ (350 px, the width of
- * Excel's task pane) that the README shows.
+ * Screenshots for docs/ are made by test/e2e/screenshots.ts (run by hand),
+ * never by the tests.
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { AGREEMENTS, getAgreement } from "../../src/agreements";
 import { demoFacts } from "../../src/agreements/demo";
@@ -16,7 +14,7 @@ import { evaluate } from "../../src/core/evaluate";
 import { countySummary } from "../../src/core/summary";
 import { diffEvaluations, whatIfSentence, withRuleOutcome } from "../../src/core/whatif";
 import { VIEWS } from "../../src/taskpane/views/registry";
-import { OFFICE_JS_OWN, ROOT, axe, launch, newPage, serve, type Served } from "./harness";
+import { OFFICE_JS_OWN, axe, launch, newPage, serve, type Served } from "./harness";
 
 let served: Served;
 let browser: Browser;
@@ -36,7 +34,7 @@ async function open(view = "", width = 1200, height = 900) {
   const w = await newPage(browser, width, height);
   await w.page.goto(`${served.url}/preview.html${view ? `#${view}` : ""}`);
   await w.page.getByRole("tablist", { name: "Vyer" }).waitFor();
-  await w.page.getByRole("group", { name: /^Celler i bladet/ }).waitFor();
+  await w.page.getByRole("grid", { name: /^Celler i bladet/ }).waitFor();
   return w;
 }
 
@@ -50,6 +48,15 @@ async function viewReady(page: Page, title: string) {
 async function stockholmFails(page: Page) {
   await page.getByLabel("Grundkraven (GK1, GK2)").selectOption("not-met");
   await page.getByTestId("whatif-table").waitFor();
+}
+
+/** Opens every closed Fluent accordion section of the view. */
+async function openSections(page: Page) {
+  for (let guard = 0; guard < 100; guard++) {
+    const closed = page.locator("#stim-view .fui-AccordionHeader__button[aria-expanded=false]").first();
+    if ((await closed.count()) === 0) return;
+    await closed.click();
+  }
 }
 
 const nbsp = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
@@ -119,7 +126,7 @@ describe("accessibility (axe-core): no violations", () => {
   const prepare: Record<string, (page: Page) => Promise<void>> = {
     overenskommelser: async (page) => {
       // Open every section, so that every card is checked.
-      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      await openSections(page);
     },
     "tank-om": stockholmFails,
     lansoversikt: async (page) => {
@@ -128,10 +135,17 @@ describe("accessibility (axe-core): no violations", () => {
     },
   };
 
-  test.each(VIEWS.map((v) => [v.id, v.title]))("%s (with its content showing, the grid beside it)", async (id, title) => {
+  const THEMES = [
+    ["light", async () => undefined],
+    ["dark", (page: Page) => page.emulateMedia({ colorScheme: "dark" })],
+    ["high contrast", (page: Page) => page.emulateMedia({ forcedColors: "active" })],
+  ] as const;
+  test.each(THEMES.flatMap(([theme]) => VIEWS.map((v) => [v.id, theme, v.title])))("%s in the %s theme (with its content showing, the grid beside it)", async (id, theme, title) => {
     const { page, errors } = await open(id);
+    await THEMES.find(([t]) => t === theme)![1](page);
     await viewReady(page, title);
     await prepare[id]?.(page);
+    expect(await page.locator(".fui-FluentProvider").first().getAttribute("data-theme")).toBe(theme === "high contrast" ? "contrast" : theme);
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -160,7 +174,8 @@ describe("Tänk om against the core", () => {
     await viewReady(page, "Tänk om");
     await stockholmFails(page);
     expect(nbsp(await page.getByTestId("whatif-sentence").textContent())).toBe(sentence);
-    expect(await page.getByTestId("whatif-chart").getAttribute("aria-label")).toBe(sentence);
+    const headline = await page.getByTestId("whatif-headline").textContent();
+    expect(await page.getByTestId("whatif-chart").getAttribute("aria-label")).toBe(`Diagram: ${headline}`);
     const rows = await page.locator("[data-testid=whatif-table] tbody tr[data-key]").evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-key"), tr.getAttribute("data-delta")]));
     expect(rows).toEqual(diff.recipients.slice(0, 25).map((r) => [`${r.level}:${r.code}`, r.delta.toString()]));
     // Stockholm's own row shows what it had and what it loses.
@@ -189,46 +204,71 @@ describe("Länsöversikt in the preview", () => {
     await page.getByText("Länsöversikten finns nu på bladet ”Länsöversikt 01 Stockholms län”. Inga befintliga celler ändrades.").waitFor();
     const grid = page.getByRole("region", { name: "Arbetsboken (förhandsvisning)" });
     await grid.getByRole("button", { name: "Länsöversikt 01 Stockholms län" }).waitFor();
-    const sumRow = grid.locator("tr", { hasText: "Summa (minst)" });
-    expect((await sumRow.locator("td").allTextContents()).map(nbsp)).toContain("13 878 000 kr");
+    const sumRow = grid.getByRole("row").filter({ hasText: "Summa (minst)" });
+    expect((await sumRow.getByRole("gridcell").allTextContents()).map(nbsp)).toContain("13 878 000 kr");
     const summary = countySummary(AGREEMENTS, "01");
-    const rowCount = await grid.locator("tbody tr").evaluateAll((trs) => trs.filter((tr) => tr.querySelector("td")?.textContent).length);
+    const rowCount = await grid.getByRole("row").evaluateAll((trs) => trs.filter((tr) => tr.querySelector("[role=gridcell]")?.textContent).length);
     expect(rowCount).toBeGreaterThanOrEqual(summary.items.length);
     // Blad1 (the user's sheet) is still empty.
     await grid.getByRole("button", { name: "Blad1" }).click();
-    expect(await grid.locator("tbody td").evaluateAll((tds) => tds.filter((td) => td.textContent).length)).toBe(0);
+    expect(await grid.getByRole("gridcell").evaluateAll((tds) => tds.filter((td) => td.textContent).length)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
 });
 
-describe("screenshots for the README (docs/screenshots, 350 px)", () => {
-  const dir = join(ROOT, "docs", "screenshots");
-  mkdirSync(dir, { recursive: true });
 
-  // Bygg fördelningsark, Granska länsark and Förklara are shot with their results by test/e2e/views-sheets.e2e.ts.
-  const shotElsewhere = new Set(["bygg", "granska", "forklara"]);
-  test.each(VIEWS.filter((v) => !shotElsewhere.has(v.id)).map((v) => [v.id, v.title]))("%s", async (id, title) => {
-    const { page } = await open(id, 350, 1000);
-    await viewReady(page, title);
-    if (id === "tank-om") await stockholmFails(page);
-    if (id === "lansoversikt") {
-      await page.getByRole("button", { name: "Skriv till nytt blad" }).click();
-      await page.getByText(/Länsöversikten finns nu på bladet/).waitFor();
-    }
-    const pane = page.getByTestId("pane");
-    const box = (await pane.boundingBox())!;
-    // The pane as Excel shows it: 350 px wide, at most 1 600 px of it.
-    await page.screenshot({ path: join(dir, `${id}.png`), clip: { x: 0, y: box.y, width: 350, height: Math.min(box.height, 1600) }, fullPage: true });
+describe("Tänk om for a room", () => {
+  test("at 1 280 × 720 with a 450 px pane the headline is on screen without scrolling, in at most two lines; presenter mode fills the window", async () => {
+    const w = await newPage(browser, 1280, 720);
+    const { page, errors } = w;
+    await page.goto(`${served.url}/preview.html?pane=450#tank-om`);
+    await viewReady(page, "Tänk om");
+    await stockholmFails(page);
+    const head = page.getByTestId("whatif-headline");
+    expect(nbsp(await head.textContent())).toMatch(/^Om Stockholm inte uppfyller grundkraven flyttas [\d ]+,\d mnkr från \d+ mottagare i Stockholms län till \d+ andra\.$/);
+    const box = (await head.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(720);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const lineHeight = await head.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect(box.height).toBeLessThanOrEqual(2 * lineHeight + 1);
+    // Presenter mode: the whole window, large type, the chart across it; Escape closes it and focus returns.
+    await page.getByRole("button", { name: "Presentera" }).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Presentationsläge" });
+    await dialog.waitFor();
+    // Fluent's dialog grows in (a short motion): the size once it has settled.
+    await page.waitForFunction(() => (document.querySelector("[role=dialog]")?.getBoundingClientRect().width ?? 0) >= 1270, undefined, { timeout: 5000 });
+    const d = (await dialog.boundingBox())!;
+    expect(d.width).toBeGreaterThanOrEqual(1270);
+    expect(d.height).toBeGreaterThanOrEqual(710);
+    expect(await page.getByTestId("presenter-headline").evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(32);
+    expect((await dialog.getByTestId("whatif-chart").boundingBox())!.width).toBeGreaterThan(1000);
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Presentera");
+    expect(errors).toEqual([]);
     await page.close();
   });
+});
 
-  test("the browser preview: the workbook grid beside the pane", async () => {
-    const { page } = await open("lansoversikt", 1280, 800);
-    await viewReady(page, "Länsöversikt");
-    await page.getByRole("button", { name: "Skriv till nytt blad" }).click();
-    await page.getByText(/Länsöversikten finns nu på bladet/).waitFor();
-    await page.screenshot({ path: join(dir, "preview.png") });
+describe("Överenskommelser in a narrow pane", () => {
+  test("starts short with its sections closed, opens one by keyboard, and no amount breaks across lines", async () => {
+    const { page, errors } = await open("overenskommelser", 350, 900);
+    await viewReady(page, "Överenskommelser");
+    const height = await page.getByTestId("pane").evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThan(1500);
+    // The first section's header by keyboard: Enter opens it.
+    const header = page.locator("#stim-view .fui-AccordionHeader__button").first();
+    await header.focus();
+    await page.keyboard.press("Enter");
+    expect(await header.getAttribute("aria-expanded")).toBe("true");
+    // Every amount in the view is one unbroken line: its spaces are no-break spaces.
+    const amounts = await page.locator("#stim-view").evaluate((el) => (el.textContent ?? "").match(/\d[\d \u00a0]*\d(?:[ \u00a0]kr)/g) ?? []);
+    expect(amounts.length).toBeGreaterThan(0);
+    for (const a of amounts) expect(a).not.toMatch(/ /);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

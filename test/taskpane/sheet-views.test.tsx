@@ -16,7 +16,7 @@ import { buildAllocationSheet, buildWorkbook, sheetColumns } from "../../src/she
 import BuildView from "../../src/taskpane/views/build";
 import ReviewView from "../../src/taskpane/views/review";
 import ExplainView from "../../src/taskpane/views/explain";
-import { renderPane } from "./render";
+import { openSections, renderPane } from "./render";
 
 const PRIO = getAgreement("prio-2014");
 const FACTS = demoFacts(PRIO);
@@ -33,6 +33,8 @@ async function withSheet(county?: string): Promise<MemoryWorkbook> {
   return wb;
 }
 
+
+jest.setTimeout(30_000); // Fluent's components in jsdom on a shared machine
 
 describe("Bygg fördelningsark", () => {
   test("a county sheet without demo data: five new sheets, the allocation sheet selected, the result said in Swedish", async () => {
@@ -88,6 +90,7 @@ describe("Granska länsark", () => {
 
     // The user says the column is not to be read: its answers are then missing (an error naming the column), and "kanske" is not read.
     const header = `${cell.replace(/\d+$/, "")}8`;
+    openSections(screen.getByTestId("review-mapping"));
     fireEvent.change(screen.getByTestId(`review-column-${header}`), { target: { value: "" } });
     await waitFor(() => expect(screen.getByTestId("review-findings").textContent).toMatch(/Kolumnen "GK1 – Samverkansöverenskommelsen har det innehåll som grundkravet beskriver" saknas/));
     expect(screen.getByTestId("review-findings").textContent).not.toContain("kanske");

@@ -20,7 +20,7 @@ import { UNUSED_BY_THESE_VIEWS } from "./adapters";
 import AgreementsView from "../../src/taskpane/views/agreements";
 import CountyView from "../../src/taskpane/views/county";
 import WhatIfView from "../../src/taskpane/views/whatif";
-import { renderPane } from "./render";
+import { openSections, renderPane } from "./render";
 
 const NBSP_OR_SPACE = /[\s\u00a0]/g;
 const plain = (s: string | null | undefined) => (s ?? "").replace(NBSP_OR_SPACE, " ");
@@ -30,9 +30,10 @@ describe("Överenskommelser", () => {
     const writes: string[] = [];
     Object.assign(navigator, { clipboard: { writeText: async (t: string) => void writes.push(t) } });
     renderPane(<AgreementsView />);
+    openSections();
     const a1 = within(screen.getByTestId("section-pots")).getByRole("article", { name: /^A1 / });
     expect(plain(a1.textContent)).toContain("80 000 000 kr");
-    expect(within(a1).getByText("Källkonflikt", { selector: "span" })).toBeTruthy();
+    expect(within(a1).getByText("Källkonflikt", { selector: ".fui-Badge" })).toBeTruthy();
     expect(a1.textContent).toContain("Belopp för prestationsmål A 1");
     expect(a1.textContent).toContain(formatCitation(getAgreement("prio-2014").pots[0].source, "full"));
     expect(a1.textContent).toContain("Överenskommelse om psykisk ohälsa 2014 (regeringsbeslut, undertecknad 2013-12-11), avsnitt 3.4.2");
@@ -45,6 +46,7 @@ describe("Överenskommelser", () => {
 
   test("requirements show the 80 % county rule and their criteria; goals the formula that decides them", () => {
     renderPane(<AgreementsView />);
+    openSections();
     const gk1 = within(screen.getByTestId("section-requirements")).getByRole("article", { name: /^GK1 / });
     expect(plain(gk1.textContent)).toContain("de kommuner som uppfyller kravet har ≥ 80 % av länets invånare");
     expect(gk1.textContent).toMatch(new RegExp(`=STIM\\.${SV_FUNCTIONS.GRUNDKRAV_MET.name}\\("prio-2014";"GK1";B2:B\\d+\\)`));
@@ -56,12 +58,14 @@ describe("Överenskommelser", () => {
 
   test("every assumption of every agreement is listed with the badge; every item shaped by one carries it", () => {
     renderPane(<AgreementsView />);
+    openSections();
     const select = screen.getByTestId("agreement-select");
     // The cards of a section by their accessible name (one role query per
     // section: a query per card made this test take seconds).
     const cards = (section: string) => new Map(within(screen.getByTestId(section)).getAllByRole("article").map((c) => [c.getAttribute("aria-label"), c]));
     for (const a of AGREEMENTS) {
       fireEvent.change(select, { target: { value: a.id } });
+      openSections();
       const assumptions = cards("section-assumptions");
       for (const x of a.assumptions) {
         const card = assumptions.get(`${x.id} ${x.title}`);
@@ -76,6 +80,7 @@ describe("Överenskommelser", () => {
 
   test("English Excel gets English names and commas", () => {
     renderPane(<AgreementsView />, { formulaLocale: "en" });
+    openSections();
     expect(within(screen.getByTestId("section-pots")).getByRole("article", { name: /^A1 / }).textContent).toContain('=STIM.POT("prio-2014","A1")');
   });
 });
@@ -155,13 +160,27 @@ describe("Tänk om", () => {
     const after = evaluate(prio, withRuleOutcome(prio, base, { level: "kommun", lan: "01", code: "0180" }, ["GK1", "GK2"], false), { explain: false });
     const diff = diffEvaluations(before, after);
     const want = whatIfSentence(diff, { kind: "requirements", who: "Stockholm", meets: false }, { subject: "kommun:0180" });
-    await waitFor(() => expect(screen.getByTestId("whatif-sentence").textContent).toBe(want), { timeout: 10000 });
+    await waitFor(() => expect(plain(screen.getByTestId("whatif-sentence").textContent)).toBe(want), { timeout: 10000 });
     expect(want).toMatch(/^Om Stockholm inte uppfyller grundkraven flyttas [\d ]+ kr från /);
+    // The headline for a room: short, with the amount in millions and who loses and gains.
+    const head = plain(screen.getByTestId("whatif-headline").textContent);
+    const losers = diff.recipients.filter((r) => r.delta < 0n).length;
+    const gainers = diff.recipients.filter((r) => r.delta > 0n).length + (diff.unallocated.delta > 0n ? 1 : 0);
+    const mnkr = (Number((diff.moved * 10n + 500_000n) / 1_000_000n) / 10).toFixed(1).replace(".", ",");
+    expect(head).toBe(`Om Stockholm inte uppfyller grundkraven flyttas ${mnkr} mnkr från ${losers} mottagare i Stockholms län till ${gainers} andra.`);
+    expect(head.length).toBeLessThanOrEqual(110);
     const rows = within(screen.getByTestId("whatif-table")).getAllByRole("row").slice(1);
     const first = rows[0];
     expect(first.getAttribute("data-key")).toBe(`${diff.recipients[0].level}:${diff.recipients[0].code}`);
     expect(first.getAttribute("data-delta")).toBe(diff.recipients[0].delta.toString());
-    expect(screen.getByTestId("whatif-chart").getAttribute("aria-label")).toBe(want);
+    expect(screen.getByTestId("whatif-chart").getAttribute("aria-label")).toBe(`Diagram: ${screen.getByTestId("whatif-headline").textContent}`);
+    // The chart has a scale: ticks from the largest loss to the largest gain, through 0.
+    const ticks = [...screen.getByTestId("whatif-scale").children].map((t) => plain(t.textContent));
+    expect(ticks).toContain("0");
+    expect(ticks[0]).toMatch(/^[−-]/);
+    expect(ticks[ticks.length - 1]).toMatch(/^\+/);
+    // Every amount keeps together: no ordinary space inside a number or before "kr".
+    for (const cell of within(screen.getByTestId("whatif-table")).getAllByRole("cell")) expect(cell.textContent).not.toMatch(/\d (\d|kr)/);
   });
 
   test("per county: the table lists the counties' changes", async () => {
@@ -188,7 +207,18 @@ describe("Tänk om", () => {
     fireEvent.change(field, { target: { value: "1 000 000" } });
     const after = evaluate(prio, withKey(base, { level: "kommun", lan: "01", code: "0180" }, "population", 1_000_000), { explain: false });
     const want = whatIfSentence(diffEvaluations(before, after), { kind: "key", who: "Stockholm", key: "Antal invånare 31 december 2013", value: 1_000_000, was: 897_700 }, { subject: "kommun:0180" });
-    await waitFor(() => expect(screen.getByTestId("whatif-sentence").textContent).toBe(want), { timeout: 10000 });
+    await waitFor(() => expect(plain(screen.getByTestId("whatif-sentence").textContent)).toBe(want), { timeout: 10000 });
     expect(want).toContain("Stockholm har 1 000 000 i stället för 897 700");
+  });
+
+  test("a change that moves nothing says why: Malmö already fails the grundkrav in the scenario", async () => {
+    renderPane(<WhatIfView />);
+    fireEvent.change(screen.getByTestId("whatif-county"), { target: { value: "12" } });
+    fireEvent.change(screen.getByTestId("whatif-recipient"), { target: { value: "kommun:1280" } });
+    const malmo = before.recipients.find((r) => r.code === "1280")!;
+    expect(malmo.gate).toBe(false); // the demo scenario's answer, from the core
+    fireEvent.change(screen.getByLabelText("Grundkraven (GK1, GK2)"), { target: { value: "not-met" } });
+    await waitFor(() => expect(plain(screen.getByTestId("whatif-headline").textContent)).toBe("Om Malmö inte uppfyller grundkraven ändras ingen fördelning."), { timeout: 10000 });
+    expect(screen.getByTestId("whatif-why").textContent).toBe("Malmö uppfyller inte grundkraven i scenariot heller (själv eller i länet), så ändringen flyttar inga pengar.");
   });
 });

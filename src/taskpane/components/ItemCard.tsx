@@ -6,6 +6,7 @@
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { noBreakAmounts } from "../format";
 import { CopyText } from "./CopyButton";
 import { BodyText, Caption, Pill, type Tone } from "./ui";
 
@@ -79,7 +80,7 @@ export function ItemCard(props: {
           {props_.map(([k, v], i) => (
             <div key={`${i}${k}`} style={{ display: "contents" }}>
               <dt>{k}</dt>
-              <dd>{v}</dd>
+              <dd>{typeof v === "string" ? noBreakAmounts(v) : v}</dd>
             </div>
           ))}
         </dl>

@@ -1,37 +1,29 @@
 /**
- * A section that opens and closes (native <details>/<summary>: keyboard
- * and screen-reader support come with the browser), styled with Fluent's
- * tokens like Fluent's Accordion, without its animation and focus libraries.
+ * A section that opens and closes: Fluent's Accordion with one item (its
+ * header a button inside an <h3>, keyboard and screen-reader support from
+ * Fluent). Closed unless `open`, so long views start short; a change of
+ * `open` (e.g. a check that found errors) opens or closes it again.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState, type ReactNode } from "react";
 
 const useStyles = makeStyles({
-  details: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  summary: {
-    cursor: "pointer",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-    borderRadius: tokens.borderRadiusMedium,
-    ":hover": { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  heading: { display: "inline", margin: 0, font: "inherit" },
-  body: { paddingBottom: tokens.spacingVerticalM },
+  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  panel: { paddingBottom: tokens.spacingVerticalM, marginLeft: tokens.spacingHorizontalXS, marginRight: tokens.spacingHorizontalXS },
 });
 
 export function Section({ title, open, children, testId }: { title: string; open?: boolean; children: ReactNode; testId?: string }) {
   const styles = useStyles();
+  const [isOpen, setOpen] = useState(!!open);
+  useEffect(() => setOpen(!!open), [open]);
   return (
-    <details className={styles.details} open={open} data-testid={testId}>
-      <summary className={styles.summary}>
-        <h3 className={styles.heading}>{title}</h3>
-      </summary>
-      <div className={styles.body}>{children}</div>
-    </details>
+    <Accordion collapsible openItems={isOpen ? ["s"] : []} onToggle={(_, d) => setOpen(d.openItems.includes("s"))} data-testid={testId}>
+      <AccordionItem value="s" className={styles.item}>
+        <AccordionHeader as="h3" size="large" expandIconPosition="start">
+          {title}
+        </AccordionHeader>
+        <AccordionPanel className={styles.panel}>{children}</AccordionPanel>
+      </AccordionItem>
+    </Accordion>
   );
 }

@@ -29,7 +29,8 @@ import {
   splitText,
   thresholdText,
 } from "./text";
-import { AGREEMENTS, ALL_CONFLICTS, formatCitation, formatKr, formulaText } from "../../../runtime";
+import { AGREEMENTS, ALL_CONFLICTS, formatCitation, formulaText } from "../../../runtime";
+import { formatKr, noBreakAmounts } from "../../format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -75,7 +76,7 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
       </section>
 
       <div>
-        <Section title={`Potter (${a.pots.length})`} open testId="section-pots">
+        <Section title={`Potter (${a.pots.length})`} testId="section-pots">
             <div className={styles.list}>
               {a.pots.map((pot) => {
                 const potConflicts = conflictsCiting(conflicts, pot);
@@ -253,7 +254,7 @@ function Criteria({ agreement: a, rule }: { agreement: Agreement; rule: Agreemen
     <ul className={styles.criteria} aria-label={`Kriterier för ${rule.id}`}>
       {rule.criteria.map((c) => (
         <li key={c.id}>
-          {c.label}: <strong>{criterionRequirement(c)}</strong>
+          {c.label}: <strong>{noBreakAmounts(criterionRequirement(c))}</strong>
           {(c.status === "assumption" || (c.assumptions?.length ?? 0) > 0) && (
             <> (antagande: {assumptionTitles(a, c.assumptions) ?? "se källan"})</>
           )}

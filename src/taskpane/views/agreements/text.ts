@@ -19,7 +19,8 @@ import type {
 } from "../../../core/model";
 import type { FormulaLocale } from "../../../functions/formula";
 import { columnIndexToLetters } from "../../../sheets/a1";
-import { compile, formatKr, formatPeriod, formatRate, formatThreshold, formulaText, getKommun, getLan, slotsOf } from "../../../runtime";
+import { formatKr } from "../../format";
+import { compile, formatPeriod, formatRate, formatThreshold, formulaText, getKommun, getLan, slotsOf } from "../../../runtime";
 
 export const POT_KIND: Record<Pot["kind"], string> = {
   performance: "Prestationsbaserad",

@@ -82,7 +82,8 @@ export default function BuildView(_props: ViewProps) {
         antaganden och källkonflikter. Befintliga blad och celler ändras aldrig.
       </Caption>
       <div className={styles.actions}>
-        <ActionButton appearance="primary" onClick={() => void start()} disabled={build.state.status === "running"}>
+        {/* Focusable while it runs: Enter leaves the keyboard focus on the button, not on <body>. */}
+        <ActionButton appearance="primary" onClick={() => void start()} disabledFocusable={build.state.status === "running"}>
           Bygg fördelningsark
         </ActionButton>
       </div>

@@ -15,7 +15,8 @@ import { ActionButton, BodyText, Caption, SelectField } from "../../components/u
 import { useWorkbook } from "../../hostContext";
 import { useOperation } from "../../operation";
 import type { ViewProps } from "../registry";
-import { AGREEMENTS, countySummary, countySummarySheet, formatCitation, formatKr, LAN, SUMMARY_GROUPS } from "../../../runtime";
+import { AGREEMENTS, countySummary, countySummarySheet, formatCitation, LAN, SUMMARY_GROUPS } from "../../../runtime";
+import { formatKr } from "../../format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -97,7 +98,7 @@ export default function CountyView(_props: ViewProps) {
       </dl>
 
       <div>
-        <ActionButton appearance="primary" onClick={() => void writeSheet()} disabled={write.state.status === "running"}>
+        <ActionButton appearance="primary" onClick={() => void writeSheet()} disabledFocusable={write.state.status === "running"}>
           Skriv till nytt blad
         </ActionButton>
       </div>

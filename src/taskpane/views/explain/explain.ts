@@ -65,6 +65,8 @@ export interface Section {
   /** For a pot: the recipient's status and amount in it. */
   status?: RecipientStatus;
   amount?: bigint;
+  /** A section with no verdict of its own (a pot as a whole): no badge, not "uppgift saknas". */
+  neutral?: boolean;
   items: Item[];
 }
 
@@ -102,8 +104,17 @@ function failingFirst<T>(items: readonly T[], verdict: (x: T) => Verdict): T[] {
   return items.map((x, i) => [x, i] as const).sort((a, b) => rank(verdict(a[0])) - rank(verdict(b[0])) || a[1] - b[1]).map(([x]) => x);
 }
 
+/**
+ * The core renders "grundkraven … är uppfyllt" (the verdict's singular
+ * form after a plural subject); the pane says "uppfyllda" until the core's
+ * renderer agrees in number (reported for src/core/render.ts).
+ */
+export function agreeInNumber(text: string): string {
+  return text.replace(/(grundkraven(?: [^.:;]*?)? är (?:inte )?)uppfyllt(?=[\s.,;:)]|$)/g, "$1uppfyllda");
+}
+
 export function lineOf(e: TraceEvent): Line {
-  return { kind: e.kind, text: renderEvent(e), verdict: e.applied, citation: e.source ? formatCitation(e.source) : undefined, assumptions: [...(e.assumptions ?? [])] };
+  return { kind: e.kind, text: agreeInNumber(renderEvent(e)), verdict: e.applied, citation: e.source ? formatCitation(e.source) : undefined, assumptions: [...(e.assumptions ?? [])] };
 }
 
 interface SectionInfo {
@@ -111,6 +122,7 @@ interface SectionInfo {
   verdict: Verdict;
   status?: RecipientStatus;
   amount?: bigint;
+  neutral?: boolean;
 }
 
 /**
@@ -216,7 +228,7 @@ export function explainPot(read: ReadResult, evaluation: Evaluation, pot: string
   const p = evaluation.pots.find((x) => x.id === pot);
   if (!p) return { kind: "none", where, message: `Potten ${pot} finns inte i beräkningen.` };
   const title = potInfo(read.agreement)(pot);
-  const sections = sectionsOf(p.events, () => ({ title, verdict: null }));
+  const sections = sectionsOf(p.events, () => ({ title, verdict: null, neutral: true }));
   return {
     kind: "pot",
     where,

@@ -6,14 +6,15 @@
  * Every sentence is the core's (src/core/render.ts); this view lays them out.
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { Verdict } from "../../../core/trace";
 import { OperationStatus } from "../../components/OperationStatus";
 import { ActionButton, Alert, BodyText, Caption, CheckboxField, Pill, type Tone } from "../../components/ui";
 import { useWorkbook } from "../../hostContext";
 import { useOperation } from "../../operation";
 import type { ViewProps } from "../registry";
-import { formatKr, formatRecipientStatus, formatVerdict } from "../../../runtime";
+import { formatRecipientStatus, formatVerdict } from "../../../runtime";
+import { formatKr, noBreakAmounts } from "../../format";
 import { explainSelection, type ExplainResult, type Explanation, type Line, type Section } from "./explain";
 
 const useStyles = makeStyles({
@@ -47,13 +48,17 @@ function VerdictPill({ verdict }: { verdict: Verdict }) {
   return <Pill tone={VERDICT_TONE(verdict)}>{capital(formatVerdict(verdict))}</Pill>;
 }
 
+/** The titles of the assumptions in force, by id, for the badges of the lines they shaped. */
+const AssumptionTitles = createContext<ReadonlyMap<string, string>>(new Map());
+
 function Assumptions({ ids }: { ids: string[] }) {
+  const titles = useContext(AssumptionTitles);
   if (ids.length === 0) return null;
   return (
     <span>
       {ids.map((id) => (
         <Pill key={id} tone="warning">
-          Antagande: {id.slice(id.indexOf("/") + 1)}
+          Antagande: {titles.get(id) ?? "se listan över antaganden"}
         </Pill>
       ))}
     </span>
@@ -64,7 +69,7 @@ function LineView({ line }: { line: Line }) {
   const styles = useStyles();
   return (
     <div className={mergeClasses(styles.line, line.verdict === false && styles.failing)}>
-      <BodyText>{line.text}</BodyText>
+      <BodyText>{noBreakAmounts(line.text)}</BodyText>
       <Assumptions ids={line.assumptions} />
       {line.citation && <Caption>Källa: {line.citation}</Caption>}
     </div>
@@ -80,16 +85,21 @@ function SectionView({ section }: { section: Section }) {
         <h4 id={id} className={styles.sectionTitle}>
           {section.title}
         </h4>
-        {section.status ? <Pill tone={VERDICT_TONE(section.verdict)}>{capital(formatRecipientStatus(section.status))}</Pill> : <VerdictPill verdict={section.verdict} />}
+        {section.neutral ? null : section.status ? (
+          <Pill tone={VERDICT_TONE(section.verdict)}>{capital(formatRecipientStatus(section.status))}</Pill>
+        ) : (
+          <VerdictPill verdict={section.verdict} />
+        )}
         {section.amount !== undefined && section.status === "eligible" && <span className={styles.amount}>{formatKr(section.amount)}</span>}
       </div>
       <ul className={styles.list}>
         {section.items.map((item, i) =>
           item.type === "rule" ? (
             <li key={`${item.rule}:${i}`}>
+              {/* Native disclosure, not Fluent's Accordion: a rule's summary holds its badge and full sentence, which Accordion's header button cannot wrap. */}
               <details open={item.line.verdict !== true}>
                 <summary className={styles.summary}>
-                  <VerdictPill verdict={item.line.verdict} /> <BodyText>{item.line.text}</BodyText>
+                  <VerdictPill verdict={item.line.verdict} /> <BodyText>{noBreakAmounts(item.line.text)}</BodyText>
                 </summary>
                 <Assumptions ids={item.line.assumptions} />
                 {item.line.citation && <Caption>Källa: {item.line.citation}</Caption>}
@@ -118,7 +128,9 @@ function SectionView({ section }: { section: Section }) {
 
 function ExplanationView({ e }: { e: Explanation }) {
   const styles = useStyles();
+  const titles = useMemo(() => new Map(e.assumptions.map((a) => [a.id, a.title])), [e.assumptions]);
   return (
+    <AssumptionTitles.Provider value={titles}>
     <article className={styles.root} aria-labelledby="stim-explain-heading" data-testid="explanation">
       <div className={styles.row}>
         <h3 id="stim-explain-heading" className={styles.heading}>
@@ -167,6 +179,7 @@ function ExplanationView({ e }: { e: Explanation }) {
         </section>
       )}
     </article>
+    </AssumptionTitles.Provider>
   );
 }
 

@@ -18,7 +18,7 @@ import { useWorkbook } from "../../hostContext";
 import { useOperation } from "../../operation";
 import type { ViewProps } from "../registry";
 import { AGREEMENTS, allColumns, countFindings, findingsSummary, formatCitation, sheetColumns } from "../../../runtime";
-import { check, highlight, highlightingOf, loadSheet, ordered, removeHighlighting, writeReport, type ReadChoice } from "./review";
+import { cells, check, highlight, highlightingOf, loadSheet, ordered, removeHighlighting, writeReport, type ReadChoice } from "./review";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -155,13 +155,13 @@ export default function ReviewView(_props: ViewProps) {
     colour.run("Färgmarkerar cellerna …", async () => {
       const n = await highlight(workbook, grid!.name, findings);
       setTick((t) => t + 1);
-      return n === 0 ? "Inga celler att färgmarkera." : `${n} celler i ”${grid!.name}” är färgmarkerade: rött fel, gult avvikelse, blått notering.`;
+      return n === 0 ? "Inga celler att färgmarkera." : `${cells(n)} i ”${grid!.name}” ${n === 1 ? "är färgmarkerad" : "är färgmarkerade"}: rött fel, gult avvikelse, blått notering.`;
     });
   const uncolour = () =>
     colour.run("Tar bort färgmarkeringen …", async () => {
       const n = await removeHighlighting(workbook, grid!.name);
       setTick((t) => t + 1);
-      return `Färgmarkeringen är borttagen: ${n} celler har fått tillbaka sin tidigare fyllning.`;
+      return `Färgmarkeringen är borttagen: ${cells(n)} har fått tillbaka sin tidigare fyllning.`;
     });
 
   const counts = validation ? countFindings(validation.findings) : undefined;
@@ -185,7 +185,7 @@ export default function ReviewView(_props: ViewProps) {
         />
       </div>
       <div className={styles.row}>
-        <ActionButton appearance="primary" onClick={() => void readSheet()} disabled={!sheet || load.state.status === "running"}>
+        <ActionButton appearance="primary" onClick={() => void readSheet()} disabled={!sheet} disabledFocusable={load.state.status === "running"}>
           Granska bladet
         </ActionButton>
         <ActionButton onClick={() => void refreshSheets()}>Uppdatera listan</ActionButton>
@@ -239,11 +239,11 @@ export default function ReviewView(_props: ViewProps) {
           )}
 
           <div className={styles.row}>
-            <ActionButton onClick={() => void writeTheReport()} disabled={report.state.status === "running"}>
+            <ActionButton onClick={() => void writeTheReport()} disabledFocusable={report.state.status === "running"}>
               Skriv rapporten till ett nytt blad
             </ActionButton>
             {highlighted ? (
-              <ActionButton onClick={() => void uncolour()} disabled={colour.state.status === "running"}>
+              <ActionButton onClick={() => void uncolour()} disabledFocusable={colour.state.status === "running"}>
                 Ta bort färgmarkeringen
               </ActionButton>
             ) : (

@@ -6,9 +6,10 @@
  * each cell's previous fill so the highlighting can be removed again.
  * Nothing else in the checked sheet is ever written.
  */
+import { FINDING_KIND_SV } from "../../../sheets/findings";
 import type { Agreement } from "../../../core/model";
 import type { SheetGrid } from "../../../sheets/cells";
-import type { Finding, Severity } from "../../../sheets/findings";
+import type { Finding, FindingKind, Severity } from "../../../sheets/findings";
 import type { ReadResult } from "../../../sheets/read";
 import type { ValidationResult } from "../../../sheets/validate";
 import type { Fill, WorkbookAdapter } from "../../../office/workbook";
@@ -31,10 +32,47 @@ export async function loadSheet(workbook: WorkbookAdapter, sheet: string): Promi
   return { name: used.sheet, values: used.values, formulas: used.formulas as SheetGrid["formulas"] };
 }
 
+/** Each kind of finding in Swedish (the sheet layer's, shared with the CLI report). */
+export const KIND_LABEL = FINDING_KIND_SV;
+
+/**
+ * A finding as the pane says it: the sheet layer's hint for the command
+ * line ("ange den med --agreement") becomes where to choose in this view.
+ */
+export function forPane(f: Finding): Finding {
+  const message = f.message.replace(/;?\s*ange den med --agreement\.?/, "; välj den under ”Så lästes bladet”.");
+  return message === f.message ? f : { ...f, message };
+}
+
+/**
+ * Formulas replaced by values, found even when input errors stop the amount
+ * checks: the sheet layer validates the same table once more as if the
+ * inputs were readable, and of that pass only the cells whose formula is
+ * gone are kept, without the amount "the rules give" (which the input
+ * errors make unreliable).
+ */
+function replacedFormulas(grid: SheetGrid, read: ReadResult): Finding[] {
+  try {
+    const again = validateRead(grid, { ...read, findings: read.findings.filter((f) => f.severity !== "fel") });
+    return again.findings
+      .filter((f) => f.kind === "formula-replaced" && f.found !== undefined)
+      .map((f) => ({ ...f, message: f.message.replace(/;\s*reglerna ger[^.]*\./, "."), expected: undefined, difference: undefined }));
+  } catch {
+    return []; // the inputs cannot be evaluated at all: the input errors say why
+  }
+}
+
 /** Reads and validates a loaded sheet. Throws the sheet layer's SheetReadError when no table can be found. */
 export function check(grid: SheetGrid, choice: ReadChoice): { read: ReadResult; validation: ValidationResult } {
   const read = readAllocationSheet(grid, { agreement: choice.agreement, headerRow: choice.headerRow, mapping: choice.mapping });
-  return { read, validation: validateRead(grid, read) };
+  const validation = validateRead(grid, read);
+  const findings = [...validation.findings, ...(validation.checked ? [] : replacedFormulas(grid, read))].map(forPane);
+  return { read: { ...read, findings: read.findings.map(forPane) }, validation: { ...validation, findings } };
+}
+
+/** "1 cell", "2 celler". */
+export function cells(n: number): string {
+  return `${n} ${n === 1 ? "cell" : "celler"}`;
 }
 
 /** The worst severity first, then by sheet position (row, then column). */
@@ -58,7 +96,8 @@ export function ordered(findings: readonly Finding[]): Finding[] {
 export async function writeReport(workbook: WorkbookAdapter, validation: ValidationResult, today = new Date()): Promise<string> {
   const read = validation.read;
   const scope = read.scope ? `län ${read.scope}` : "hela riket";
-  const spec = reportSheet([{ findings: ordered(validation.findings) }], {
+  const findings = ordered(validation.findings).map((f) => ({ ...f, kind: KIND_LABEL[f.kind] as FindingKind }));
+  const spec = reportSheet([{ findings }], {
     links: true,
     subtitle: [
       `Granskat blad: ${validation.sheet} (${validation.agreement.id}, ${scope}) den ${formatDate(today.toISOString().slice(0, 10))}: ${findingsSummary(validation.findings)}.`,

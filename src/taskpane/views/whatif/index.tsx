@@ -5,8 +5,8 @@
  * krona, a chart and a table by recipient or by county. Works the same in
  * Excel and in the browser preview: nothing is written to the workbook.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
-import { useDeferredValue, useMemo, useState } from "react";
+import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { forwardRef, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { Agreement, Rule } from "../../../core/model";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { ActionButton, BodyText, Caption, RadioField, SelectField, Spinner, TextField } from "../../components/ui";
@@ -19,6 +19,7 @@ import {
   findRecipient,
   goalsOf,
   hasEdits,
+  headline,
   keyValue,
   keysOf,
   recipientsIn,
@@ -28,8 +29,10 @@ import {
   type Outcome,
   type Recipient,
   type WhatIfResult,
+  whyNothing,
 } from "./scenario";
-import { formatInt, formatKr, formatKrChange, LAN, scanDecimal } from "../../../runtime";
+import { LAN, scanDecimal } from "../../../runtime";
+import { formatInt, formatKr, formatKrChange } from "../../format";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -44,13 +47,32 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  summary: {
-    margin: 0,
+  headlineBox: {
+    // Across the pane's whole width, edge to edge: room for two lines.
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
     padding: tokens.spacingHorizontalS,
     borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorNeutralBackground3,
-    fontWeight: tokens.fontWeightSemibold,
   },
+  // Regular weight: the sentence fits two lines of a 450 px pane even in wide fallback fonts (DejaVu Sans).
+  headline: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground1 },
+  why: { margin: 0 },
+  sentence: { margin: 0, color: tokens.colorNeutralForeground2 },
+  presenter: {
+    width: "100vw",
+    maxWidth: "100vw",
+    height: "100vh",
+    maxHeight: "100vh",
+    borderRadius: 0,
+    fontSize: "24px",
+    lineHeight: 1.35,
+  },
+  presenterHeadline: { fontSize: "40px", lineHeight: 1.25, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  presenterBody: { display: "flex", flexDirection: "column", rowGap: "24px" },
   table: {
     width: "100%",
     borderCollapse: "collapse",
@@ -105,8 +127,8 @@ function ruleLabel(r: Rule): string {
   return r.title.replace(/\s/g, "").includes(r.id) ? r.title : `${r.id} ${r.title}`;
 }
 
-function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipient" | "county"; recipient: Recipient }) {
-  const styles = useStyles();
+/** The chart's bars and the table's rows of a result. */
+function rowsOf(result: WhatIfResult, by: "recipient" | "county") {
   const { diff } = result;
   const extra: Bar[] = [];
   if (diff.unallocated.delta !== 0n) extra.push({ label: "Ofördelat", delta: diff.unallocated.delta });
@@ -124,15 +146,44 @@ function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipien
     10,
     (n) => `Övriga (${n})`,
   );
+  return { rows, extra, bars };
+}
+
+/** The headline (at most two lines), why nothing moved when nothing did, and the presenter button. */
+const Headline = forwardRef<HTMLButtonElement, { result: WhatIfResult; why?: string; onPresent: () => void }>(function Headline({ result, why, onPresent }, ref) {
+  const styles = useStyles();
+  return (
+    <section className={styles.headlineBox} aria-label="Resultat">
+      <p className={styles.headline} role="status" aria-live="polite" data-testid="whatif-headline">
+        {headline(result)}
+      </p>
+      {why && (
+        <BodyText className={styles.why}>
+          <span data-testid="whatif-why">{why}</span>
+        </BodyText>
+      )}
+      <div>
+        <ActionButton ref={ref} appearance="subtle" onClick={onPresent} title="Visar resultatet över hela fönstret med stor text, för en projektor">
+          Presentera
+        </ActionButton>
+      </div>
+    </section>
+  );
+});
+
+function Result({ result, by, recipient }: { result: WhatIfResult; by: "recipient" | "county"; recipient: Recipient }) {
+  const styles = useStyles();
+  const { diff } = result;
+  const { rows, extra, bars } = rowsOf(result, by);
   const shown = rows.slice(0, 25);
   return (
     <>
-      <p className={styles.summary} role="status" aria-live="polite" data-testid="whatif-sentence">
+      <p className={styles.sentence} data-testid="whatif-sentence">
         {result.sentence}
       </p>
       {diff.moved > 0n && (
         <>
-          <ChangeChart bars={bars} label={result.sentence} />
+          <ChangeChart bars={bars} label={`Diagram: ${headline(result)}`} />
           <table className={styles.table} data-testid="whatif-table">
             <caption className={styles.muted} style={{ textAlign: "left" }}>
               Förändring per {by === "recipient" ? "mottagare" : "län"} ({rows.length}
@@ -256,12 +307,39 @@ export default function WhatIfView(_props: ViewProps) {
     }
   }, [deferred]);
   const stale = deferred !== request;
+  const [presenting, setPresenting] = useState(false);
+  // Focus goes back to "Presentera" when presenter mode closes (the dialog has no trigger of its own).
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const wasPresenting = useRef(false);
+  useEffect(() => {
+    if (wasPresenting.current && !presenting) presentButton.current?.focus();
+    wasPresenting.current = presenting;
+  }, [presenting]);
+  const result = "result" in outcome ? outcome.result : undefined;
+  const why = result && recipient ? whyNothing(deferred.recipient, deferred.edits, result) : undefined;
 
   return (
     <div className={styles.root}>
-      <BodyText>
+      <Caption>
         Utgår från det <strong>fiktiva demoscenariot</strong> (påhittade svar, verklig folkmängd). Ingenting skrivs i arbetsboken.
-      </BodyText>
+      </Caption>
+      {result && <Headline ref={presentButton} result={result} why={why} onPresent={() => setPresenting(true)} />}
+      {result && presenting && (
+        <Dialog open modalType="modal" onOpenChange={(_, d) => setPresenting(d.open)}>
+          <DialogSurface className={styles.presenter} aria-label="Presentationsläge">
+            <DialogBody>
+              <DialogTitle action={<ActionButton onClick={() => setPresenting(false)}>Stäng (Esc)</ActionButton>}>Tänk om</DialogTitle>
+              <DialogContent className={styles.presenterBody}>
+                <p className={styles.presenterHeadline} data-testid="presenter-headline">
+                  {headline(result)}
+                </p>
+                {why && <p>{why}</p>}
+                {result.diff.moved > 0n && <ChangeChart bars={rowsOf(result, by).bars} label={`Diagram: ${headline(result)}`} />}
+              </DialogContent>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
       <SelectField
         label="Överenskommelse"
         value={agreement.id}
@@ -316,7 +394,7 @@ export default function WhatIfView(_props: ViewProps) {
         ]}
       />
       {stale && <Spinner label="Räknar om …" />}
-      {"error" in outcome ? <ErrorMessage error={outcome.error} /> : outcome.result && recipient && <Result result={outcome.result} by={by} recipient={recipient} />}
+      {"error" in outcome ? <ErrorMessage error={outcome.error} /> : result && recipient && <Result result={result} by={by} recipient={recipient} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { Facts } from "../../../core/facts";
 import type { Agreement, KeyRef, Rule } from "../../../core/model";
 import type { FactsTarget, WhatIfChange, WhatIfDiff } from "../../../core/whatif";
 import { AGREEMENTS, demoFacts, diffEvaluations, evaluate, getKommun, getLan, landstingName, whatIfSentence, withKey, withRuleOutcome } from "../../../runtime";
+import { formatInt, formatKrShort, noBreakAmounts } from "../../format";
 
 /** Agreements with something to change: performance pots decided by requirements, goals and keys. */
 export const WHATIF_AGREEMENTS: readonly Agreement[] = AGREEMENTS.filter((a) => a.pots.some((p) => p.kind === "performance"));
@@ -175,6 +176,77 @@ export function runWhatIf(a: Agreement, r: Recipient, e: Edits): WhatIfResult {
   const { facts, changes } = applyEdits(a, base.facts, r, e);
   const after = changes.length === 0 ? base.evaluation : evaluate(a, facts, { explain: false });
   const diff = diffEvaluations(base.evaluation, after);
-  const sentence = changes.length === 0 ? "Ändra något ovan för att se hur pengarna flyttas." : whatIfSentence(diff, changes, { subject: r.id });
+  const sentence = changes.length === 0 ? "Ändra något ovan för att se hur pengarna flyttas." : noBreakAmounts(whatIfSentence(diff, changes, { subject: r.id }));
   return { before: base.evaluation, after, diff, sentence, changes };
+}
+
+/** What one change says in a headline: "Stockholm inte uppfyller grundkraven". */
+function shortClause(c: WhatIfChange): string {
+  switch (c.kind) {
+    case "requirements":
+      return `${c.who} ${c.meets ? "uppfyller" : "inte uppfyller"} ${c.rule ? `grundkrav ${c.rule.id}` : "grundkraven"}`;
+    case "goal":
+      return `${c.who} ${c.meets ? "når" : "inte når"} ${c.rule.id}`;
+    case "key":
+      return `${c.who} har ${formatInt(c.value)} (${c.key.charAt(0).toLowerCase()}${c.key.slice(1)})`;
+    case "assumption":
+      return `antagandet ”${c.title}” är ”${c.option}”`;
+  }
+}
+
+/** "24 mottagare i Stockholms län", "Stockholm", "ofördelat": who is on one side of the move. */
+function side(parties: { name: string; lan?: string }[], others: boolean): string {
+  if (parties.length === 1) return parties[0].name;
+  const lans = new Set(parties.map((p) => p.lan));
+  const county = lans.size === 1 && parties[0].lan ? getLan(parties[0].lan) : undefined;
+  return `${parties.length} ${others ? "andra" : "mottagare"}${county ? ` i ${county.name}` : ""}`;
+}
+
+/**
+ * The what-if in one short sentence for a room (at most about two lines in
+ * the pane): "Om Stockholm inte uppfyller grundkraven flyttas 237,8 mnkr
+ * från 24 mottagare i Stockholms län till 147 andra." The full sentence with
+ * names and exact amounts (the core's) and the table follow under it.
+ */
+export function headline(result: WhatIfResult): string {
+  const { diff, changes } = result;
+  if (changes.length === 0) return result.sentence;
+  const condition = changes.length === 1 ? shortClause(changes[0]) : `${changes.length} ändringar görs för ${changes[0].kind === "assumption" ? "scenariot" : changes[0].who}`;
+  if (diff.moved === 0n) return `Om ${condition} ändras ingen fördelning.`;
+  const losers: { name: string; lan?: string }[] = [];
+  const gainers: { name: string; lan?: string }[] = [];
+  for (const r of diff.recipients) (r.delta > 0n ? gainers : losers).push({ name: r.name, lan: r.lan });
+  for (const [name, c] of [["ofördelat", diff.unallocated], ["organisationer", diff.organisations]] as const) {
+    if (c.delta > 0n) gainers.push({ name });
+    if (c.delta < 0n) losers.push({ name });
+  }
+  return `Om ${condition} flyttas ${formatKrShort(diff.moved)} från ${side(losers, false)} till ${side(gainers, losers.length > 0)}.`;
+}
+
+/**
+ * Why a change moved no money, in the scenario's terms; undefined when it
+ * did move money (or nothing was changed).
+ */
+export function whyNothing(r: Recipient, e: Edits, result: WhatIfResult): string | undefined {
+  if (result.changes.length === 0 || result.diff.moved !== 0n) return undefined;
+  const find = (ev: Evaluation) => ev.recipients.find((x) => x.level === r.level && x.code === r.code);
+  const before = find(result.before);
+  const after = find(result.after);
+  const gateWord = (g: boolean | null | undefined) => (g === true ? "uppfyller grundkraven" : g === false ? "uppfyller inte grundkraven" : "saknar uppgifter om grundkraven");
+  if (e.requirements !== "unchanged" && before && after) {
+    const wanted = e.requirements === "met";
+    if (before.gate === wanted) {
+      return wanted
+        ? `${r.name} uppfyller redan grundkraven i scenariot, så ändringen flyttar inga pengar.`
+        : `${r.name} uppfyller inte grundkraven i scenariot heller (själv eller i länet), så ändringen flyttar inga pengar.`;
+    }
+    if (after.gate !== wanted) return `${r.name} ${gateWord(after.gate)} ändå: länet som helhet avgör (till exempel om kommunerna som uppfyller kraven har minst 80 % av länets invånare).`;
+  }
+  if (before && before.gate !== true && after?.gate !== true) {
+    return `${r.name} ${gateWord(before.gate)} i scenariot och får därför inga prestationsmedel; ett mål eller en nyckel ändrar då ingenting.`;
+  }
+  if (Object.values(e.goals).some((o) => o !== "unchanged") || Object.values(e.countyRules).some((o) => o !== "unchanged")) {
+    return `Målet var redan så i scenariot, eller så avgör det inte ${r.name}s pengar: potten fördelas lika oavsett.`;
+  }
+  return `Nyckeln ändrar inga andelar: värdet är detsamma som i scenariot eller ingår inte i en pott som ${r.name} får del av.`;
 }

@@ -20,6 +20,7 @@ export { demoFacts } from "./agreements/demo";
 export { evaluate } from "./core/evaluate";
 export { formatCitation, formatInt, formatKr, formatKrChange, formatNumber, formatPeriod, formatRate, formatThreshold } from "./core/format";
 export { countySummary } from "./core/summary";
+export { consequenceText, entryTiming, obligationCalendar, partyName } from "./core/obligations";
 export { diffEvaluations, whatIfSentence, withKey, withRuleOutcome } from "./core/whatif";
 export { formulaLocaleFor, formulaText } from "./functions/formula";
 export { compile } from "./core/compile";

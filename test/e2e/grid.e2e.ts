@@ -111,7 +111,7 @@ test("keyboard: arrows move, Enter edits and the amounts follow the core; F2 the
   await reveal(a3.a1);
   await shows(a3.a1, String(amount(failing, "0180", "A3")));
   expect(await cellText(solna.a1)).toBe(String(amount(failing, "0184", "A3")));
-  expect(await page.getByTestId("grid-status").textContent()).toMatch(/beräknade celler räknades om\.$/);
+  expect(await page.getByTestId("grid-status").textContent()).toMatch(/De beräknade cellerna räknades om\.$/);
 });
 
 test("a pasted block is written from the selection and the amounts go back to the scenario's", async () => {

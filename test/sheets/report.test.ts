@@ -31,7 +31,7 @@ test("one row per finding under the header: sheet, cell, severity, kind, message
   expect(sheet.cells[0][0]).toMatchObject({ value: REPORT_TITLE });
   expect(sheet.cells[1][0]).toMatchObject({ value: "Blad: Fördelning (2); 0 fel, 1 avvikelse, 0 noteringar" });
   expect(sheet.cells[2].map((c) => c?.value)).toEqual(["Blad", "Cell", "Allvarlighet", "Typ", "Meddelande", "Regel", "Källa", "Väntat", "Funnet", "Skillnad"]);
-  expect(sheet.cells[3].map((c) => c?.value ?? null)).toEqual(["Fördelning (2)", cell, "avvikelse", "amount-differs", f.message, "B3", formatCitation(f.source!), f.expected, f.found, 5]);
+  expect(sheet.cells[3].map((c) => c?.value ?? null)).toEqual(["Fördelning (2)", cell, "avvikelse", "belopp avviker", f.message, "B3", formatCitation(f.source!), f.expected, f.found, 5]);
   expect(sheet.freeze).toEqual({ rows: 3, columns: 0 });
   expect(sheet.cells.every((r) => r.length === 10)).toBe(true);
 });

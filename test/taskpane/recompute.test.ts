@@ -47,12 +47,15 @@ test("an answer edited in the preview moves the amounts as the core says; the fo
   expect(value(wb, a3)).toBe(potOf(FACTS, "0180", "A3"));
 });
 
-test("an input error leaves the amounts as they were and says how many errors stop them; a sheet without a table is left alone", async () => {
+test("an input error turns the amounts into errors, never a stale number, and says how many errors stop them; a sheet without a table is left alone", async () => {
   const wb = new MemoryWorkbook();
   await buildSheets(wb, { agreement: "prio-2014", demo: true }, async () => undefined);
   const a3 = at("0180", "belopp.A3");
   const before = value(wb, a3);
   expect(await applyEdit(wb, "Fördelning", at("0180", "GK1.innehall"), [["kanske"]])).toEqual({ status: "input-errors", errors: 1 });
+  // As in Excel: the one spilled call gives #VALUE!, so every INDEX cell into it does.
+  expect(value(wb, a3)).toBe("#VALUE!");
+  expect(await applyEdit(wb, "Fördelning", at("0180", "GK1.innehall"), [["Ja"]])).toEqual({ status: "done" });
   expect(value(wb, a3)).toBe(before);
   expect(await recomputeSheet(wb, "Blad1")).toEqual({ status: "no-table" });
 });

@@ -21,6 +21,7 @@ import AgreementsView from "../../src/taskpane/views/agreements";
 import CountyView from "../../src/taskpane/views/county";
 import WhatIfView from "../../src/taskpane/views/whatif";
 import { openSections, renderPane } from "./render";
+import { obligationCalendar } from "../../src/core/obligations";
 
 const NBSP_OR_SPACE = /[\s\u00a0]/g;
 const plain = (s: string | null | undefined) => (s ?? "").replace(NBSP_OR_SPACE, " ");
@@ -78,6 +79,17 @@ describe("Överenskommelser", () => {
     }
   });
 
+  test("each agreement's obligations are listed in date order with their source", () => {
+    renderPane(<AgreementsView />);
+    fireEvent.change(screen.getByTestId("agreement-select"), { target: { value: "prio-2014" } });
+    openSections();
+    const section = screen.getByTestId("section-obligations");
+    const dated = obligationCalendar(AGREEMENTS, { agreement: "prio-2014" }).dated;
+    const rows = within(section).getAllByRole("row").slice(1);
+    expect(rows.map((r) => r.textContent?.slice(0, 10))).toEqual(dated.map((e) => e.date));
+    expect(section.textContent).toMatch(/Psykisk ohälsa 2014 §6/);
+  });
+
   test("English Excel gets English names and commas", () => {
     renderPane(<AgreementsView />, { formulaLocale: "en" });
     openSections();
@@ -101,6 +113,17 @@ describe("Länsöversikt", () => {
     await screen.findByText(/”Länsöversikt 01 Stockholms \(2\)”/);
     expect(memory.sheetNames()).toEqual(["Indata", "Länsöversikt 01 Stockholms län", "Länsöversikt 01 Stockholms (2)"]);
     expect(memory.snapshot("Indata").values).toEqual([["min egen cell"]]);
+  });
+
+  test("the county's obligations in date order, from the core's calendar (ÄBiC decision before 1 October 2014, aldre-2014 bilaga 2)", () => {
+    renderPane(<CountyView />);
+    const table = screen.getByRole("table", { name: "Åtaganden och sista datum" });
+    const dated = obligationCalendar(AGREEMENTS, { county: "01" }).dated;
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows).toHaveLength(dated.length);
+    expect(rows[0].textContent).toContain(dated[0].date);
+    const abic = rows.find((r) => r.textContent?.startsWith("2014-09-30"));
+    expect(abic?.textContent).toMatch(/ÄBiC.*Mest sjuka äldre 2014, bilaga 2/);
   });
 
   test("another county shows the core's figures", () => {

@@ -2,8 +2,8 @@
  * The agreements' obligations in date order for the task pane: what must be
  * done, by whom, by when, what happens otherwise, the source, and whether the
  * date has passed. Renders the core's calendar (core/obligations.ts); holds
- * no rule. Not wired into a view yet: the Överenskommelser view shows it for
- * an agreement, Länsöversikt for the chosen county (`county`).
+ * no rule. The Överenskommelser view shows it for an agreement, Länsöversikt
+ * for the chosen county (`county`).
  */
 import {
   Badge,
@@ -19,8 +19,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Agreement } from "../../core/model";
-import { formatCitation } from "../../core/format";
-import { consequenceText, entryTiming, obligationCalendar, partyName, type EntryTiming } from "../../core/obligations";
+import type { EntryTiming } from "../../core/obligations";
+import { consequenceText, entryTiming, formatCitation, obligationCalendar, partyName } from "../../runtime";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },

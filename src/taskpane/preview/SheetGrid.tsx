@@ -410,8 +410,8 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const statusText =
     status?.status === "input-errors"
       ? ` Beloppen räknas inte om: ${status.errors} fel i indata (Granska visar var).`
-      : status?.status === "done" && status.changed.length > 0
-        ? ` ${status.changed.length === 1 ? "1 beräknad cell" : `${status.changed.length} beräknade celler`} räknades om.`
+      : status?.status === "done"
+        ? " De beräknade cellerna räknades om."
         : "";
 
   return (

@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import type { Agreement, Cited, SourceConflict } from "../../../core/model";
 import { CopyText } from "../../components/CopyButton";
 import { ItemCard, type BadgeSpec } from "../../components/ItemCard";
+import { ObligationList } from "../../components/ObligationList";
 import { Section } from "../../components/Section";
 import { BodyText, Caption, SelectField } from "../../components/ui";
 import { useFormulaLocale } from "../../hostContext";
@@ -188,6 +189,12 @@ function AgreementDetails({ agreement: a }: { agreement: Agreement }) {
                 ))}
               </div>
             </Section>
+        )}
+
+        {(a.obligations?.length ?? 0) > 0 && (
+          <Section title={`Åtaganden och sista datum (${a.obligations!.length})`} testId="section-obligations">
+            <ObligationList agreements={AGREEMENTS} agreement={a.id} />
+          </Section>
         )}
 
         {a.assumptions.length > 0 && (

@@ -10,6 +10,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { uniqueSheetName } from "../../../office/workbook";
 import { ErrorMessage } from "../../components/ErrorMessage";
+import { ObligationList } from "../../components/ObligationList";
 import { OperationStatus } from "../../components/OperationStatus";
 import { ActionButton, BodyText, Caption, SelectField } from "../../components/ui";
 import { useWorkbook } from "../../hostContext";
@@ -107,6 +108,13 @@ export default function CountyView(_props: ViewProps) {
         done={(name) => `Länsöversikten finns nu på bladet ”${name}”. Inga befintliga celler ändrades.`}
         onRetry={() => void writeSheet()}
       />
+
+      <section className={styles.group} aria-labelledby="stim-county-obligations">
+        <h3 className={styles.groupTitle} id="stim-county-obligations">
+          Åtaganden och sista datum för {s.name}
+        </h3>
+        <ObligationList agreements={AGREEMENTS} county={lan} />
+      </section>
 
       {SUMMARY_GROUPS.map((g) => {
         const items = s.items.filter((i) => i.kind === g.kind);

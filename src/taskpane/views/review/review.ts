@@ -9,7 +9,7 @@
 import { FINDING_KIND_SV } from "../../../sheets/findings";
 import type { Agreement } from "../../../core/model";
 import type { SheetGrid } from "../../../sheets/cells";
-import type { Finding, FindingKind, Severity } from "../../../sheets/findings";
+import type { Finding, Severity } from "../../../sheets/findings";
 import type { ReadResult } from "../../../sheets/read";
 import type { ValidationResult } from "../../../sheets/validate";
 import type { Fill, WorkbookAdapter } from "../../../office/workbook";
@@ -96,7 +96,7 @@ export function ordered(findings: readonly Finding[]): Finding[] {
 export async function writeReport(workbook: WorkbookAdapter, validation: ValidationResult, today = new Date()): Promise<string> {
   const read = validation.read;
   const scope = read.scope ? `län ${read.scope}` : "hela riket";
-  const findings = ordered(validation.findings).map((f) => ({ ...f, kind: KIND_LABEL[f.kind] as FindingKind }));
+  const findings = ordered(validation.findings);
   const spec = reportSheet([{ findings }], {
     links: true,
     subtitle: [

@@ -149,12 +149,21 @@ export function validateRead(grid: SheetGrid, read: ReadResult): ValidationResul
       expected: `=${expectedFormula}`,
       found: `=${fromFileFormula(found)}`,
     });
+  // Amounts typed over their formulas, by row and by column: the sums over them (the row's total, the
+  // column's "Fördelat", the check row) then differ by the same amount, and that is no second finding.
+  const rowDelta = new Map<number, number>();
+  const colDelta = new Map<number, number>();
+  const followsReplaced = (r: number, c: number, diff: number) => diff !== 0 && (rowDelta.get(r) === diff || colDelta.get(c) === diff);
   const check = (r: number, c: number, f: FormulaColumn, expected: string | number, label: string, expectedFormula?: string) => {
     const found = values[r]?.[c];
     const formula = formulas?.[r]?.[c];
     const at = a1(r, c);
     const base = { sheet, cell: at, rule: f.pot ?? (f.role === "grundkrav" ? "grundkrav" : undefined), source: f.source };
     if (formulas && !formula) {
+      if (f.role === "amount" && typeof found === "number" && typeof expected === "number" && found !== expected) {
+        rowDelta.set(r, (rowDelta.get(r) ?? 0) + found - expected);
+        colDelta.set(c, (colDelta.get(c) ?? 0) + found - expected);
+      }
       findings.push({
         ...base,
         severity: "avvikelse",
@@ -171,6 +180,7 @@ export function validateRead(grid: SheetGrid, read: ReadResult): ValidationResul
     }
     const err = errorOf(found);
     const matches = typeof expected === "number" ? typeof found === "number" && found === expected : found === expected;
+    if (!matches && f.role === "total" && typeof found === "number" && typeof expected === "number" && followsReplaced(r, c, found - expected)) return;
     if (formula && (isEmpty(found) || err === "#NAME?" || (!matches && !err))) {
       // The formula is the layout's: the value is what the file did not compute (no add-in, a program that does not recalculate).
       if (isEmpty(found)) notComputed.missing++;
@@ -281,7 +291,7 @@ export function validateRead(grid: SheetGrid, read: ReadResult): ValidationResul
         formulaFinding(tf, formulas[r][c]!, { sheet, cell: a1(r, c), rule: pot });
       } else {
         const found = values[r]?.[c];
-        if (found !== CHECK_OK) {
+        if (found !== CHECK_OK && !colDelta.has(c)) {
           findings.push({ severity: "avvikelse", kind: "total-differs", sheet, cell: a1(r, c), message: `Kontrollen fördelat + ofördelat = pott för ${pot} visar ${shown(found)}.`, rule: pot, source: f.source });
         }
       }

@@ -203,14 +203,14 @@ describe("Länsöversikt in the preview", () => {
     await page.getByRole("button", { name: "Skriv till nytt blad" }).click();
     await page.getByText("Länsöversikten finns nu på bladet ”Länsöversikt 01 Stockholms län”. Inga befintliga celler ändrades.").waitFor();
     const grid = page.getByRole("region", { name: "Arbetsboken (förhandsvisning)" });
-    await grid.getByRole("button", { name: "Länsöversikt 01 Stockholms län" }).waitFor();
+    await grid.getByRole("tab", { name: "Länsöversikt 01 Stockholms län", selected: true }).waitFor();
     const sumRow = grid.getByRole("row").filter({ hasText: "Summa (minst)" });
     expect((await sumRow.getByRole("gridcell").allTextContents()).map(nbsp)).toContain("13 878 000 kr");
     const summary = countySummary(AGREEMENTS, "01");
     const rowCount = await grid.getByRole("row").evaluateAll((trs) => trs.filter((tr) => tr.querySelector("[role=gridcell]")?.textContent).length);
     expect(rowCount).toBeGreaterThanOrEqual(summary.items.length);
     // Blad1 (the user's sheet) is still empty.
-    await grid.getByRole("button", { name: "Blad1" }).click();
+    await grid.getByRole("tab", { name: "Blad1" }).click();
     expect(await grid.getByRole("gridcell").evaluateAll((tds) => tds.filter((td) => td.textContent).length)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

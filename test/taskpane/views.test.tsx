@@ -85,7 +85,7 @@ describe("Överenskommelser", () => {
     openSections();
     const section = screen.getByTestId("section-obligations");
     const dated = obligationCalendar(AGREEMENTS, { agreement: "prio-2014" }).dated;
-    const rows = within(section).getAllByRole("row").slice(1);
+    const rows = within(within(section).getByRole("list", { name: "Åtaganden och sista datum" })).getAllByRole("listitem");
     expect(rows.map((r) => r.textContent?.slice(0, 10))).toEqual(dated.map((e) => e.date));
     expect(section.textContent).toMatch(/Psykisk ohälsa 2014 §6/);
   });
@@ -117,9 +117,9 @@ describe("Länsöversikt", () => {
 
   test("the county's obligations in date order, from the core's calendar (ÄBiC decision before 1 October 2014, aldre-2014 bilaga 2)", () => {
     renderPane(<CountyView />);
-    const table = screen.getByRole("table", { name: "Åtaganden och sista datum" });
+    const list = screen.getByRole("list", { name: "Åtaganden och sista datum" });
     const dated = obligationCalendar(AGREEMENTS, { county: "01" }).dated;
-    const rows = within(table).getAllByRole("row").slice(1);
+    const rows = within(list).getAllByRole("listitem");
     expect(rows).toHaveLength(dated.length);
     expect(rows[0].textContent).toContain(dated[0].date);
     const abic = rows.find((r) => r.textContent?.startsWith("2014-09-30"));

@@ -5,25 +5,16 @@
  * no rule. The Överenskommelser view shows it for an agreement, Länsöversikt
  * for the chosen county (`county`).
  */
-import {
-  Badge,
-  Caption1,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Agreement } from "../../core/model";
 import type { EntryTiming } from "../../core/obligations";
 import { consequenceText, entryTiming, formatCitation, obligationCalendar, partyName } from "../../runtime";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  dated: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  entry: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  head: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
   date: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
   detail: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -61,44 +52,36 @@ export function ObligationList({ agreements, agreement, county, today = todayIso
   }
   return (
     <div className={styles.root}>
-      <Table size="small" aria-label="Åtaganden och sista datum">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Datum</TableHeaderCell>
-            <TableHeaderCell>Vad och vem</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {cal.dated.map((e) => {
-            const timing = entryTiming(e, today);
-            return (
-              <TableRow key={e.key} data-obligation={e.key}>
-                <TableCell className={styles.date}>{e.end ? `${e.date} – ${e.end}` : e.date}</TableCell>
-                <TableCell>
-                  <div className={styles.detail}>
-                    <Text weight="semibold">{e.what}</Text>
-                    <Caption1>
-                      {partyName(e.who)}
-                      {e.to ? `, till ${e.to}` : ""}; {e.when}
-                    </Caption1>
-                    <Caption1>Om det missas: {consequenceText(e)}</Caption1>
-                    <Caption1 className={styles.muted}>
-                      {formatCitation(e.source, "short")}
-                      {e.status === "assumption" ? ` (antagande: ${e.assumptions.join(", ")})` : ""}
-                    </Caption1>
-                  </div>
-                </TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={BADGE[timing].color}>
-                    {BADGE[timing].text}
-                  </Badge>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      {/* An ordered list, not a table: at 350 px three columns leave the text a few words wide. */}
+      <ol className={styles.dated} aria-label="Åtaganden och sista datum">
+        {cal.dated.map((e) => {
+          const timing = entryTiming(e, today);
+          return (
+            <li key={e.key} className={styles.entry} data-obligation={e.key}>
+              <div className={styles.head}>
+                <Text className={styles.date} weight="semibold">
+                  {e.end ? `${e.date} – ${e.end}` : e.date}
+                </Text>
+                <Badge appearance="tint" color={BADGE[timing].color}>
+                  {BADGE[timing].text}
+                </Badge>
+              </div>
+              <div className={styles.detail}>
+                <Text>{e.what}</Text>
+                <Caption1>
+                  {partyName(e.who)}
+                  {e.to ? `, till ${e.to}` : ""}; {e.when}
+                </Caption1>
+                <Caption1>Om det missas: {consequenceText(e)}</Caption1>
+                <Caption1 className={styles.muted}>
+                  {formatCitation(e.source, "short")}
+                  {e.status === "assumption" ? ` (antagande: ${e.assumptions.join(", ")})` : ""}
+                </Caption1>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
       {cal.undated.length > 0 && (
         <div>
           <Text weight="semibold">Utan datum i källorna</Text>

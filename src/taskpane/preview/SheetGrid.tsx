@@ -17,7 +17,7 @@
  * cell scrolls it into view. Hand-written: Fluent's DataGrid renders every
  * row and has no frozen columns or cell editing.
  */
-import { ToggleButton, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent } from "react";
 import { cellToA1, columnIndexToLetters, parseA1Range } from "../../sheets/a1";
 import type { MemoryWorkbook } from "../../office/memoryWorkbook";
@@ -416,13 +416,14 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
 
   return (
     <section className={styles.root} aria-label="Arbetsboken (förhandsvisning)">
-      <div className={styles.tabs} role="group" aria-label="Blad">
+      {/* The workbook's sheets as Excel shows them: tabs (Fluent's TabList, as the pane's own views). */}
+      <TabList className={styles.tabs} size="small" aria-label="Blad" selectedValue={sheet} onTabSelect={(_, d) => memory.select(String(d.value), "A1")}>
         {names.map((n) => (
-          <ToggleButton key={n} size="small" checked={n === sheet} appearance={n === sheet ? "primary" : "secondary"} onClick={() => memory.select(n, "A1")}>
+          <Tab key={n} value={n}>
             {n}
-          </ToggleButton>
+          </Tab>
         ))}
-      </div>
+      </TabList>
       <p className={styles.status} data-testid="grid-status" aria-live="polite">
         Bladet {sheet} – markerat: {active.address}.{statusText}
       </p>

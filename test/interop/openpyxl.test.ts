@@ -10,53 +10,16 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, isAbsolute, join } from "node:path";
+import { join } from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
 import { getAgreement } from "../../src/agreements";
 import { runAsync } from "../../src/cli/main";
 import { templateSpec } from "../../src/cli/sheets";
 import { readXlsxFile, writeXlsx } from "../../src/cli/xlsx";
 import { readAllocationSheet, SHEET_ALLOCATION } from "../../src/sheets";
-import { PROGRAMS, requireProgram } from "../support/programs";
+import { OPENPYXL_INSTALL, requirePythonWith } from "../support/programs";
 
-const hasOpenpyxl = (python: string): boolean => {
-  try {
-    execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * The Python to use: PYTHON when set, else the first python3/python on PATH
- * that has openpyxl (a pyenv shim first on PATH may lack it). Missing: one
- * line saying what to install.
- */
-function pythonWithOpenpyxl(): string {
-  const first = requireProgram(PROGRAMS.python);
-  if (hasOpenpyxl(first)) return first;
-  if (!process.env.PYTHON) {
-    for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-      if (!dir || !isAbsolute(dir)) continue;
-      for (const name of PROGRAMS.python.names) {
-        const p = join(dir, name);
-        if (p !== first && requireable(p) && hasOpenpyxl(p)) return p;
-      }
-    }
-  }
-  throw new Error(`${first} har inte openpyxl: installera den (Debian: apt-get install python3-openpyxl; pip install openpyxl) eller ange en Python med openpyxl i PYTHON.`);
-}
-
-function requireable(p: string): boolean {
-  try {
-    return requireProgram(PROGRAMS.python, { PYTHON: p }) === p;
-  } catch {
-    return false;
-  }
-}
-
-const PYTHON = pythonWithOpenpyxl();
+const PYTHON = requirePythonWith("openpyxl", OPENPYXL_INSTALL);
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "stim-openpyxl-"));

@@ -18,10 +18,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readXlsxBytes, writeXlsx } from "../../src/cli/xlsx";
 import { templateSpec } from "../../src/cli/sheets";
 import { readAllocationSheet, SHEET_ALLOCATION, validateWorkbook } from "../../src/sheets";
-import { PROGRAMS, requireProgram } from "../support/programs";
+import { OPENPYXL_INSTALL, PROGRAMS, requirePythonWith, requireProgram } from "../support/programs";
 
 const SOFFICE = requireProgram(PROGRAMS.soffice);
-const PYTHON = requireProgram(PROGRAMS.python);
+const PYTHON = requirePythonWith("openpyxl", OPENPYXL_INSTALL);
 
 let dir: string;
 let template: Buffer;

@@ -5,6 +5,7 @@
  * that says what to install, so a suite fails clearly instead of with a raw
  * ENOENT or a silent skip. `npm test` never needs any of them.
  */
+import { execFileSync } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, isAbsolute, join } from "node:path";
 
@@ -68,3 +69,36 @@ export function requireProgram(spec: ProgramSpec, env: NodeJS.ProcessEnv = proce
   }
   return found;
 }
+
+function canImport(python: string, module: string): boolean {
+  try {
+    execFileSync(python, ["-c", `import ${module}`], { stdio: "ignore", timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A Python that can import `module`: PYTHON when set, else the first
+ * python3/python on PATH that has it (a pyenv shim first on PATH may lack a
+ * Debian package such as python3-openpyxl). Missing: one line saying what to
+ * install.
+ */
+export function requirePythonWith(module: string, install: string, env: NodeJS.ProcessEnv = process.env): string {
+  const first = requireProgram(PROGRAMS.python, env);
+  if (canImport(first, module)) return first;
+  if (!env.PYTHON) {
+    for (const dir of (env.PATH ?? "").split(delimiter)) {
+      if (!dir || !isAbsolute(dir)) continue;
+      for (const name of PROGRAMS.python.names) {
+        const p = join(dir, name);
+        if (p !== first && executable(p) && canImport(p, module)) return p;
+      }
+    }
+  }
+  throw new Error(`${first} saknar ${module}: ${install}, eller ange en Python som har den i PYTHON.`);
+}
+
+/** What to install for the openpyxl interop tests. */
+export const OPENPYXL_INSTALL = "installera openpyxl (Debian: apt-get install python3-openpyxl)";

@@ -114,16 +114,22 @@ test("a recipient's row deleted: the recipient is said to be missing, and nothin
   expect(differences(v.read.facts, want)).toEqual([]);
 }, 240_000);
 
-test("the kommun rows sorted by name: read by their codes, the same facts, and the uncomputed amounts said once", async () => {
+test.each([
+  ["the kommun rows", false],
+  ["the whole table (the landsting row too)", true],
+])("%s sorted by name: read by their codes, the same facts, and the uncomputed amounts said once", async (_what, whole) => {
   const ks = kommuner();
-  const bytes = libreOfficeEdit("sorted", [{ op: "sort", sheet: SHEET_ALLOCATION, range: [ks[0].row, 0, ks[ks.length - 1].row, column("summa")], key: column("namn") }]);
+  const last = whole ? original.rows[original.rows.length - 1].row : ks[ks.length - 1].row;
+  const bytes = libreOfficeEdit("sorted", [{ op: "sort", sheet: SHEET_ALLOCATION, range: [ks[0].row, 0, last, column("summa")], key: column("namn") }]);
   const v = validateWorkbook(await readXlsxBytes(bytes, "lo.xlsx"));
   // Really sorted: by name (LibreOffice's default collation), no longer by code.
-  const names = v.read.rows.filter((r) => r.level === "kommun").map((r) => r.code);
-  expect(names).not.toEqual(ks.map((r) => r.code));
-  expect(names[0]).toBe("0127"); // Botkyrka
-  expect([...names].sort()).toEqual(ks.map((r) => r.code));
-  expect(v.read.rows.filter((r) => r.level === "landsting").map((r) => [r.code, r.row])).toEqual([["01", ks[ks.length - 1].row + 1]]);
+  const codes = v.read.rows.filter((r) => r.level === "kommun").map((r) => r.code);
+  expect(codes).not.toEqual(ks.map((r) => r.code));
+  expect(codes[0]).toBe("0127"); // Botkyrka
+  expect([...codes].sort()).toEqual(ks.map((r) => r.code));
+  // The landsting row stays last, or is sorted in among the kommuner ("Landstinget i …" after "Järfälla").
+  const landsting = v.read.rows.filter((r) => r.level === "landsting").map((r) => [r.code, r.row]);
+  expect(landsting).toEqual([["01", whole ? ks[0].row + 6 : last + 1]]);
   // Every answer and key figure moved with its row.
   expect(differences(v.read.facts, original.facts)).toEqual([]);
   // What sorting legitimately causes: LibreOffice recomputes the moved rows, and their formulas (which read the

@@ -14,6 +14,8 @@ export interface ProgramSpec {
   env: string;
   /** Names looked for on PATH, in order. */
   names: string[];
+  /** Absolute paths tried before PATH (a program whose right copy is not first on PATH). */
+  paths?: string[];
   /** What to install, in one line. */
   install: string;
 }
@@ -34,6 +36,13 @@ export const PROGRAMS = {
     names: ["python3", "python"],
     install: "Python 3 saknas: installera den (Debian: apt-get install python3 python3-openpyxl) eller ange sökvägen i PYTHON.",
   },
+  unoPython: {
+    // The UNO bridge is built for the system's Python, not for another python3 earlier on PATH.
+    env: "UNO_PYTHON",
+    names: [],
+    paths: ["/usr/lib/libreoffice/program/python", "/usr/bin/python3"],
+    install: "Python med LibreOffice-bryggan (uno) saknas: installera den (Debian: apt-get install python3-uno) eller ange en python som kan importera uno i UNO_PYTHON.",
+  },
 } satisfies Record<string, ProgramSpec>;
 
 function executable(path: string): boolean {
@@ -50,6 +59,7 @@ function executable(path: string): boolean {
 export function findProgram(spec: ProgramSpec, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const given = env[spec.env];
   if (given) return executable(given) ? given : undefined;
+  for (const p of spec.paths ?? []) if (executable(p)) return p;
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir || !isAbsolute(dir)) continue;
     for (const name of spec.names) {

@@ -150,7 +150,8 @@ const SEEDS: { what: string; at: () => string; value: string | number; severity:
   { what: "text in a share cell", at: () => addressOf("12", "landsting", "12", "A1.forsta-bedomning-30-dagar"), value: "ungefär 90", severity: "Fel", message: /^"ungefär 90" är ingen andel/ },
   { what: "a share typed as 9000 %", at: () => addressOf("12", "landsting", "12", "A2.fordjupad-30-dagar"), value: 90, severity: "Fel", message: /^Andelen 9000 % ligger utanför 0–100 %; menade du 90 %\?/ },
 ];
-const COUNTY_SHEET = "Fördelning (2)";
+/** Skåne's allocation sheet is named after the county (issue 17: not "Fördelning (2)"). */
+const COUNTY_SHEET = "Fördelning 12 Skåne";
 
 test("Granska länsark: every seeded mistake in a broken county sheet is listed, and its link selects its cell", async () => {
   const page = s.page;
@@ -181,7 +182,7 @@ test("Granska länsark: highlighting colours the cells by severity and is remove
   const before = await page.evaluate((sh) => (window as unknown as { stimPreview: { snapshot: (s: string) => { values: unknown[][] } } }).stimPreview.snapshot(sh).values, COUNTY_SHEET);
   await page.evaluate(([sh, c]) => (window as unknown as { stimPreview: { writeFills: (s: string, f: unknown[]) => Promise<void> } }).stimPreview.writeFills(sh, [{ cell: c, fill: "#C6EFCE" }]), [COUNTY_SHEET, malmo]);
   await page.getByRole("button", { name: "Färgmarkera cellerna i bladet" }).click();
-  await page.getByText(/^6 celler i ”Fördelning \(2\)” är färgmarkerade/).waitFor();
+  await page.getByText(new RegExp(`^6 celler i ”${COUNTY_SHEET}” är färgmarkerade`)).waitFor();
   await showSheet(page, COUNTY_SHEET);
   for (const seed of SEEDS) {
     expect(await (await cellAt(page, seed.at())).getAttribute("data-fill")).toBe(seed.severity === "Fel" ? "#FFC7CE" : "#DDEBF7");
@@ -198,8 +199,8 @@ test("Granska länsark: highlighting colours the cells by severity and is remove
 test("Granska länsark: the report goes to a new sheet, one row per finding, with links", async () => {
   const page = s.page;
   await page.getByRole("button", { name: "Skriv rapporten till ett nytt blad" }).click();
-  await page.getByText(/^Rapporten finns på bladet ”Rapport Fördelning \(2\)”/).waitFor();
-  expect(await gridSelection(page)).toContain("Bladet Rapport Fördelning (2)");
+  await page.getByText(new RegExp(`^Rapporten finns på bladet ”Rapport ${COUNTY_SHEET}”`)).waitFor();
+  expect(await gridSelection(page)).toContain(`Bladet Rapport ${COUNTY_SHEET}`);
   const cells = await page.locator("[data-cell^='B']").allTextContents();
   for (const seed of SEEDS) expect(cells).toContain(seed.at());
 });
@@ -312,15 +313,16 @@ describe("keyboard", () => {
     await page.keyboard.press("Tab");
     await expect(focused(page)).resolves.toBe("BUTTON:Bygg fördelningsark");
     await page.keyboard.press("Enter");
-    await page.getByText(/^Klart: bladet ”Fördelning” har \d+ mottagare/).waitFor();
-    expect(await gridSelection(page)).toContain("Bladet Fördelning");
+    // A county's sheet is named after the county.
+    await page.getByText(/^Klart: bladet ”Fördelning 03 Uppsala” har \d+ mottagare/).waitFor();
+    expect(await gridSelection(page)).toContain("Bladet Fördelning 03 Uppsala");
 
     // Check it: the tab, then Tab to the button and Enter.
     await page.getByRole("tab", { name: "Bygg ark" }).focus();
     await page.keyboard.press("ArrowRight");
     await page.getByRole("button", { name: "Granska bladet" }).waitFor();
     // The button is enabled (and so reachable by Tab) once the view has the workbook's sheets, the active one chosen.
-    await page.waitForFunction(() => (document.querySelector("[data-testid=review-sheet]") as HTMLSelectElement | null)?.value === "Fördelning");
+    await page.waitForFunction(() => (document.querySelector("[data-testid=review-sheet]") as HTMLSelectElement | null)?.value === "Fördelning 03 Uppsala");
     await page.keyboard.press("Tab"); // the sheet list
     await expect(focused(page)).resolves.toMatch(/^SELECT:/);
     await page.keyboard.press("Tab");

@@ -10,7 +10,9 @@ import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
 import { columnIndexToLetters } from "../../src/sheets/a1";
 import { buildAllocationSheet, readAllocationSheet, sheetColumns } from "../../src/sheets";
 import { formatKr, formatKrChange, formatKrShort, noBreakAmounts } from "../../src/taskpane/format";
-import { buildSheets } from "../../src/taskpane/views/build/build";
+import { LAN } from "../../src/reference";
+import { uniqueSheetName } from "../../src/office/workbook";
+import { buildSheets, countyLabel } from "../../src/taskpane/views/build/build";
 import { agreeInNumber, evaluateRead, explainPot } from "../../src/taskpane/views/explain/explain";
 import { KIND_LABEL, cells, check, forPane, loadSheet, writeReport } from "../../src/taskpane/views/review/review";
 
@@ -112,5 +114,30 @@ describe("amounts in the pane", () => {
     expect(formatKr(692_500_000n)).toBe("692\u00a0500\u00a0000\u00a0kr");
     expect(formatKrShort(237_812_345n)).toBe("237,8\u00a0mnkr");
     expect(formatKrShort(45_000n)).toBe("45\u00a0000\u00a0kr");
+  });
+});
+
+describe("Bygg fördelningsark for a county", () => {
+  test("the new sheet is named after the county, not 'Fördelning (2)', and a second build of the same county gets its own name", async () => {
+    const wb = new MemoryWorkbook({ Fördelning: [["en användares gamla blad"]] });
+    const first = await buildSheets(wb, { agreement: "prio-2014", county: "01", demo: true }, quiet);
+    expect(first.sheets[0]).toBe("Fördelning 01 Stockholm");
+    const again = await buildSheets(wb, { agreement: "prio-2014", county: "01", demo: true }, quiet);
+    expect(again.sheets[0]).toBe("Fördelning 01 Stockholm (2)");
+    expect(wb.snapshot("Fördelning").values).toEqual([["en användares gamla blad"]]);
+    expect(await wb.getSelectedRange()).toMatchObject({ sheet: "Fördelning 01 Stockholm (2)" });
+  });
+
+  test("every county's label makes a valid Excel sheet name of at most 31 characters", () => {
+    expect(countyLabel("12")).toBe("12 Skåne");
+    expect(countyLabel("03")).toBe("03 Uppsala");
+    expect(countyLabel("14")).toBe("14 Västra Götaland");
+    expect(countyLabel("20")).toBe("20 Dalarna");
+    for (const lan of LAN) {
+      const name = `Fördelning ${countyLabel(lan.code)}`;
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[:\\/?*[\]]|län|s$/);
+      expect(uniqueSheetName(name, [])).toBe(name);
+    }
   });
 });

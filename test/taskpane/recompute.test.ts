@@ -10,7 +10,7 @@ import { withRuleOutcome } from "../../src/core/whatif";
 import { MemoryWorkbook } from "../../src/office/memoryWorkbook";
 import { columnIndexToLetters, parseA1Range } from "../../src/sheets/a1";
 import { buildAllocationSheet, sheetColumns } from "../../src/sheets";
-import { applyEdit, recomputeSheet } from "../../src/taskpane/preview/recompute";
+import { applyEdit, locateCall, quickResult, recomputeSheet } from "../../src/taskpane/preview/recompute";
 import { buildSheets } from "../../src/taskpane/views/build/build";
 
 const PRIO = getAgreement("prio-2014");
@@ -58,4 +58,25 @@ test("an input error turns the amounts into errors, never a stale number, and sa
   expect(await applyEdit(wb, "Fördelning", at("0180", "GK1.innehall"), [["Ja"]])).toEqual({ status: "done" });
   expect(value(wb, a3)).toBe(before);
   expect(await recomputeSheet(wb, "Blad1")).toEqual({ status: "no-table" });
+});
+
+test("the grid's quick status after an edit agrees with the sheet layer's reader, and defers to it when it cannot tell", async () => {
+  const wb = new MemoryWorkbook();
+  await buildSheets(wb, { agreement: "prio-2014", demo: true }, async () => undefined);
+  const shown = () => wb.snapshot("Fördelning", 100_000, 1_000).values;
+  const answer = at("0180", "GK1.innehall");
+  // Not yet located: the reader decides.
+  wb.setValues("Fördelning", answer, [["Nej"]]);
+  expect(quickResult(wb, "Fördelning", shown())).toBeUndefined();
+  expect(await locateCall(wb, "Fördelning")).toBe(true);
+  expect(await locateCall(wb, "Blad1")).toBe(false);
+  for (const typed of ["Ja", "Nej", "kanske", "Ja"]) {
+    wb.setValues("Fördelning", answer, [[typed]]);
+    const quick = quickResult(wb, "Fördelning", shown());
+    const read = await recomputeSheet(wb, "Fördelning");
+    // Input errors (#VALUE! from the call) are always counted by the reader; otherwise both say "done".
+    expect([typed, quick ?? read]).toEqual([typed, read]);
+    expect([typed, quick === undefined]).toEqual([typed, read.status !== "done"]);
+  }
+  expect(quickResult(wb, "Blad1", [[""]])).toBeUndefined();
 });

@@ -32,9 +32,12 @@ function excelCalculation(specs: readonly SheetSpec[]) {
   return (sheet: string, address: string, formula: string) => {
     const link = /^=HYPERLINK\(".*","(.*)"\)$/.exec(formula);
     if (link) return link[1];
-    return cached.get(`${sheet.replace(/ \(\d+\)$/, "")}!${address}`) ?? "#NAME?";
+    return cached.get(`${sheet === COUNTY_SHEET ? "Fördelning" : sheet.replace(/ \(\d+\)$/, "")}!${address}`) ?? "#NAME?";
   };
 }
+
+/** The allocation sheet of Skåne is named after the county (issue 17: not "Fördelning (2)"). */
+const COUNTY_SHEET = "Fördelning 12 Skåne";
 
 const noProgress = async (_p: Progress) => undefined;
 
@@ -72,15 +75,15 @@ describe("Bygg fördelningsark", () => {
     for (const a of adapters("12")) {
       const before = a.syncs();
       const r = await buildSheets(a.workbook, { agreement: "prio-2014", county: "12", demo: true }, noProgress);
-      expect([a.name, r]).toEqual([a.name, { sheets: ["Fördelning (2)", "Regler", "Antaganden", "Källkonflikter", "Kalender"], rows: 34, fictional: true }]);
+      expect([a.name, r]).toEqual([a.name, { sheets: [COUNTY_SHEET, "Regler", "Antaganden", "Källkonflikter", "Kalender"], rows: 34, fictional: true }]);
       // The sheet names (1); the allocation sheet: name, the table names, everything else (3); each other sheet: name, everything (2 × 4); the selection (2).
       if (a.name === "office.js") expect(a.syncs() - before).toBe(14);
-      expect(await a.workbook.listSheetNames()).toEqual(["Blad1", "Fördelning", "Fördelning (2)", "Regler", "Antaganden", "Källkonflikter", "Kalender"]);
+      expect(await a.workbook.listSheetNames()).toEqual(["Blad1", "Fördelning", COUNTY_SHEET, "Regler", "Antaganden", "Källkonflikter", "Kalender"]);
       expect(a.values("Fördelning")).toEqual([["en användares gamla blad"]]);
       expect(a.values("Blad1")).toEqual([["min egen anteckning"]]);
-      expect(await a.workbook.getSelectedRange()).toMatchObject({ sheet: "Fördelning (2)", address: "A1" });
+      expect(await a.workbook.getSelectedRange()).toMatchObject({ sheet: COUNTY_SHEET, address: "A1" });
       // The amounts on the sheet are the core's.
-      const used = await a.workbook.readUsedRange("Fördelning (2)");
+      const used = await a.workbook.readUsedRange(COUNTY_SHEET);
       const malmo = at("kommun", "1280", "belopp.B3");
       const m = /^([A-Z]+)(\d+)$/.exec(malmo)!;
       const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -108,25 +111,25 @@ describe("Granska länsark", () => {
     const results: unknown[] = [];
     for (const a of adapters("12")) {
       await buildSheets(a.workbook, { agreement: "prio-2014", county: "12", demo: true }, noProgress);
-      for (const [cell, v] of seeds) a.type("Fördelning (2)", cell, v);
-      const grid = await loadSheet(a.workbook, "Fördelning (2)");
+      for (const [cell, v] of seeds) a.type(COUNTY_SHEET, cell, v);
+      const grid = await loadSheet(a.workbook, COUNTY_SHEET);
       const { validation } = check(grid, { mapping: new Map() });
       const found = validation.findings.map((f) => `${f.severity}:${f.kind}:${f.cell}`);
       expect(found).toEqual([`fel:wrong-county:${seeds[0][0]}`, `fel:out-of-range:${seeds[1][0]}`]);
       results.push(validation.findings);
 
       // A fill of the user's own on one of the cells.
-      await a.workbook.writeFills("Fördelning (2)", [{ cell: seeds[0][0], fill: "#C6EFCE" }]);
-      const values = a.values("Fördelning (2)");
+      await a.workbook.writeFills(COUNTY_SHEET, [{ cell: seeds[0][0], fill: "#C6EFCE" }]);
+      const values = a.values(COUNTY_SHEET);
       const syncs = a.syncs();
-      expect(await highlight(a.workbook, "Fördelning (2)", validation.findings)).toBe(2);
+      expect(await highlight(a.workbook, COUNTY_SHEET, validation.findings)).toBe(2);
       if (a.name === "office.js") expect(a.syncs() - syncs).toBe(4); // read the fills (2), write them (2)
-      expect(await a.workbook.readFills("Fördelning (2)", seeds.map((s) => s[0]))).toEqual([HIGHLIGHT.fel, HIGHLIGHT.fel]);
-      expect(highlightingOf("fördelning (2)")).toBeDefined();
-      expect(await removeHighlighting(a.workbook, "Fördelning (2)")).toBe(2);
-      expect(await a.workbook.readFills("Fördelning (2)", seeds.map((s) => s[0]))).toEqual(["#C6EFCE", null]);
-      expect(highlightingOf("Fördelning (2)")).toBeUndefined();
-      expect(a.values("Fördelning (2)")).toEqual(values);
+      expect(await a.workbook.readFills(COUNTY_SHEET, seeds.map((s) => s[0]))).toEqual([HIGHLIGHT.fel, HIGHLIGHT.fel]);
+      expect(highlightingOf(COUNTY_SHEET.toLowerCase())).toBeDefined();
+      expect(await removeHighlighting(a.workbook, COUNTY_SHEET)).toBe(2);
+      expect(await a.workbook.readFills(COUNTY_SHEET, seeds.map((s) => s[0]))).toEqual(["#C6EFCE", null]);
+      expect(highlightingOf(COUNTY_SHEET)).toBeUndefined();
+      expect(a.values(COUNTY_SHEET)).toEqual(values);
     }
     expect(results[0]).toEqual(results[1]);
   });
@@ -134,16 +137,16 @@ describe("Granska länsark", () => {
   test("the report goes to a new sheet with links to the cells; the checked sheet is not touched", async () => {
     for (const a of adapters("12")) {
       await buildSheets(a.workbook, { agreement: "prio-2014", county: "12", demo: true }, noProgress);
-      for (const [cell, v] of seeds) a.type("Fördelning (2)", cell, v);
-      const { validation } = check(await loadSheet(a.workbook, "Fördelning (2)"), { mapping: new Map() });
-      const before = a.values("Fördelning (2)");
+      for (const [cell, v] of seeds) a.type(COUNTY_SHEET, cell, v);
+      const { validation } = check(await loadSheet(a.workbook, COUNTY_SHEET), { mapping: new Map() });
+      const before = a.values(COUNTY_SHEET);
       const name = await writeReport(a.workbook, validation, new Date("2014-11-14T12:00:00Z"));
-      expect(name).toBe("Rapport Fördelning (2)");
+      expect(name).toBe(`Rapport ${COUNTY_SHEET}`);
       const report = await a.workbook.readUsedRange(name);
-      expect(report.values[1][0]).toBe("Granskat blad: Fördelning (2) (prio-2014, län 12) den 2014-11-14: 2 fel, 0 avvikelser, 0 noteringar.");
+      expect(report.values[1][0]).toBe(`Granskat blad: ${COUNTY_SHEET} (prio-2014, län 12) den 2014-11-14: 2 fel, 0 avvikelser, 0 noteringar.`);
       const links = report.formulas.flat().filter((f) => String(f).startsWith("=HYPERLINK"));
-      expect(links).toEqual(seeds.map(([cell]) => `=HYPERLINK("#'Fördelning (2)'!${cell}","${cell}")`));
-      expect(a.values("Fördelning (2)")).toEqual(before);
+      expect(links).toEqual(seeds.map(([cell]) => `=HYPERLINK("#'${COUNTY_SHEET}'!${cell}","${cell}")`));
+      expect(a.values(COUNTY_SHEET)).toEqual(before);
     }
   });
 });
@@ -153,7 +156,7 @@ describe("Förklara", () => {
     const explanations: Explanation[] = [];
     for (const a of adapters("12")) {
       await buildSheets(a.workbook, { agreement: "prio-2014", county: "12", demo: true }, noProgress);
-      await a.select("Fördelning (2)", at("landsting", "12", "belopp.A1"));
+      await a.select(COUNTY_SHEET, at("landsting", "12", "belopp.A1"));
       const e = await explainSelection(a.workbook);
       expect(e.kind).toBe("recipient");
       explanations.push(e as Explanation);

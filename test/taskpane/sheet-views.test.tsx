@@ -44,12 +44,13 @@ describe("Bygg fördelningsark", () => {
     fireEvent.change(screen.getByTestId("build-county"), { target: { value: "12" } });
     fireEvent.click(screen.getByRole("checkbox", { name: "Fyll i fiktiva demouppgifter" }));
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Bygg fördelningsark" })));
-    const done = await screen.findByText(/^Klart: bladet ”Fördelning” har 34 mottagare och tomma svarskolumner att fylla i/);
+    // The county's sheet is named after the county (issue 17).
+    const done = await screen.findByText(/^Klart: bladet ”Fördelning 12 Skåne” har 34 mottagare och tomma svarskolumner att fylla i/);
     expect(done.textContent).toContain("Inga befintliga blad eller celler ändrades.");
-    expect(memory!.sheetNames()).toEqual(["Blad1", "Fördelning", "Regler", "Antaganden", "Källkonflikter", "Kalender"]);
-    expect(memory!.getActive()).toEqual({ sheet: "Fördelning", address: "A1" });
-    expect(memory!.tablesOn("Fördelning")).toHaveLength(1);
-    expect(memory!.validationsOn("Fördelning").length).toBeGreaterThan(0);
+    expect(memory!.sheetNames()).toEqual(["Blad1", "Fördelning 12 Skåne", "Regler", "Antaganden", "Källkonflikter", "Kalender"]);
+    expect(memory!.getActive()).toEqual({ sheet: "Fördelning 12 Skåne", address: "A1" });
+    expect(memory!.tablesOn("Fördelning 12 Skåne")).toHaveLength(1);
+    expect(memory!.validationsOn("Fördelning 12 Skåne").length).toBeGreaterThan(0);
   });
 
   test("when Excel refuses: a Swedish message with what to do and a retry, the pane never empty", async () => {

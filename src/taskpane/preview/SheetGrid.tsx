@@ -18,14 +18,14 @@
  * row and has no frozen columns or cell editing.
  */
 import { Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ClipboardEvent, type KeyboardEvent } from "react";
 import { cellToA1, columnIndexToLetters, parseA1Range } from "../../sheets/a1";
-import type { MemoryWorkbook } from "../../office/memoryWorkbook";
+import type { MemoryWorkbook, SheetSnapshot } from "../../office/memoryWorkbook";
 import type { CellValue } from "../../office/workbook";
 import { formatNumber } from "../../runtime";
 import type { StyleId } from "../../sheets/layout";
 import { noBreak } from "../format";
-import { applyEdit, type RecomputeResult } from "./recompute";
+import { locateCall, quickResult, recomputeSheet, type RecomputeResult } from "./recompute";
 
 const ROW_H = 22;
 const HEAD_W = 44;
@@ -155,8 +155,33 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const active = memory.getActive();
   const names = memory.sheetNames();
   const sheet = active.sheet;
-  // The snapshot is rebuilt only when the workbook changes (not on scrolling).
-  const snap = useMemo(() => memory.snapshot(sheet, 100_000, 1_000), [memory, sheet, revision]);
+  // The snapshot is rebuilt only when the sheet's content changes: not on scrolling, nor when
+  // the grid itself moves the selection (`selectKeeping`); an edit builds it once and both the
+  // edit's status and the render use it.
+  const snapRef = useRef<{ sheet: string; revision: number; snap: SheetSnapshot } | null>(null);
+  const snapshotOf = useCallback(
+    (name: string): SheetSnapshot => {
+      const at = memory.getRevision();
+      const cached = snapRef.current;
+      if (cached && cached.sheet === name && cached.revision === at) return cached.snap;
+      const fresh = memory.snapshot(name, 100_000, 1_000);
+      snapRef.current = { sheet: name, revision: at, snap: fresh };
+      return fresh;
+    },
+    [memory],
+  );
+  const snap = useMemo(() => snapshotOf(sheet), [snapshotOf, sheet, revision]);
+  // Where the sheet's STIM.ALLOCATION_SHEET call is, found while the browser is idle, so an edit need not read the sheet again.
+  useEffect(() => {
+    const w = window as Window & { requestIdleCallback?: (f: () => void) => number; cancelIdleCallback?: (id: number) => void };
+    const find = () => void locateCall(memory, sheet).catch(() => undefined);
+    if (w.requestIdleCallback && w.cancelIdleCallback) {
+      const id = w.requestIdleCallback(find);
+      return () => w.cancelIdleCallback!(id);
+    }
+    const id = setTimeout(find, 0);
+    return () => clearTimeout(id);
+  }, [memory, sheet]);
   const frozenByTable = useMemo(() => frozenOf(memory, sheet), [memory, sheet, revision]);
   const rowCount = Math.max(snap.values.length + 5, 30);
   const colCount = Math.max((snap.values[0]?.length ?? 0) + 2, 10);
@@ -224,18 +249,31 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
   const select = (row: number, col: number) => {
     const r = Math.min(Math.max(row, 0), rowCount - 1);
     const c = Math.min(Math.max(col, 0), colCount - 1);
+    const before = memory.getRevision();
     memory.select(sheet, cellToA1({ row: r, col: c }));
+    // Only the selection moved: the sheet's snapshot is still the sheet.
+    const cached = snapRef.current;
+    if (cached && cached.sheet === sheet && cached.revision === before && memory.getRevision() === before + 1) cached.revision = before + 1;
   };
 
-  const write = async (row: number, col: number, block: CellValue[][]) => {
-    setStatus(await applyEdit(memory, sheet, cellToA1({ row, col }), block));
+  /**
+   * Writes a block as typing does; the workbook recomputes the sheet in the
+   * same call. All in the one input event, so React renders the new values,
+   * the status and the moved selection once; the sheet is read again only
+   * when its call is not yet located or input errors must be counted.
+   */
+  const write = (row: number, col: number, block: CellValue[][]) => {
+    memory.setValues(sheet, cellToA1({ row, col }), block);
+    const quick = quickResult(memory, sheet, snapshotOf(sheet).values);
+    if (quick) setStatus(quick);
+    else void recomputeSheet(memory, sheet).then(setStatus);
   };
 
-  const commit = async (e: Editing, move: [number, number]) => {
+  const commit = (e: Editing, move: [number, number]) => {
     setEditing(null);
     const before = snap.values[e.row]?.[e.col] ?? "";
     const value = typedValue(e.text);
-    if (value !== before) await write(e.row, e.col, [[value]]);
+    if (value !== before) write(e.row, e.col, [[value]]);
     select(e.row + move[0], e.col + move[1]);
     scroller.current?.focus();
   };
@@ -277,7 +315,7 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
     }
     if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
-      void write(sel.row, sel.col, [[""]]);
+      write(sel.row, sel.col, [[""]]);
       return;
     }
     if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -292,7 +330,7 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
     if (!text) return;
     e.preventDefault();
     const block = parseBlock(text);
-    void write(sel.row, sel.col, block);
+    write(sel.row, sel.col, block);
   };
 
   const cellId = (r: number, c: number) => `stim-cell-${r}-${c}`;
@@ -336,10 +374,10 @@ export default function SheetGrid({ memory }: { memory: MemoryWorkbook }) {
             onKeyDown={(ev) => {
               if (ev.key === "Enter") {
                 ev.preventDefault();
-                void commit(editing, [ev.shiftKey ? -1 : 1, 0]);
+                commit(editing, [ev.shiftKey ? -1 : 1, 0]);
               } else if (ev.key === "Tab") {
                 ev.preventDefault();
-                void commit(editing, [0, ev.shiftKey ? -1 : 1]);
+                commit(editing, [0, ev.shiftKey ? -1 : 1]);
               } else if (ev.key === "Escape") {
                 ev.preventDefault();
                 setEditing(null);

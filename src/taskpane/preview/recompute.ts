@@ -10,6 +10,7 @@
  */
 import type { MemoryWorkbook } from "../../office/memoryWorkbook";
 import type { CellValue } from "../../office/workbook";
+import { cellToA1 } from "../../sheets/a1";
 import { readAllocationSheet, SheetReadError } from "../../runtime";
 
 export type RecomputeResult =
@@ -42,4 +43,43 @@ export async function recomputeSheet(memory: MemoryWorkbook, sheet: string): Pro
 export async function applyEdit(memory: MemoryWorkbook, sheet: string, address: string, block: CellValue[][]): Promise<RecomputeResult> {
   memory.setValues(sheet, address, block);
   return recomputeSheet(memory, sheet);
+}
+
+/** Where each sheet's STIM.ALLOCATION_SHEET call is, once found (per workbook, by lower-case sheet name). */
+const calls = new WeakMap<MemoryWorkbook, Map<string, { row: number; col: number }>>();
+const CALL = /^=STIM\.ALLOCATION_SHEET\(/i;
+
+/**
+ * Finds the sheet's STIM.ALLOCATION_SHEET call (one read of its formulas)
+ * and remembers where it is, so that an edit later need not read the sheet
+ * again (`quickResult`). The grid calls it when the browser is idle after a
+ * sheet is shown.
+ */
+export async function locateCall(memory: MemoryWorkbook, sheet: string): Promise<boolean> {
+  const { formulas } = await memory.readUsedRange(sheet);
+  for (let r = 0; r < formulas.length; r++) {
+    const c = formulas[r].findIndex((f) => typeof f === "string" && CALL.test(f));
+    if (c >= 0) {
+      const known = calls.get(memory) ?? new Map<string, { row: number; col: number }>();
+      calls.set(memory, known);
+      known.set(sheet.toLowerCase(), { row: r, col: c });
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The sheet's state after the workbook's recalculation, without reading the
+ * sheet again: when its STIM.ALLOCATION_SHEET call is known (`locateCall`)
+ * and still there, and the call's value in `values` (the snapshot the grid
+ * renders anyway) is no error, the amounts were recomputed. Undefined when
+ * that cannot be told this way (the call unknown or gone, or #VALUE!: input
+ * errors, counted by `recomputeSheet`).
+ */
+export function quickResult(memory: MemoryWorkbook, sheet: string, values: readonly (readonly CellValue[])[]): RecomputeResult | undefined {
+  const at = calls.get(memory)?.get(sheet.toLowerCase());
+  if (!at || !CALL.test(memory.formulaAt(sheet, cellToA1(at)) ?? "")) return undefined;
+  const v = values[at.row]?.[at.col];
+  return v === "#VALUE!" ? undefined : { status: "done" };
 }

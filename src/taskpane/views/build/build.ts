@@ -9,7 +9,7 @@
 import type { WorkbookAdapter } from "../../../office/workbook";
 import { uniqueSheetName } from "../../../office/workbook";
 import type { Report } from "../../operation";
-import { AGREEMENTS, StimError, buildWorkbook, demoFacts } from "../../../runtime";
+import { AGREEMENTS, StimError, buildWorkbook, demoFacts, getLan } from "../../../runtime";
 
 export interface BuildChoice {
   agreement: string;
@@ -35,8 +35,10 @@ export async function buildSheets(workbook: WorkbookAdapter, choice: BuildChoice
   const spec = buildWorkbook(agreement, { county: choice.county, facts: choice.demo ? demoFacts(agreement) : undefined });
   const taken = await workbook.listSheetNames();
   const names: string[] = [];
-  for (const sheet of spec.sheets) {
-    const name = uniqueSheetName(sheet.name, [...taken, ...names]);
+  for (const [i, sheet] of spec.sheets.entries()) {
+    // A county's allocation sheet carries the county: "Fördelning 12 Skåne".
+    const base = i === 0 && choice.county ? `${sheet.name} ${countyLabel(choice.county)}` : sheet.name;
+    const name = uniqueSheetName(base, [...taken, ...names]);
     names.push(name);
   }
   const total = spec.sheets.length + 1;
@@ -48,6 +50,19 @@ export async function buildSheets(workbook: WorkbookAdapter, choice: BuildChoice
   const table = spec.sheets[0].table;
   const rows = table ? tableRows(table.range) : 0;
   return { sheets: names, rows, fictional: spec.fictional };
+}
+
+/**
+ * "12 Skåne" for a länskod: the code and the county's name without "län"
+ * and its genitive s ("Stockholms län" → "Stockholm", "Skåne län" → "Skåne").
+ * Every county's label fits a sheet name (at most 31 characters) after
+ * "Fördelning ", the longest being "Fördelning 14 Västra Götaland" (29).
+ */
+export function countyLabel(code: string): string {
+  const name = getLan(code)?.name;
+  if (!name) return code;
+  const short = name.replace(/ län$/, "");
+  return `${code} ${short === name ? name : short.replace(/s$/, "")}`;
 }
 
 /** Data rows of a table range with its header row ("A7:AC318" → 311). */

@@ -177,6 +177,23 @@ describe("Tänk om", () => {
   const base = demoFacts(prio);
   const before = evaluate(prio, base, { explain: false });
 
+  test("type-ahead over all 311 recipients: a name or a code picks the recipient and its county", async () => {
+    renderPane(<WhatIfView />);
+    const search = screen.getByLabelText("Sök mottagare i hela landet");
+    fireEvent.change(search, { target: { value: "malm" } });
+    const select = screen.getByTestId("whatif-recipient") as HTMLSelectElement;
+    expect(select.value).toBe("kommun:1280");
+    expect((screen.getByTestId("whatif-county") as HTMLSelectElement).value).toBe("12");
+    expect([...select.options].map((o) => o.text)).toEqual(["Malmö (1280)"]);
+    fireEvent.change(search, { target: { value: "2584" } });
+    expect(select.value).toBe("kommun:2584");
+    fireEvent.change(search, { target: { value: "landstinget i v" } });
+    // Värmland, Västra Götaland, Västmanland, Västernorrland, Västerbotten.
+    expect([...select.options].map((o) => o.value).sort()).toEqual(["landsting:14", "landsting:17", "landsting:19", "landsting:22", "landsting:24"]);
+    fireEvent.change(search, { target: { value: "xyz" } });
+    expect(screen.getByText("Ingen kommun eller landsting matchar.")).toBeTruthy();
+  });
+
   test("Stockholm stops meeting the grundkrav: the sentence and the table are the core's, to the krona", async () => {
     renderPane(<WhatIfView />);
     fireEvent.change(screen.getByLabelText("Grundkraven (GK1, GK2)"), { target: { value: "not-met" } });

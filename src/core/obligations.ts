@@ -10,19 +10,13 @@ import { Agreement, Citation, Obligation, ObligationParty, Status } from "./mode
 /** Parties that act in a county (the others are national bodies). */
 export const LOCAL_PARTIES: readonly ObligationParty[] = ["kommunerna", "landstingen", "huvudmännen", "länet"];
 
-/** One dated occurrence of an obligation (a monthly rule gives one per month). */
-export interface CalendarEntry {
+/** What every calendar entry says, dated or not. */
+interface EntryBase {
   agreement: string;
   agreementTitle: string;
   obligationId: string;
   /** Unique across the calendar: "<agreement>/<obligation>" plus "/<YYYY-MM>" for monthly ones. */
   key: string;
-  /** The day it falls due, or the first day of a period (ISO). */
-  date: string;
-  /** The last day of a period (ISO); absent for a single day. */
-  end?: string;
-  /** Swedish: the date as the user reads it ("senast 31 mars 2015", "under 2015", "20 februari 2014 (januaridata)"). */
-  when: string;
   /** Swedish summary line: "SKL: ekonomisk redovisning …". */
   title: string;
   what: string;
@@ -35,22 +29,19 @@ export interface CalendarEntry {
   assumptions: string[];
 }
 
+/** One dated occurrence of an obligation (a monthly rule gives one per month). */
+export interface CalendarEntry extends EntryBase {
+  /** The day it falls due, or the first day of a period (ISO). */
+  date: string;
+  /** The last day of a period (ISO); absent for a single day. */
+  end?: string;
+  /** Swedish: the date as the user reads it ("senast 31 mars 2015", "under 2015", "20 februari 2014 (januaridata)"). */
+  when: string;
+}
+
 /** An obligation the sources give no date. */
-export interface UndatedEntry {
-  agreement: string;
-  agreementTitle: string;
-  obligationId: string;
-  key: string;
+export interface UndatedEntry extends EntryBase {
   note: string;
-  title: string;
-  what: string;
-  who: ObligationParty;
-  to?: string;
-  consequence: string;
-  consequenceSourced: boolean;
-  source: Citation;
-  status: Status;
-  assumptions: string[];
 }
 
 export interface Calendar {

@@ -6,7 +6,10 @@
  * - allocate() over 290, 100 000 and 1 048 576 keys in the adversarial
  *   orders, beside the float, BigInt-textbook and selection-limit yardsticks
  *   (bench/allocate.ts); FUND_SHARE over a full column with its peak RSS;
- *   the heap left by a 32 767-character decimal key.
+ *   the heap left by a 32 767-character decimal key;
+ * - the allocation workbooks (what one recalculation passes to Excel), the
+ *   pane's views on the in-memory workbook, and the pane in Chromium
+ *   (bench/pane-browser.ts: the national build's total time and longest task).
  */
 import { evaluate } from "../src/core/evaluate";
 import { getAgreement } from "../src/agreements";
@@ -16,6 +19,7 @@ import { runFunctionsBench } from "./functions";
 import { fundShareChild, runAllocateBench, runFundShareBench, runLongKeyBench } from "./allocate";
 import { runSheetsBench } from "./sheets";
 import { runPaneSheetsBench } from "./pane-sheets";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 if (process.argv[2] === "--fundshare") {
@@ -71,6 +75,11 @@ log("");
 void runSheetsBench(log, join(__dirname, "stim.js")).then(async () => {
   log("");
   await runPaneSheetsBench(log);
+  log("");
+  // What the user feels in the pane: the built page in Chromium (bench/pane-browser.ts, also `npm run bench:pane`).
+  log("Task pane in Chromium (the built page, cold cache; bench/pane-browser.ts):");
+  const pane = spawnSync(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "bench", "pane-browser.ts"), "--runs", "3"], { stdio: "inherit" });
+  if (pane.status !== 0) log(pane.error ? `  not measured: ${pane.error.message}` : "  a budget was missed or the browser could not run (see above)");
   log("");
   log(
     "Targets: national evaluation < 10 ms; allocate() 100 000 keys ≤ 10 ms, 1 048 576 keys ≤ 150 ms on every order and faster than float; " +

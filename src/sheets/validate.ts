@@ -20,16 +20,6 @@ import { sheetRecipients } from "./layout";
 import { describeRecipient, readAllocationSheet, ReadResult, SheetReadError } from "./read";
 import { CHECK_OK, SHEET_ALLOCATION, TOTALS } from "./texts";
 
-export interface ValidationResult {
-  agreement: Agreement;
-  sheet: string;
-  findings: Finding[];
-  /** Whether amounts were compared (false when input errors block it). */
-  checked: boolean;
-  read: ReadResult;
-  results?: SheetResults;
-}
-
 /** The amounts the rules give for one recipient (for a sheet whose formulas are not computed in the file). */
 export interface ComputedRow {
   /** A1 address of the row's code cell. */

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkOutputPath, fsReason, listWorkbooks, readRegularFile, skipByName, writeFileAtomic, WriteIo } from "../src/cli/files";
+import { checkOutputPath, fsReason, listWorkbooks, readRegularFile, REAL_IO, skipByName, writeFileAtomic, WriteIo } from "../src/cli/files";
 import { run, runAsync } from "../src/cli/main";
 import * as sources from "../src/cli/sources";
 import { escapeControls } from "../src/cli/output";
@@ -87,15 +87,7 @@ describe("--out never replaces a file unasked", () => {
 });
 
 describe("writes are atomic: a failed write leaves the old file as it was", () => {
-  const realIo = (): WriteIo => ({
-    openSync: fs.openSync,
-    writeSync: (fd, b, off, len) => fs.writeSync(fd, b, off, len),
-    fsyncSync: fs.fsyncSync,
-    closeSync: fs.closeSync,
-    renameSync: fs.renameSync,
-    linkSync: fs.linkSync,
-    unlinkSync: fs.unlinkSync,
-  });
+  const realIo = (): WriteIo => ({ ...REAL_IO });
   const enospc = () => Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
 
   test("the disk fills half-way through (ENOSPC injected): the old file is intact, no temporary file is left", () => {

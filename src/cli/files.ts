@@ -153,7 +153,8 @@ export interface WriteIo {
   unlinkSync: typeof fs.unlinkSync;
 }
 
-const REAL_IO: WriteIo = {
+/** The real file system; tests copy it and replace one call to inject a fault. */
+export const REAL_IO: Readonly<WriteIo> = {
   openSync: fs.openSync,
   writeSync: (fd, b, off, len) => fs.writeSync(fd, b, off, len),
   fsyncSync: fs.fsyncSync,
